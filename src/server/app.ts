@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { authRoutes } from './auth/auth.routes';
+import type { DbHandle } from './db/database';
+import { AppError } from './errors';
+import { eventsRoutes } from './events/events.routes';
+import { healthRoutes } from './health/health.routes';
+import { errorHandler } from './http/errors';
+import { authenticate } from './http/session';
+import { XLSX_MEDIA_TYPE } from './http/types';
+import { unitsRoutes } from './units/units.routes';
+import { usersRoutes } from './users/users.routes';
+import { APP_VERSION } from './version';
+
+// Vietnamese messages for every schema check; English is the web's job, keyed on the error code.
+z.config(z.locales.vi());
+
+export interface BuildAppOptions {
+  handle: DbHandle;
+  /** Folder of the built web app; omitted → API only. */
+  webRoot?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* from a reverse proxy (so `Secure` cookies and client IPs are right behind HTTPS). */
+  trustProxy?: boolean;
+}
+
+/** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
+export async function buildApp(options: BuildAppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // Spreadsheets arrive as the raw file body, capped well above any real list.
+  app.addContentTypeParser(
+    [XLSX_MEDIA_TYPE, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_req, body, done) => done(null, body),
+  );
+
+  await app.register(fastifyCookie);
+  // Sign-in is checked before validation, so an anonymous caller learns nothing but 401.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.url?.startsWith('/api/') && !request.routeOptions.config.public) {
+      await authenticate(options.handle.db, request);
+    }
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'hoinghi API',
+        description:
+          'API của hệ thống tổ chức hội nghị hoinghi. Lỗi luôn có dạng { error: { code, message, details } }.',
+        version: APP_VERSION,
+      },
+      components: {
+        securitySchemes: { cookieAuth: { type: 'apiKey', in: 'cookie', name: 'hoinghi_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const deps = { handle: options.handle };
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(usersRoutes, deps);
+  await app.register(unitsRoutes, deps);
+  await app.register(eventsRoutes, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webRoot = options.webRoot;
+  const hasWeb = !!webRoot && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && request.method === 'GET' && hasWeb) {
+      // Client-side routes: every page URL serves the app shell, which never caches stale code.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    throw new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  return app;
+}
+
+export type HoinghiApp = Awaited<ReturnType<typeof buildApp>>;

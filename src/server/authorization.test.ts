@@ -1,0 +1,268 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventRole } from '../shared/auth';
+import { XLSX_MEDIA_TYPE } from './http/types';
+import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
+
+/**
+ * Every API route × every kind of caller. A route added without a row here fails the first test,
+ * so no route ships without its authorization being proven.
+ */
+type Caller =
+  | 'anonymous'
+  | 'outsider'
+  | 'admin'
+  | 'organizer'
+  | 'officer'
+  | 'otherOfficer'
+  | 'checkin'
+  | 'viewer';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'outsider',
+  'admin',
+  'organizer',
+  'officer',
+  'otherOfficer',
+  'checkin',
+  'viewer',
+];
+const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const EVENT_ROLES: Caller[] = ['organizer', 'officer', 'otherOfficer', 'checkin', 'viewer'];
+
+interface Cast {
+  eventId: string;
+}
+interface Request {
+  url: string;
+  payload?: object | Buffer;
+  headers?: Record<string, string>;
+}
+interface Row {
+  allowed: Caller[];
+  /** Builds a fresh target for each call, so an allowed delete never disturbs the next caller. */
+  request(cast: Cast): Promise<Request>;
+}
+
+let ctx: TestContext;
+const users = {} as Record<Exclude<Caller, 'anonymous'>, { id: string; username: string }>;
+const cookies = {} as Record<Caller, string | null>;
+let hoangHoaId = '';
+let ngaSonId = '';
+let unitsXlsx: Buffer;
+
+const ROLE_OF: Partial<Record<Caller, EventRole>> = {
+  organizer: 'organizer',
+  officer: 'unit_officer',
+  otherOfficer: 'unit_officer',
+  checkin: 'checkin',
+  viewer: 'viewer',
+};
+
+/** A fresh event with the whole cast in their roles. */
+async function castEvent(): Promise<Cast> {
+  const event = await ctx.buildEvent();
+  for (const caller of EVENT_ROLES) {
+    const unitId = caller === 'officer' ? hoangHoaId : caller === 'otherOfficer' ? ngaSonId : null;
+    await ctx.addMember(event.id, users[caller as keyof typeof users].id, ROLE_OF[caller]!, unitId);
+  }
+  return { eventId: event.id };
+}
+
+const freshUnit = async () => (await ctx.buildUnit()).id;
+const freshUser = async () => (await ctx.buildUser()).id;
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { allowed: CALLERS, request: async () => ({ url: '/api/health' }) },
+  'POST /api/auth/login': {
+    allowed: CALLERS,
+    request: async () => ({
+      url: '/api/auth/login',
+      payload: { username: users.viewer.username, password: TEST_PASSWORD },
+    }),
+  },
+  'POST /api/auth/logout': { allowed: SIGNED_IN, request: async () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { allowed: SIGNED_IN, request: async () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    allowed: SIGNED_IN,
+    request: async () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
+  },
+  'GET /api/users': { allowed: ['admin', 'organizer'], request: async () => ({ url: '/api/users' }) },
+  'POST /api/users': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/api/users',
+      payload: {
+        username: `moi${Math.random().toString(36).slice(2, 8)}`,
+        fullName: 'Người mới',
+        password: 'mat-khau-tam-thoi',
+      },
+    }),
+  },
+  'PATCH /api/users/{userId}': {
+    allowed: ['admin'],
+    request: async () => ({ url: `/api/users/${await freshUser()}`, payload: { fullName: 'Tên mới' } }),
+  },
+  'POST /api/users/{userId}/password': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: `/api/users/${await freshUser()}/password`,
+      payload: { password: 'mat-khau-tam-thoi' },
+    }),
+  },
+  'GET /api/units': { allowed: SIGNED_IN, request: async () => ({ url: '/api/units?q=hoang' }) },
+  'GET /api/units/export.xlsx': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: '/api/units/export.xlsx' }),
+  },
+  'POST /api/units/import': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/api/units/import?dryRun=true',
+      payload: unitsXlsx,
+      headers: { 'content-type': XLSX_MEDIA_TYPE },
+    }),
+  },
+  'GET /api/units/{unitId}': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: `/api/units/${hoangHoaId}` }),
+  },
+  'POST /api/units': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: '/api/units',
+      payload: { kind: 'producer', shortName: 'HTX A', name: `HTX ${Math.random()}` },
+    }),
+  },
+  'PATCH /api/units/{unitId}': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({ url: `/api/units/${await freshUnit()}`, payload: { notes: 'Ghi chú' } }),
+  },
+  'DELETE /api/units/{unitId}': {
+    allowed: ['admin'],
+    request: async () => ({ url: `/api/units/${await freshUnit()}` }),
+  },
+  'GET /api/events': { allowed: SIGNED_IN, request: async () => ({ url: '/api/events' }) },
+  'POST /api/events': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: '/api/events',
+      payload: { name: 'Hội nghị mới', startsAt: '2021-01-05T01:00:00Z', endsAt: '2021-01-05T04:00:00Z' },
+    }),
+  },
+  'GET /api/events/{eventId}': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}` }),
+  },
+  'PATCH /api/events/{eventId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}`,
+      payload: { venueName: 'Hội trường 25B' },
+    }),
+  },
+  'DELETE /api/events/{eventId}': {
+    allowed: ['admin'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}` }),
+  },
+  'POST /api/events/{eventId}/status': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/status`,
+      payload: { status: 'preparing' },
+    }),
+  },
+  'GET /api/events/{eventId}/members': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/members` }),
+  },
+  'PUT /api/events/{eventId}/members/{userId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/members/${await freshUser()}`,
+      payload: { role: 'viewer' },
+    }),
+  },
+  'DELETE /api/events/{eventId}/members/{userId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/members/${users.viewer.id}` }),
+  },
+  'GET /api/events/{eventId}/audit': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),
+  },
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  hoangHoaId = (await ctx.buildUnit({ name: 'Huyện Hoằng Hóa', adminCode: '399' })).id;
+  ngaSonId = (await ctx.buildUnit({ name: 'Huyện Nga Sơn', adminCode: '401' })).id;
+  for (const caller of SIGNED_IN) {
+    const user = await ctx.buildUser({ username: caller.toLowerCase(), isAdmin: caller === 'admin' });
+    users[caller as keyof typeof users] = user;
+  }
+  // Organizing some event is what makes an organizer; the cast events add the rest.
+  const home = await ctx.buildEvent();
+  await ctx.addMember(home.id, users.organizer.id, 'organizer');
+  cookies.anonymous = null;
+  for (const caller of SIGNED_IN)
+    cookies[caller] = await ctx.login(users[caller as keyof typeof users].username);
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Đơn vị').addRows([
+    ['Tên đơn vị', 'Loại'],
+    ['Huyện Thử', 'Đơn vị cấp huyện'],
+  ]);
+  unitsXlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+});
+afterAll(() => ctx.close());
+
+describe('authorization matrix', () => {
+  it('covers every route in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+    it(`${route}`, async () => {
+      for (const caller of CALLERS) {
+        const cast = await castEvent();
+        const { url, payload, headers } = await row.request(cast);
+        // Signing out ends a session, so that caller signs in afresh for it.
+        const cookie =
+          path === '/api/auth/logout' && caller !== 'anonymous'
+            ? await ctx.login(users[caller].username)
+            : cookies[caller];
+        const response = await ctx.app.inject({
+          method,
+          url,
+          headers: { ...(cookie ? { cookie } : {}), ...headers },
+          ...(payload ? { payload } : {}),
+        });
+        const status = response.statusCode;
+        const label = `${route} as ${caller} → ${status} ${response.body.slice(0, 200)}`;
+        if (row.allowed.includes(caller)) {
+          expect(status < 400, label).toBe(true);
+        } else if (caller === 'anonymous') {
+          expect(status, label).toBe(401);
+          expect(response.json().error.code).toBe('UNAUTHENTICATED');
+        } else {
+          expect(status, label).toBe(403);
+          expect(response.json().error).toMatchObject({
+            code: 'FORBIDDEN',
+            message: 'Bạn không có quyền thực hiện thao tác này',
+          });
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,30 @@
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  adminPassword: string | undefined;
+  trustProxy: boolean;
+  loadDemo: boolean;
+  logLevel: string;
+}
+
+/** Everything configurable comes from the environment; the defaults give the demo on http://localhost:3000. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || join(dataDir, 'hoinghi.db'),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    loadDemo: env.HOINGHI_DEMO !== 'off',
+    logLevel: env.LOG_LEVEL ?? 'warn',
+  };
+}

@@ -1,0 +1,112 @@
+/** Row types of every table, as Kysely sees them. Rows never leave repositories. */
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  is_admin: number;
+  is_active: number;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  username: string;
+  ip: string;
+  at: string;
+}
+
+export interface UnitsTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  short_name: string;
+  name: string;
+  admin_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  address: string | null;
+  notes: string | null;
+  is_sample: number;
+  search_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  name: string;
+  status: string;
+  plan_number: string | null;
+  plan_date: string | null;
+  plan_issuer: string | null;
+  plan_signer_authority: string | null;
+  plan_signer_title: string | null;
+  plan_signer_name: string | null;
+  host_unit_id: string | null;
+  lead_unit_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  time_text: string | null;
+  venue_name: string | null;
+  venue_address: string | null;
+  capacity: number | null;
+  expected_attendees: number | null;
+  funding_source: string | null;
+  notes: string | null;
+  is_demo: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventPartnersTable {
+  event_id: string;
+  position: number;
+  unit_id: string | null;
+  name: string;
+}
+
+export interface EventMembersTable {
+  event_id: string;
+  user_id: string;
+  role: string;
+  unit_id: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  event_id: string | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  units: UnitsTable;
+  events: EventsTable;
+  event_partners: EventPartnersTable;
+  event_members: EventMembersTable;
+  audit_log: AuditLogTable;
+}

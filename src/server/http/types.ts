@@ -1,0 +1,40 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DbHandle } from '../db/database';
+
+/** The Fastify instance every routes file receives: zod-typed, with the database handle. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface RouteDeps {
+  handle: DbHandle;
+}
+
+/** OpenAPI: routes behind the session cookie say so. */
+export const cookieAuth = [{ cookieAuth: [] }];
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated file as a download; the filename is ASCII for old browsers, UTF-8 for the rest. */
+export function sendDownload(
+  reply: { type(t: string): unknown; header(k: string, v: string): unknown; send(payload: never): unknown },
+  file: { buffer: Buffer; mediaType: string; asciiName: string; name: string },
+): void {
+  reply.type(file.mediaType);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  );
+  reply.send(file.buffer as never);
+}

@@ -1,0 +1,210 @@
+import { compareVietnamese, foldVietnamese } from '../../shared/text';
+import {
+  type CreateUnitInput,
+  type FindUnitsQuery,
+  UNIT_KINDS,
+  type Unit,
+  type UnitKind,
+  type UpdateUnitInput,
+} from '../../shared/units';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { isForeignKeyViolation } from '../db/constraint';
+import type { Db, Executor } from '../db/database';
+import type { UnitsTable } from '../db/schema';
+import { conflict, invalid, notFound } from '../errors';
+import { newId, nowIso, toBool } from '../util';
+import {
+  deleteUnitRow,
+  findAllUnitKeys,
+  findUnitRowByAdminCode,
+  findUnitRowById,
+  findUnitRows,
+  insertUnitRow,
+  type UnitRowWithParent,
+  updateUnitRow,
+} from './units.repository';
+
+export function unitSearchKey(u: { shortName: string; name: string; adminCode?: string | null }): string {
+  return foldVietnamese([u.shortName, u.name, u.adminCode ?? ''].join(' '));
+}
+
+function rowToUnit(row: UnitRowWithParent): Unit {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    parentName: row.parent_name,
+    kind: row.kind as UnitKind,
+    shortName: row.short_name,
+    name: row.name,
+    adminCode: row.admin_code,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    address: row.address,
+    notes: row.notes,
+    isSample: toBool(row.is_sample),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Catalogue order: by kind (central first), then administrative code, then Vietnamese name order. */
+export function compareUnits(a: Unit, b: Unit): number {
+  const byKind = UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind);
+  if (byKind !== 0) return byKind;
+  if (a.adminCode && b.adminCode && a.adminCode !== b.adminCode)
+    return a.adminCode.localeCompare(b.adminCode, 'en', { numeric: true });
+  if (a.adminCode && !b.adminCode) return -1;
+  if (!a.adminCode && b.adminCode) return 1;
+  return compareVietnamese(a.name, b.name);
+}
+
+export async function findUnits(db: Executor, query: FindUnitsQuery) {
+  const q = query.q ? foldVietnamese(query.q) : '';
+  const rows = await findUnitRows(db, {
+    searchKey: q || undefined,
+    kind: query.kind,
+    parentId: query.parentId,
+    validOn: query.validOn,
+  });
+  const all = rows.map(rowToUnit).sort(compareUnits);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: all.slice(start, start + query.pageSize),
+    total: all.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getUnitById(db: Executor, id: string): Promise<Unit> {
+  const row = await findUnitRowById(db, id);
+  if (!row) throw notFound('đơn vị');
+  return rowToUnit(row);
+}
+
+/** Units by id in one query; unknown ids are simply absent from the map. */
+export async function findUnitsByIds(db: Executor, ids: string[]): Promise<Map<string, Unit>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await findUnitRows(db, { ids: unique });
+  return new Map(rows.map((r) => [r.id, rowToUnit(r)]));
+}
+
+export async function findAllUnits(db: Executor): Promise<Unit[]> {
+  return (await findUnitRows(db)).map(rowToUnit).sort(compareUnits);
+}
+
+async function assertParentAllowed(db: Executor, unitId: string | null, parentId: string | null | undefined) {
+  if (!parentId) return;
+  const keys = await findAllUnitKeys(db);
+  const parentOf = new Map(keys.map((k) => [k.id, k.parent_id]));
+  if (!parentOf.has(parentId)) {
+    throw invalid('Đơn vị cấp trên không tồn tại', [
+      { field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên' },
+    ]);
+  }
+  // Walk up from the new parent: meeting the unit itself means the move would make a cycle.
+  for (let cursor: string | null | undefined = parentId; cursor; cursor = parentOf.get(cursor)) {
+    if (cursor === unitId) {
+      throw invalid('Không thể đặt một đơn vị làm cấp trên của chính nó hoặc của đơn vị cấp trên nó', [
+        { field: 'parentId', message: 'Quan hệ cấp trên tạo thành vòng lặp' },
+      ]);
+    }
+  }
+}
+
+async function assertAdminCodeFree(db: Executor, code: string | null | undefined, unitId: string | null) {
+  if (!code) return;
+  const holder = await findUnitRowByAdminCode(db, code);
+  if (holder && holder.id !== unitId) {
+    throw conflict(`Mã hành chính ${code} đã thuộc về "${holder.name}"`, [
+      { field: 'adminCode', message: 'Mã hành chính đã được dùng; mã không bao giờ được dùng lại' },
+    ]);
+  }
+}
+
+export async function createUnit(
+  db: Db,
+  actor: Actor,
+  input: CreateUnitInput,
+  options: { isSample?: boolean } = {},
+): Promise<Unit> {
+  return db.transaction().execute(async (trx) => {
+    await assertParentAllowed(trx, null, input.parentId);
+    await assertAdminCodeFree(trx, input.adminCode, null);
+    const now = nowIso();
+    const row: UnitsTable = {
+      id: newId(),
+      parent_id: input.parentId ?? null,
+      kind: input.kind,
+      short_name: input.shortName,
+      name: input.name,
+      admin_code: input.adminCode ?? null,
+      valid_from: input.validFrom ?? null,
+      valid_to: input.validTo ?? null,
+      address: input.address ?? null,
+      notes: input.notes ?? null,
+      is_sample: options.isSample ? 1 : 0,
+      search_key: unitSearchKey(input),
+      created_at: now,
+      updated_at: now,
+    };
+    await insertUnitRow(trx, row);
+    const unit = await getUnitById(trx, row.id);
+    await recordAudit(trx, actor, { entity: 'unit', entityId: unit.id, action: 'create', after: unit });
+    return unit;
+  });
+}
+
+export async function updateUnit(db: Db, actor: Actor, id: string, input: UpdateUnitInput): Promise<Unit> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getUnitById(trx, id);
+    const merged = { ...before, ...definedOnly(input) };
+    if (merged.validFrom && merged.validTo && merged.validFrom > merged.validTo) {
+      throw invalid('Ngày hết hiệu lực phải sau ngày có hiệu lực', [
+        { field: 'validTo', message: 'Phải sau ngày có hiệu lực' },
+      ]);
+    }
+    if (input.parentId !== undefined) await assertParentAllowed(trx, id, input.parentId);
+    if (input.adminCode !== undefined) await assertAdminCodeFree(trx, input.adminCode, id);
+    await updateUnitRow(trx, id, {
+      parent_id: merged.parentId,
+      kind: merged.kind,
+      short_name: merged.shortName,
+      name: merged.name,
+      admin_code: merged.adminCode,
+      valid_from: merged.validFrom,
+      valid_to: merged.validTo,
+      address: merged.address,
+      notes: merged.notes,
+      search_key: unitSearchKey(merged),
+      updated_at: nowIso(),
+    });
+    const after = await getUnitById(trx, id);
+    await recordAudit(trx, actor, { entity: 'unit', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** A unit in use (by events, users, other units) is kept; close it with a validity end date instead. */
+export async function deleteUnit(db: Db, actor: Actor, id: string): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      const before = await getUnitById(trx, id);
+      await deleteUnitRow(trx, id);
+      await recordAudit(trx, actor, { entity: 'unit', entityId: id, action: 'delete', before });
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) {
+      throw conflict(
+        'Đơn vị đang được dùng (có đơn vị trực thuộc, hội nghị hoặc người dùng gắn với nó) nên không xóa được. Hãy nhập ngày hết hiệu lực thay vì xóa.',
+      );
+    }
+    throw error;
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { calendarDateSchema, idSchema, pageQuerySchema } from './common';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'import',
+  'status',
+  'login',
+  'logout',
+  'password',
+] as const;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  eventId: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const findAuditQuerySchema = pageQuerySchema.extend({
+  entity: z.string().max(40).optional(),
+  action: z.string().max(40).optional(),
+  actorId: idSchema.optional(),
+  from: calendarDateSchema.optional(),
+  to: calendarDateSchema.optional(),
+});
+export type FindAuditQuery = z.infer<typeof findAuditQuerySchema>;

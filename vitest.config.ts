@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test` runs everything: pure units, the data layer on SQLite, again on PostgreSQL when
+// TEST_DATABASE_URL is set (CI always sets it), and the browser journeys in Debian's Chromium.
+const withPostgres = !!process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/shared/**/*.test.ts', 'src/cli/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['src/server/**/*.test.ts'], env: { TEST_DB_ENGINE: 'sqlite' } },
+      },
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['src/server/**/*.test.ts'],
+                env: { TEST_DB_ENGINE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
