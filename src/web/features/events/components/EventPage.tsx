@@ -1,0 +1,219 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { canMoveStatus, EVENT_STATUSES, type Event, type EventStatus } from '../../../../shared/events';
+import { formatCalendarDate, formatTimeRange } from '../../../../shared/format';
+import { Forbidden, PageLoader } from '../../../app/guards';
+import { ApiError } from '../../../lib/api';
+import { useErrorMessage } from '../../../lib/i18n';
+import { abilities, useMe } from '../../auth/api/auth';
+import { useChangeStatus, useEvent } from '../api/events';
+import { AuditPanel } from './AuditPanel';
+import { MembersPanel } from './MembersPanel';
+import { StatusBadge } from './StatusBadge';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text component="div">{children || '—'}</Text>
+    </div>
+  );
+}
+
+function Overview({ event }: { event: Event }) {
+  const { t } = useTranslation();
+  const overCapacity =
+    event.capacity !== null && event.expectedAttendees !== null && event.expectedAttendees > event.capacity;
+  const number = event.planNumber && !event.planNumber.startsWith('/') ? event.planNumber : null;
+  return (
+    <Stack>
+      {overCapacity && (
+        <Alert color="orange">
+          {t('events.overCapacity', { expected: event.expectedAttendees, capacity: event.capacity })}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Field label={t('events.when')}>
+            {formatTimeRange(event.startsAt, event.endsAt)}
+            {event.timeText && (
+              <Text size="sm" c="dimmed">
+                {t('events.planSays', { text: event.timeText })}
+              </Text>
+            )}
+          </Field>
+          <Field label={t('events.where')}>
+            {[event.venueName, event.venueAddress].filter(Boolean).join(' - ')}
+          </Field>
+          <Field label={t('events.expectedAttendees')}>
+            {event.expectedAttendees !== null
+              ? t('events.attendees', { count: event.expectedAttendees })
+              : null}
+          </Field>
+          <Field label={t('events.capacity')}>{event.capacity}</Field>
+          <Field label={t('events.host')}>{event.hostName}</Field>
+          <Field label={t('events.lead')}>{event.leadName}</Field>
+        </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">
+          {t('events.partners')} ({event.partners.length})
+        </Title>
+        <Stack gap={2} component="ol" m={0} pl="lg">
+          {event.partners.map((p) => (
+            <li key={p.unitId ?? p.name}>
+              <Text>{p.name}</Text>
+            </li>
+          ))}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">
+          {t('events.plan')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Field label={t('events.planNumber')}>
+            {number ?? (
+              <>
+                {event.planNumber}{' '}
+                <Text span c="dimmed">
+                  {t('events.numberBlank')}
+                </Text>
+              </>
+            )}
+          </Field>
+          <Field label={t('events.planDate')}>
+            {event.planDate ? (
+              formatCalendarDate(event.planDate)
+            ) : (
+              <Text span c="dimmed">
+                {t('events.dateBlank')}
+              </Text>
+            )}
+          </Field>
+          <Field label={t('events.planIssuer')}>{event.planIssuer}</Field>
+          <Field label={t('events.planSigner')}>
+            {[event.planSignerAuthority, event.planSignerTitle, event.planSignerName]
+              .filter(Boolean)
+              .join(' / ')}
+          </Field>
+        </SimpleGrid>
+      </Paper>
+      {event.fundingSource && (
+        <Paper withBorder p="md">
+          <Field label={t('events.fundingSource')}>{event.fundingSource}</Field>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function StatusActions({ event }: { event: Event }) {
+  const { t } = useTranslation();
+  const change = useChangeStatus(event.id);
+  const errorMessage = useErrorMessage();
+  const moves = EVENT_STATUSES.filter((s: EventStatus) => canMoveStatus(event.status, s));
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {moves.map((status) => (
+          <Button
+            key={status}
+            size="xs"
+            variant="light"
+            loading={change.isPending}
+            onClick={() => change.mutate(status)}
+          >
+            {t(`statusActions.${status}`)}
+          </Button>
+        ))}
+      </Group>
+      {change.error && <Alert color="red">{errorMessage(change.error)}</Alert>}
+    </Stack>
+  );
+}
+
+export function EventPage() {
+  const { eventId = '' } = useParams();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const event = useEvent(eventId);
+  const canEdit = abilities(useMe().data).canEditEvent(eventId);
+  const errorMessage = useErrorMessage();
+
+  if (event.isPending) return <PageLoader />;
+  if (event.error instanceof ApiError && event.error.status === 403) return <Forbidden />;
+  if (event.error) return <Alert color="red">{errorMessage(event.error)}</Alert>;
+  const data = event.data;
+  const tab = params.get('tab') ?? 'overview';
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/" size="sm">
+        ← {t('events.title')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4} maw={900}>
+          <Group gap="xs">
+            <StatusBadge status={data.status} />
+            {data.isDemo && (
+              <Badge color="orange" variant="outline">
+                {t('events.demo')}
+              </Badge>
+            )}
+          </Group>
+          <Title order={1} size="h3">
+            {data.name}
+          </Title>
+        </Stack>
+        {canEdit && (
+          <Button component={Link} to={`/events/${eventId}/edit`} variant="default">
+            {t('common.edit')}
+          </Button>
+        )}
+      </Group>
+      {data.notes && <Alert color={data.isDemo ? 'orange' : 'blue'}>{data.notes}</Alert>}
+      {canEdit && <StatusActions event={data} />}
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {})}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="overview">{t('events.overview')}</Tabs.Tab>
+          {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
+          {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Overview event={data} />
+        </Tabs.Panel>
+        {canEdit && (
+          <Tabs.Panel value="members" pt="md">
+            <MembersPanel eventId={eventId} />
+          </Tabs.Panel>
+        )}
+        {canEdit && (
+          <Tabs.Panel value="audit" pt="md">
+            <AuditPanel eventId={eventId} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { createUnitSchema, UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/units';
+import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
+import { useErrorMessage } from '../../../lib/i18n';
+import { useSaveUnit } from '../api/units';
+import { UnitSelect } from './UnitSelect';
+
+interface Values {
+  kind: UnitKind;
+  name: string;
+  shortName: string;
+  adminCode: string;
+  parentId: string | null;
+  parentName: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  address: string;
+  notes: string;
+}
+
+const toInput = ({ parentName: _, ...v }: Values) => v;
+
+export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveUnit(unit?.id ?? null);
+  const errorMessage = useErrorMessage();
+  const form = useForm<Values>({
+    initialValues: {
+      kind: unit?.kind ?? 'other',
+      name: unit?.name ?? '',
+      shortName: unit?.shortName ?? '',
+      adminCode: unit?.adminCode ?? '',
+      parentId: unit?.parentId ?? null,
+      parentName: unit?.parentName ?? null,
+      validFrom: unit?.validFrom ?? null,
+      validTo: unit?.validTo ?? null,
+      address: unit?.address ?? '',
+      notes: unit?.notes ?? '',
+    },
+    validate: (values) => zodFieldErrors(createUnitSchema, toInput(values)),
+  });
+
+  const onSubmit = (values: Values) =>
+    save.mutate(toInput(values), {
+      onSuccess: onClose,
+      onError: (error) => form.setErrors(apiFieldErrors(error)),
+    });
+
+  return (
+    <Modal opened onClose={onClose} title={unit ? t('units.editTitle') : t('units.new')} size="lg">
+      <form onSubmit={form.onSubmit(onSubmit)} noValidate>
+        <Stack>
+          {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          <TextInput label={t('units.name')} required {...form.getInputProps('name')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('units.shortName')} required {...form.getInputProps('shortName')} />
+            <Select
+              label={t('units.kind')}
+              data={UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kinds.${k}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('kind')}
+            />
+            <TextInput
+              label={t('units.adminCode')}
+              inputMode="numeric"
+              {...form.getInputProps('adminCode')}
+            />
+            <UnitSelect
+              label={t('units.parent')}
+              value={form.values.parentId}
+              valueLabel={form.values.parentName}
+              onChange={(id, name) => form.setValues({ parentId: id, parentName: name })}
+              error={form.errors.parentId as string | undefined}
+            />
+            <DateInput
+              label={t('units.validFrom')}
+              valueFormat="DD/MM/YYYY"
+              clearable
+              {...form.getInputProps('validFrom')}
+            />
+            <DateInput
+              label={t('units.validTo')}
+              valueFormat="DD/MM/YYYY"
+              clearable
+              {...form.getInputProps('validTo')}
+            />
+          </SimpleGrid>
+          <TextInput label={t('units.address')} {...form.getInputProps('address')} />
+          <Textarea label={t('units.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

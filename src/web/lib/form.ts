@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { ApiError } from './api';
+
+/** The shared zod schema's issues as form errors keyed by field path ("partners.0.name"). */
+export function zodFieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The server's field details as form errors, so its verdict lands next to the field. */
+export function apiFieldErrors(error: unknown): Record<string, string> {
+  const details = (error as ApiError | null)?.details ?? [];
+  return Object.fromEntries(details.filter((d) => d.field).map((d) => [d.field!, d.message]));
+}
