@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './paths';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST = join(PROJECT_ROOT, 'dist', 'web');
 
 function newestMtime(dir: string): number {

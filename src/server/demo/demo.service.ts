@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventRole } from '../../shared/auth';
 import { vietnamLocalToInstant } from '../../shared/format';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Db } from '../db/database';
 import { changeEventStatus, createEvent, findEventsForActor, setMember } from '../events/events.service';
+import { PROJECT_ROOT } from '../paths';
 import { createUnit, findAllUnits } from '../units/units.service';
 import { createUser, findUserByUsername, hasAnyUser, hashPassword } from '../users/users.service';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the plan parser builds the demo event from it once it exists. */
 export const DEMO_PLAN_TEXT = readFileSync(
-  new URL('./ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt', import.meta.url),
+  join(PROJECT_ROOT, 'src/server/demo/ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt'),
   'utf8',
 );
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { foldVietnamese } from '../../shared/text';
 import { AppError } from '../errors';
 
@@ -53,7 +53,9 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
       'Tệp không phải bảng tính Excel (.xlsx). Hãy lưu lại bằng Excel dưới dạng .xlsx.',
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: most server starts never touch a spreadsheet.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -145,7 +147,8 @@ export interface ListWorkbookSpec {
 
 /** A list in the shape offices exchange: title block, a bold bordered header, STT filled in. */
 export async function writeListWorkbook(spec: ListWorkbookSpec): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'hoinghi';
   const sheet = workbook.addWorksheet(spec.sheetName, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
