@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    // The benchmark reads it to size each route's download.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
   server: {

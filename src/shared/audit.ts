@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, idSchema, pageQuerySchema } from './common';
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'import',
-  'status',
-  'login',
-  'logout',
-  'password',
-] as const;
+export { AUDIT_ACTIONS } from './vocabulary';
 
 export const auditEntrySchema = z.object({
   id: z.string(),

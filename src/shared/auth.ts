@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAX_PASSWORD, MAX_USERNAME, MIN_PASSWORD } from './limits';
 
-export const EVENT_ROLES = ['organizer', 'unit_officer', 'checkin', 'viewer'] as const;
-export type EventRole = (typeof EVENT_ROLES)[number];
+import { EVENT_ROLES } from './vocabulary';
+
+export { EVENT_ROLES, type EventRole } from './vocabulary';
 
 export const usernameSchema = z
   .string()

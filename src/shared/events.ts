@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import { EVENT_ROLES } from './auth';
+import { EVENT_ROLES, EVENT_STATUSES } from './vocabulary';
+
+export { canMoveStatus, EVENT_STATUS_LABELS, EVENT_STATUSES, type EventStatus } from './vocabulary';
+
 import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema } from './common';
 import { MAX_NAME, MAX_TEXT } from './limits';
-
-export const EVENT_STATUSES = ['draft', 'preparing', 'live', 'closed'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
-
-export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
-  draft: 'Dự thảo',
-  preparing: 'Đang chuẩn bị',
-  live: 'Đang diễn ra',
-  closed: 'Đã kết thúc',
-};
-
-/** Status moves one step at a time, forward or back (a closed event can be reopened). */
-export function canMoveStatus(from: EventStatus, to: EventStatus): boolean {
-  return Math.abs(EVENT_STATUSES.indexOf(from) - EVENT_STATUSES.indexOf(to)) === 1;
-}
 
 export const partnerSchema = z.object({ unitId: z.string().nullable(), name: z.string() });
 export type Partner = z.infer<typeof partnerSchema>;

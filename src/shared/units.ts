@@ -1,32 +1,9 @@
 import { z } from 'zod';
 import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema, pageQuerySchema } from './common';
 import { MAX_ADMIN_CODE, MAX_NAME, MAX_SHORT_NAME, MAX_TEXT } from './limits';
+import { UNIT_KINDS } from './vocabulary';
 
-export const UNIT_KINDS = [
-  'central_agency',
-  'provincial_leadership',
-  'department',
-  'district',
-  'commune',
-  'producer',
-  'retailer',
-  'media',
-  'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** Vietnamese labels, also the values the XLSX import accepts in the "Loại" column. */
-export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  central_agency: 'Cơ quan Trung ương',
-  provincial_leadership: 'Lãnh đạo tỉnh',
-  department: 'Sở, ban, ngành',
-  district: 'Đơn vị cấp huyện',
-  commune: 'Xã, phường, thị trấn',
-  producer: 'Chủ thể OCOP',
-  retailer: 'Siêu thị, cửa hàng',
-  media: 'Cơ quan báo chí',
-  other: 'Khác',
-};
+export { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './vocabulary';
 
 export const unitSchema = z.object({
   id: z.string(),

@@ -2,18 +2,34 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ChangePasswordPage } from '../features/auth/components/ChangePasswordPage';
 import { LoginPage } from '../features/auth/components/LoginPage';
-import { EventFormPage } from '../features/events/components/EventFormPage';
-import { EventListPage } from '../features/events/components/EventListPage';
-import { EventPage } from '../features/events/components/EventPage';
-import { UnitsPage } from '../features/units/components/UnitsPage';
-import { UsersPage } from '../features/users/components/UsersPage';
 import { NotFound, RequireAdmin, RequireAuth } from './guards';
 import { Shell } from './Shell';
 import { theme } from './theme';
+
+// Each page is its own chunk, so a phone at the hall door downloads only what its screen needs.
+// The shell wraps its outlet in Suspense.
+const EventListPage = lazy(() =>
+  import('../features/events/components/EventListPage').then((m) => ({ default: m.EventListPage })),
+);
+const EventPage = lazy(() =>
+  import('../features/events/components/EventPage').then((m) => ({ default: m.EventPage })),
+);
+const EventFormPage = lazy(() =>
+  import('../features/events/components/EventFormPage').then((m) => ({ default: m.EventFormPage })),
+);
+const UnitsPage = lazy(() =>
+  import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

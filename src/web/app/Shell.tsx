@@ -1,9 +1,11 @@
 import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { abilities, useLogout, useMe } from '../features/auth/api/auth';
 import { LanguageSwitch } from '../features/auth/components/LanguageSwitch';
+import { PageLoader } from './guards';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -79,7 +81,9 @@ export function Shell() {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,5 +1,4 @@
-import { EVENT_STATUS_LABELS } from '../../shared/events';
-import { UNIT_KIND_LABELS } from '../../shared/units';
+import { EVENT_STATUS_LABELS, UNIT_KIND_LABELS } from '../../shared/vocabulary';
 
 /** Vietnamese is the source language; every key here must exist in en.ts (the type checks it). */
 export const vi = {

@@ -1,5 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiError } from './api';
+import { i18n } from './i18n';
+
+// Form checks use the same zod schemas as the server; their built-in messages follow the UI language.
+// Configured here, with the forms, so zod stays out of the sign-in page's download.
+const applyZodLocale = (lang: string) => z.config(lang === 'en' ? z.locales.en() : z.locales.vi());
+applyZodLocale(i18n.language);
+i18n.on('languageChanged', applyZodLocale);
 
 /** The shared zod schema's issues as form errors keyed by field path ("partners.0.name"). */
 export function zodFieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {

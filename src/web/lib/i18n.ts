@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { en } from '../i18n/en';
 import { vi } from '../i18n/vi';
 import type { ApiError } from './api';
@@ -22,10 +21,8 @@ void i18n.use(initReactI18next).init({
 });
 applyLanguage(i18n.language as Language);
 
-/** Form checks use the same zod schemas as the server; their built-in messages follow the UI language. */
 function applyLanguage(lang: Language) {
   document.documentElement.lang = lang;
-  z.config(lang === 'en' ? z.locales.en() : z.locales.vi());
 }
 
 export function setLanguage(lang: Language) {

@@ -2,8 +2,8 @@ import { Alert, Group, Pagination, Select, Stack, Table, Text } from '@mantine/c
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS } from '../../../../shared/audit';
 import { formatDate, formatTime } from '../../../../shared/format';
+import { AUDIT_ACTIONS } from '../../../../shared/vocabulary';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type AuditFilter, useAudit } from '../api/events';
 

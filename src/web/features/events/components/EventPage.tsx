@@ -14,8 +14,9 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { canMoveStatus, EVENT_STATUSES, type Event, type EventStatus } from '../../../../shared/events';
+import type { Event } from '../../../../shared/events';
 import { formatCalendarDate, formatTimeRange } from '../../../../shared/format';
+import { canMoveStatus, EVENT_STATUSES, type EventStatus } from '../../../../shared/vocabulary';
 import { Forbidden, PageLoader } from '../../../app/guards';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';

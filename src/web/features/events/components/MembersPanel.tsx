@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVENT_ROLES, type EventRole } from '../../../../shared/auth';
+import { EVENT_ROLES, type EventRole } from '../../../../shared/vocabulary';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUsers } from '../../users/api/users';
