@@ -7,7 +7,13 @@ const withPostgres = !!process.env.TEST_DATABASE_URL;
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/shared/**/*.test.ts', 'src/cli/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/shared/**/*.test.ts', 'src/cli/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
+      },
       {
         extends: true,
         test: { name: 'sqlite', include: ['src/server/**/*.test.ts'], env: { TEST_DB_ENGINE: 'sqlite' } },

@@ -48,12 +48,14 @@ function rowToUnit(row: UnitRowWithParent): Unit {
   };
 }
 
+const codeOrder = new Intl.Collator('en', { numeric: true });
+
 /** Catalogue order: by kind (central first), then administrative code, then Vietnamese name order. */
 export function compareUnits(a: Unit, b: Unit): number {
   const byKind = UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind);
   if (byKind !== 0) return byKind;
   if (a.adminCode && b.adminCode && a.adminCode !== b.adminCode)
-    return a.adminCode.localeCompare(b.adminCode, 'en', { numeric: true });
+    return codeOrder.compare(a.adminCode, b.adminCode);
   if (a.adminCode && !b.adminCode) return -1;
   if (!a.adminCode && b.adminCode) return 1;
   return compareVietnamese(a.name, b.name);
