@@ -101,6 +101,24 @@ describe('foundation journeys', () => {
     await page.getByRole('button', { name: 'Đóng' }).first().click();
     await page.getByLabel('Tìm kiếm').fill('huong hoa');
     await page.getByText('Không có đơn vị nào khớp.').waitFor();
+
+    // Markup and SQL in a name are stored and shown verbatim, never interpreted.
+    const hostile = `<img src=x onerror="window.__pwned=1"><b>HTX</b> '); DROP TABLE units;--`;
+    const created = await page.evaluate(async (name) => {
+      const response = await fetch('/api/units', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'producer', shortName: 'HTX thử', name }),
+      });
+      return response.status;
+    }, hostile);
+    expect(created).toBe(201);
+    await page.getByLabel('Tìm kiếm').fill('drop table');
+    await page.getByText(hostile, { exact: true }).waitFor();
+    await expect(page.locator('td b').count()).resolves.toBe(0);
+    await expect(
+      page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).resolves.toBeUndefined();
     await page.close();
   });
 });

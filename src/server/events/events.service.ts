@@ -296,7 +296,7 @@ export async function setMember(
 ): Promise<Member[]> {
   return db.transaction().execute(async (trx) => {
     await getEventById(trx, eventId);
-    await getUserById(trx, userId);
+    const user = await getUserById(trx, userId);
     const unitId = input.role === 'unit_officer' ? (input.unitId ?? null) : null;
     if (unitId && !(await findUnitsByIds(trx, [unitId])).has(unitId)) {
       throw invalid('Không tìm thấy đơn vị', [{ field: 'unitId', message: 'Không tìm thấy đơn vị' }]);
@@ -316,8 +316,8 @@ export async function setMember(
       entity: 'member',
       entityId: userId,
       action: before ? 'update' : 'create',
-      before: before ? { role: before.role, unitId: before.unit_id } : undefined,
-      after: { role: input.role, unitId },
+      before: before ? { username: user.username, role: before.role, unitId: before.unit_id } : undefined,
+      after: { username: user.username, role: input.role, unitId },
     });
     return findMembers(trx, eventId);
   });

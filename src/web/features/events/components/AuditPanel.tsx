@@ -9,12 +9,23 @@ import { type AuditFilter, useAudit } from '../api/events';
 
 /** Field-level summary of what an edit changed: "venueName: — → Hội trường 25B". */
 function describeChange(before: unknown, after: unknown): string {
+  const small = (v: unknown) => !!v && typeof v === 'object' && Object.keys(v).length <= 4;
+  // A small record created or deleted (a role given or taken) is worth showing whole.
+  if (!before && small(after)) return describeFields(after as Record<string, unknown>);
+  if (small(before) && !after) return describeFields(before as Record<string, unknown>);
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   return Object.keys(a)
     .filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
     .map((k) => `${k}: ${short(b[k])} → ${short(a[k])}`)
+    .join('; ');
+}
+
+function describeFields(record: Record<string, unknown>): string {
+  return Object.entries(record)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}: ${short(v)}`)
     .join('; ');
 }
 
