@@ -1,0 +1,111 @@
+import { foldVietnamese } from '../../../shared/text';
+import type { Line } from './lines';
+
+/** A numbered or bulleted item with its continuation lines and sub-items. */
+export interface OutlineNode {
+  line: Line;
+  /** The marker as written ("II.", "7.1.", "a)", "-", "+"), or "label" for an unnumbered "Thời gian: …" line. */
+  marker: string;
+  level: number;
+  /** The item's text without its marker. */
+  heading: string;
+  /** Unnumbered lines that continue the item. */
+  body: Line[];
+  children: OutlineNode[];
+}
+
+/** Field labels that open a block even without numbering (invitations, notices, short letters). */
+export const LABELS = [
+  'tên hội nghị',
+  'cơ quan chủ đạo',
+  'cơ quan chỉ đạo',
+  'đơn vị chủ trì',
+  'cơ quan chủ trì',
+  'đơn vị phối hợp',
+  'cơ quan phối hợp',
+  'chủ trì',
+  'thời gian',
+  'địa điểm',
+  'thành phần',
+  'chương trình',
+  'nội dung',
+  'kinh phí',
+  'tổ chức thực hiện',
+  'các hoạt động bên lề',
+  'hoạt động bên lề',
+  'kính gửi',
+  'kính mời',
+].map(foldVietnamese);
+
+const LABEL_LINE = new RegExp(`^(${LABELS.join('|')})\\b[^:]{0,40}:`);
+
+/** [pattern, level, is a bullet]. Numbering must be followed by a word ("1/2 ngày", "27 x 03" are not numbering). */
+const PATTERNS: [RegExp, (m: RegExpExecArray) => number, boolean][] = [
+  [/^([IVX]{1,5})\.\s*/, () => 1, false],
+  [/^(\d{1,2}(?:\.\d{1,2})+)\.?\s*/, (m) => 2 + m[1]!.split('.').length - 1, false],
+  [/^(\d{1,2})\s?[.)]\s*/, () => 2, false],
+  [/^([a-zđ])\)\s*/u, () => 5, false],
+  [/^([-–—•*●])\s*/, () => 6, true],
+  [/^([+○▪])\s*/, () => 7, true],
+];
+
+export function markerOf(text: string): { marker: string; level: number; rest: string } | null {
+  for (const [pattern, level, bullet] of PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    if (bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]/u.test(rest))
+      return { marker: m[1]!, level: level(m), rest };
+  }
+  if (LABEL_LINE.test(foldVietnamese(text))) return { marker: 'label', level: 3.5, rest: text };
+  return null;
+}
+
+/** Nests items by marker level; unnumbered lines continue the deepest open item (or the preamble). */
+export function buildOutline(lines: Line[]): { preamble: Line[]; nodes: OutlineNode[] } {
+  const preamble: Line[] = [];
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  for (const line of lines) {
+    const marked = markerOf(line.text);
+    if (!marked) {
+      const open = stack[stack.length - 1];
+      if (open) open.body.push(line);
+      else preamble.push(line);
+      continue;
+    }
+    const node: OutlineNode = {
+      line,
+      marker: marked.marker,
+      level: marked.level,
+      heading: marked.rest,
+      body: [],
+      children: [],
+    };
+    while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+    stack.push(node);
+  }
+  return { preamble, nodes: roots };
+}
+
+/** The item's own words: heading plus continuation lines, as one string. */
+export function fullText(node: OutlineNode): string {
+  return [node.heading, ...node.body.map((l) => l.text)].join(' ').trim();
+}
+
+/** Every line an item and its sub-items span. */
+export function spanOf(node: OutlineNode): { from: number; to: number } {
+  let to = Math.max(node.line.to, ...node.body.map((l) => l.to));
+  for (const child of node.children) to = Math.max(to, spanOf(child).to);
+  return { from: node.line.from, to };
+}
+
+export function* walk(nodes: OutlineNode[]): Generator<OutlineNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* walk(node.children);
+  }
+}
