@@ -285,6 +285,6 @@ export function headerCase(text: string): string {
     const titled = place[3]!.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, ch: string) => sp + upper(ch));
     name = `${name.slice(0, place.index)}${place[1]}${place[2]} ${titled}`;
   }
-  name = name.replace(AGENCY_TYPES, (m, type: string, ch: string) => `${type} ${upper(ch)}`);
+  name = name.replace(AGENCY_TYPES, (_, type: string, ch: string) => `${type} ${upper(ch)}`);
   return name.replace(/^\p{Ll}/u, upper);
 }
