@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,28 @@ const count = (file: string, table: string) => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npx hoinghi', () => {
+  it('parses a plan to JSON, and refuses unreadable input with exit 2 and one line', {
+    timeout: 60_000,
+  }, async () => {
+    const { stdout } = await cli(
+      'plan',
+      'parse',
+      'src/server/demo/ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt',
+      '--json',
+    );
+    const draft = JSON.parse(stdout);
+    expect(draft.compositionTotal).toBe(268);
+    expect(draft.warnings.length).toBeGreaterThan(0);
+
+    const empty = join(dataDir, 'empty.txt');
+    writeFileSync(empty, '');
+    const refused = await cli('plan', 'parse', empty, '--json').catch(
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect((refused as { stderr: string }).stderr.trim().split('\n')).toEqual(['Lỗi: Tệp rỗng']);
+  });
+
   it('migrates, loads the demo once, creates users, backs up and restores', { timeout: 90_000 }, async () => {
     expect((await cli('migrate')).stdout).toContain('0001_foundation');
     expect((await cli('migrate')).stdout).toContain('Already up to date');

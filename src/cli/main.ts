@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Command, Option } from 'commander';
@@ -7,7 +7,9 @@ import { loadConfig } from '../server/config';
 import { createDb, isPostgresUrl } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
 import { seedDemo } from '../server/demo/demo.service';
+import { MAX_DOCUMENT_BYTES } from '../server/documents/text-extract';
 import { AppError } from '../server/errors';
+import { parsePlanDocument } from '../server/plans/plans.service';
 import { serve } from '../server/serve';
 import { createUser } from '../server/users/users.service';
 import { APP_VERSION } from '../server/version';
@@ -129,6 +131,34 @@ program
     copyFileSync(resolve(file), databaseUrl);
     await withDb(async () => undefined);
     console.log(`Restored ${databaseUrl} from ${resolve(file)}.`);
+  });
+
+const plan = program.command('plan').description('plans (Kế hoạch, Giấy mời, công văn)');
+plan
+  .command('parse')
+  .description('read a plan (.txt, .docx, .pdf) into an event draft')
+  .argument('<file>', 'the document')
+  .option('--json', 'print the whole draft as JSON', false)
+  .action(async (file: string, options: { json: boolean }) => {
+    const path = resolve(file);
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new AppError('NOT_FOUND', `Không có tệp ${file}`);
+    if (statSync(path).size > MAX_DOCUMENT_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', `Tệp ${file} lớn hơn 5 MB`);
+    const { draft } = await parsePlanDocument(readFileSync(path));
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
+      return;
+    }
+    const e = draft.event;
+    console.log(`${e.name ?? '(không rõ tên)'}`);
+    console.log(
+      `Thời gian: ${e.time.text ?? '—'} | Địa điểm: ${e.venue ?? '—'} | Dự kiến: ${e.expectedAttendees ?? '—'} đại biểu`,
+    );
+    console.log(
+      `Thành phần: ${draft.compositionTotal} người; chương trình: ${draft.program.length} mục; nhiệm vụ: ${draft.tasks.length} đơn vị`,
+    );
+    for (const w of draft.warnings) console.log(`! ${w.message}`);
   });
 
 program.parseAsync().catch((error: unknown) => {

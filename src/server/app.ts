@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -20,6 +21,7 @@ import { healthRoutes } from './health/health.routes';
 import { errorHandler } from './http/errors';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
+import { plansRoutes } from './plans/plans.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { APP_VERSION } from './version';
@@ -76,6 +78,8 @@ export async function buildApp(options: BuildAppOptions) {
       },
     },
     transform: jsonSchemaTransform,
+    // Collects the schemas routes refer to (recursive trees such as composition and program) into components.
+    transformObject: jsonSchemaTransformObject,
   });
 
   const deps = { handle: options.handle };
@@ -84,6 +88,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(usersRoutes, deps);
   await app.register(unitsRoutes, deps);
   await app.register(eventsRoutes, deps);
+  await app.register(plansRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -190,6 +190,38 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/members/${users.viewer.id}` }),
   },
+  'POST /api/plans/parse': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: '/api/plans/parse',
+      payload: { text: 'GIẤY MỜI\nDự Hội nghị giao ban\nĐịa điểm: Hội trường 25B.' },
+    }),
+  },
+  'POST /api/events/from-plan': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: '/api/events/from-plan',
+      payload: {
+        event: {
+          name: 'Hội nghị từ kế hoạch',
+          startsAt: '2021-01-05T01:00:00Z',
+          endsAt: '2021-01-05T04:00:00Z',
+        },
+        contents: { composition: [{ title: 'Đại biểu tỉnh', count: 5 }] },
+      },
+    }),
+  },
+  'GET /api/events/{eventId}/plan-contents': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/plan-contents` }),
+  },
+  'PUT /api/events/{eventId}/plan-contents': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/plan-contents`,
+      payload: { program: [{ title: 'Khai mạc' }] },
+    }),
+  },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),

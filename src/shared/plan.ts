@@ -138,3 +138,7 @@ export const planDraftSchema = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string(), source: sourceSchema.nullable() })),
 });
 export type PlanDraft = z.infer<typeof planDraftSchema>;
+
+// Named in the OpenAPI document, so the recursive trees become components instead of dangling references.
+z.globalRegistry.add(compositionNodeSchema, { id: 'DraftCompositionNode' });
+z.globalRegistry.add(programItemSchema, { id: 'DraftProgramItem' });

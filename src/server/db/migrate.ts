@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_plan_contents';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_plan_contents': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -67,6 +67,7 @@ export interface EventsTable {
   funding_source: string | null;
   notes: string | null;
   is_demo: number;
+  plan_text: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -100,6 +101,60 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export interface CompositionGroupsTable {
+  id: string;
+  event_id: string;
+  parent_id: string | null;
+  position: number;
+  title: string;
+  planned_count: number | null;
+  per_unit: number | null;
+  unit_count: number | null;
+}
+
+export interface ProgramItemsTable {
+  id: string;
+  event_id: string;
+  parent_id: string | null;
+  position: number;
+  title: string;
+  start_time: string | null;
+  end_time: string | null;
+  session: string | null;
+}
+
+export interface SideActivitiesTable {
+  id: string;
+  event_id: string;
+  position: number;
+  title: string;
+  count: number | null;
+  count_unit: string | null;
+}
+
+export interface TasksTable {
+  id: string;
+  event_id: string;
+  position: number;
+  unit_id: string | null;
+  unit_name: string;
+  title: string;
+}
+
+export interface EventLegalBasesTable {
+  event_id: string;
+  position: number;
+  text: string;
+  citations_json: string;
+}
+
+export interface EventRecipientsTable {
+  event_id: string;
+  position: number;
+  name: string;
+  purpose: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -109,4 +164,10 @@ export interface Database {
   event_partners: EventPartnersTable;
   event_members: EventMembersTable;
   audit_log: AuditLogTable;
+  composition_groups: CompositionGroupsTable;
+  program_items: ProgramItemsTable;
+  side_activities: SideActivitiesTable;
+  tasks: TasksTable;
+  event_legal_bases: EventLegalBasesTable;
+  event_recipients: EventRecipientsTable;
 }

@@ -5,13 +5,15 @@ import type { EventRole } from '../../shared/auth';
 import { vietnamLocalToInstant } from '../../shared/format';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Db } from '../db/database';
-import { changeEventStatus, createEvent, findEventsForActor, setMember } from '../events/events.service';
+import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
 import { PROJECT_ROOT } from '../paths';
-import { createUnit, findAllUnits } from '../units/units.service';
+import { createEventFromPlan } from '../plans/plan-contents.service';
+import { parsePlanText } from '../plans/plans.service';
+import { createUnit, findAllUnits, matchUnitNames } from '../units/units.service';
 import { createUser, findUserByUsername, hasAnyUser, hashPassword } from '../users/users.service';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
-/** The seed plan, shipped as demo data; the plan parser builds the demo event from it once it exists. */
+/** The seed plan, shipped as demo data; the demo event is built by parsing it. */
 export const DEMO_PLAN_TEXT = readFileSync(
   join(PROJECT_ROOT, 'src/server/demo/ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt'),
   'utf8',
@@ -82,50 +84,69 @@ export async function seedCatalogue(db: Db): Promise<Map<string, string>> {
   return idByKey;
 }
 
-/** Loads the demo conference into a database that has no event yet. Returns false when there was one. */
+/** The day the demo holds the conference on: the plan says only "dự kiến cuối tháng 11 năm 2020". */
+const DEMO_DAY = '2020-11-27';
+
+/**
+ * Loads the demo conference into a database that has no event yet, by parsing the shipped plan: nothing of
+ * its content is typed here except the day, which the plan leaves open. Returns false when there was an event.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await findEventsForActor(db, SYSTEM_ACTOR)).length > 0) return false;
   const units = await seedCatalogue(db);
   const unit = (key: string) => units.get(key) ?? null;
-  const partner = (key: string | null, name: string) => ({ unitId: key ? unit(key) : null, name });
+  const { draft } = parsePlanText(
+    DEMO_PLAN_TEXT,
+    THANH_HOA_UNITS.map((u) => u.name),
+  );
+  const e = draft.event;
+  const linked = await matchUnitNames(db, [
+    e.host ?? '',
+    e.lead ?? '',
+    ...e.partners.map((p) => p.name),
+    ...draft.tasks.map((t) => t.unit),
+  ]);
+  // "Hội trường 25B - Thành phố Thanh Hóa": the hall, then where it is.
+  const [venueName, venueAddress] = (e.venue ?? '').split(/\s+-\s+(?=[^-]+$)/);
 
-  const event = await createEvent(
+  const event = await createEventFromPlan(
     db,
     SYSTEM_ACTOR,
     {
-      name: 'Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm (OCOP) giai đoạn 2018 - 2020, tỉnh Thanh Hóa',
-      planNumber: '/KH-UBND',
-      planDate: null,
-      planIssuer: 'UBND tỉnh Thanh Hóa',
-      planSignerAuthority: 'KT. CHỦ TỊCH',
-      planSignerTitle: 'PHÓ CHỦ TỊCH',
-      planSignerName: 'Nguyễn Đức Quyền',
-      hostUnitId: unit('ubnd'),
-      leadUnitId: unit('vpdp'),
-      partners: [
-        partner('so-tc', 'Sở Tài chính'),
-        partner('so-tnmt', 'Sở Tài nguyên và Môi trường'),
-        partner('so-vhttdl', 'Sở Văn hóa, Thể thao và Du lịch'),
-        partner('so-ct', 'Sở Công thương'),
-        partner('so-yt', 'Sở Y tế'),
-        partner('so-khcn', 'Sở Khoa học và Công nghệ'),
-        partner('so-nn', 'Sở Nông nghiệp và PTNT'),
-        partner(null, 'UBND huyện, thị xã, thành phố'),
-        partner('dai-ptth', 'Đài Phát thanh và Truyền hình tỉnh'),
-        partner('bao-th', 'Báo Thanh Hóa'),
-        partner(null, 'Các đơn vị khác có liên quan'),
-      ],
-      startsAt: vietnamLocalToInstant('2020-11-27', '08:00'),
-      endsAt: vietnamLocalToInstant('2020-11-27', '11:30'),
-      timeText: '1/2 ngày, dự kiến cuối tháng 11 năm 2020',
-      venueName: 'Hội trường 25B',
-      venueAddress: 'Thành phố Thanh Hóa',
-      capacity: null,
-      expectedAttendees: 300,
-      fundingSource:
-        'Văn phòng Điều phối nông thôn mới tỉnh căn cứ Quyết định số 1726/QĐ-UBND ngày 18/5/2020 của UBND tỉnh Thanh Hóa về việc giao dự toán kinh phí thực hiện Chương trình mỗi xã một sản phẩm (OCOP) năm 2020, tỉnh Thanh Hóa để tổ chức thực hiện.',
-      notes:
-        'Kế hoạch chỉ ghi "dự kiến cuối tháng 11 năm 2020"; ngày 27/11/2020, 8h00 - 11h30 được chọn cho bản demo.',
+      event: {
+        name: e.name ?? 'Hội nghị',
+        planNumber: draft.header.number ?? (draft.header.symbol ? `/${draft.header.symbol}` : null),
+        planDate: draft.header.date,
+        planIssuer: draft.header.issuer,
+        planSignerAuthority: draft.signer?.authority ?? null,
+        planSignerTitle: draft.signer?.title ?? null,
+        planSignerName: draft.signer?.name ?? null,
+        hostUnitId: linked.get(e.host ?? '') ?? null,
+        leadUnitId: linked.get(e.lead ?? '') ?? null,
+        partners: e.partners.map((p) => ({ unitId: linked.get(p.name) ?? null, name: p.name })),
+        startsAt: vietnamLocalToInstant(DEMO_DAY, '08:00'),
+        endsAt: vietnamLocalToInstant(DEMO_DAY, '11:30'),
+        timeText: e.time.text,
+        venueName: venueName ?? null,
+        venueAddress: venueAddress ?? null,
+        capacity: null,
+        expectedAttendees: e.expectedAttendees,
+        fundingSource: draft.funding?.text ?? null,
+        notes: `Kế hoạch chỉ ghi "${e.time.text}"; ngày 27/11/2020, 8h00 - 11h30 được chọn cho bản demo.`,
+      },
+      contents: {
+        composition: draft.composition,
+        program: draft.program,
+        sideActivities: draft.sideActivities,
+        tasks: draft.tasks.map((t) => ({
+          unit: t.unit,
+          unitId: linked.get(t.unit) ?? null,
+          duties: t.duties,
+        })),
+        legalBases: draft.legalBases,
+        recipients: draft.recipients,
+      },
+      planText: DEMO_PLAN_TEXT,
     },
     { isDemo: true },
   );

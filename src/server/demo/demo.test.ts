@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompositionGroupInput } from '../../shared/plan-contents';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { findEventsForActor, findMembers, getEventById } from '../events/events.service';
+import { getPlanContents } from '../plans/plan-contents.service';
 import { createTestContext, type TestContext } from '../test/harness';
 import { findUnits } from '../units/units.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_TEXT, ensureAdmin, seedDemo } from './demo.service';
@@ -56,6 +58,29 @@ describe('first start', () => {
       'Báo Thanh Hóa',
       'Đài Phát thanh và Truyền hình Thanh Hóa',
     ]);
+
+    // Built by parsing the shipped plan: its contents come with the event.
+    const contents = await getPlanContents(ctx.handle.db, event.id);
+    const leaves = (nodes: CompositionGroupInput[]): CompositionGroupInput[] =>
+      nodes.flatMap((n) => (n.children.length ? leaves(n.children) : [n]));
+    expect(leaves(contents.composition).reduce((sum, n) => sum + (n.count ?? 0), 0)).toBe(268);
+    expect(contents.composition[2]!.children[0]).toMatchObject({ count: 81, perUnit: 3, unitCount: 27 });
+    expect(contents.program).toHaveLength(9);
+    expect(contents.program[5]!.children).toHaveLength(5);
+    expect(contents.sideActivities).toEqual([expect.objectContaining({ count: 10, countUnit: 'gian hàng' })]);
+    expect(contents.tasks).toHaveLength(7);
+    expect(contents.tasks[2]).toMatchObject({ unit: 'Sở Tài chính', unitId: expect.any(String) });
+    expect(contents.legalBases.flatMap((b) => b.citations.map((c) => c.number))).toEqual([
+      '490/QĐ-TTg',
+      '5363/QĐ-UBND',
+      '134/KH-UBND',
+      '77/KH-UBND',
+    ]);
+    expect(contents.recipients).toHaveLength(7);
+    const byName = new Map(event.partners.map((p) => [p.name, p.unitId]));
+    expect(byName.get('Sở Nông nghiệp và PTNT')).toEqual(expect.any(String));
+    expect(byName.get('Đài Phát thanh và Truyền hình tỉnh')).toEqual(expect.any(String));
+    expect(byName.get('UBND huyện, thị xã, thành phố')).toBeNull();
 
     const members = await findMembers(ctx.handle.db, event.id);
     expect(members.map((m) => m.username).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.username).sort());

@@ -12,7 +12,7 @@ import {
 } from '../../shared/events';
 import { recordAudit } from '../audit/audit.service';
 import { type Actor, roleIn } from '../auth/actor';
-import type { Db, Executor } from '../db/database';
+import type { Db, Executor, Trx } from '../db/database';
 import type { EventsTable } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
 import { findUnitsByIds } from '../units/units.service';
@@ -153,59 +153,68 @@ export async function createEvent(
   db: Db,
   actor: Actor,
   input: CreateEventInput,
-  options: { isDemo?: boolean } = {},
+  options: { isDemo?: boolean; planText?: string | null } = {},
 ): Promise<Event> {
-  return db.transaction().execute(async (trx) => {
-    await assertUnitsExist(trx, input);
-    const now = nowIso();
-    const id = newId();
-    await insertEventRow(trx, {
-      plan_number: null,
-      plan_date: null,
-      plan_issuer: null,
-      plan_signer_authority: null,
-      plan_signer_title: null,
-      plan_signer_name: null,
-      host_unit_id: null,
-      lead_unit_id: null,
-      time_text: null,
-      venue_name: null,
-      venue_address: null,
-      capacity: null,
-      expected_attendees: null,
-      funding_source: null,
-      notes: null,
-      ...eventColumns(input),
-      id,
-      name: input.name,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      status: 'draft',
-      is_demo: toFlag(options.isDemo ?? false),
-      created_by: actor.id === 'system' ? null : actor.id,
-      created_at: now,
-      updated_at: now,
-    });
-    await replacePartnerRows(trx, id, partnerRows(id, input.partners ?? []));
-    if (actor.id !== 'system') {
-      await upsertMemberRow(trx, {
-        event_id: id,
-        user_id: actor.id,
-        role: 'organizer',
-        unit_id: null,
-        created_at: now,
-      });
-    }
-    const event = await getEventById(trx, id);
-    await recordAudit(trx, actor, {
-      eventId: id,
-      entity: 'event',
-      entityId: id,
-      action: 'create',
-      after: event,
-    });
-    return event;
+  return db.transaction().execute((trx) => insertEvent(trx, actor, input, options));
+}
+
+/** createEvent inside a caller's transaction (creating an event from a plan writes its contents in the same one). */
+export async function insertEvent(
+  trx: Trx,
+  actor: Actor,
+  input: CreateEventInput,
+  options: { isDemo?: boolean; planText?: string | null } = {},
+): Promise<Event> {
+  await assertUnitsExist(trx, input);
+  const now = nowIso();
+  const id = newId();
+  await insertEventRow(trx, {
+    plan_number: null,
+    plan_date: null,
+    plan_issuer: null,
+    plan_signer_authority: null,
+    plan_signer_title: null,
+    plan_signer_name: null,
+    host_unit_id: null,
+    lead_unit_id: null,
+    time_text: null,
+    venue_name: null,
+    venue_address: null,
+    capacity: null,
+    expected_attendees: null,
+    funding_source: null,
+    notes: null,
+    ...eventColumns(input),
+    id,
+    name: input.name,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    status: 'draft',
+    is_demo: toFlag(options.isDemo ?? false),
+    plan_text: options.planText ?? null,
+    created_by: actor.id === 'system' ? null : actor.id,
+    created_at: now,
+    updated_at: now,
   });
+  await replacePartnerRows(trx, id, partnerRows(id, input.partners ?? []));
+  if (actor.id !== 'system') {
+    await upsertMemberRow(trx, {
+      event_id: id,
+      user_id: actor.id,
+      role: 'organizer',
+      unit_id: null,
+      created_at: now,
+    });
+  }
+  const event = await getEventById(trx, id);
+  await recordAudit(trx, actor, {
+    eventId: id,
+    entity: 'event',
+    entityId: id,
+    action: 'create',
+    after: event,
+  });
+  return event;
 }
 
 export async function updateEvent(db: Db, actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {

@@ -210,3 +210,46 @@ export async function deleteUnit(db: Db, actor: Actor, id: string): Promise<void
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\b(nn&ptnt|nn ?va ?ptnt)\b/g, 'nong nghiep va phat trien nong thon'],
+  [/\bptnt\b/g, 'phat trien nong thon'],
+  [/\bkh&cn\b/g, 'khoa hoc va cong nghe'],
+  [/\btn&mt\b/g, 'tai nguyen va moi truong'],
+  [/\b(pt&th|ptth)\b/g, 'phat thanh va truyen hinh'],
+  [/\bvpdp\b/g, 'van phong dieu phoi'],
+  [/\bntm\b/g, 'nong thon moi'],
+  [/\btw\b/g, 'trung uong'],
+];
+
+/** Folded, with the abbreviations plans use spelled out: "Sở NN&PTNT" and "Sở Nông nghiệp và Phát triển nông thôn" meet. */
+function matchKey(name: string): string {
+  let key = foldVietnamese(name);
+  for (const [pattern, full] of ABBREVIATIONS) key = key.replace(pattern, full);
+  return key;
+}
+
+/**
+ * Links names as a plan writes them to catalogue units: the same name or short name (accents, case and common
+ * abbreviations aside), or else the one unit whose name begins with it less a trailing "tỉnh"
+ * ("Đài Phát thanh và Truyền hình tỉnh" → "Đài Phát thanh và Truyền hình Thanh Hóa"). Unmatched names map to null.
+ */
+export async function matchUnitNames(db: Executor, names: string[]): Promise<Map<string, string | null>> {
+  const units = await findAllUnits(db);
+  const keyed = units.map((u) => ({ id: u.id, keys: [matchKey(u.name), matchKey(u.shortName)] }));
+  const result = new Map<string, string | null>();
+  for (const name of names) {
+    const key = matchKey(name);
+    const exact = keyed.filter((u) => u.keys.includes(key));
+    if (exact.length === 1) {
+      result.set(name, exact[0]!.id);
+      continue;
+    }
+    const stem = key.replace(/ tinh$/, '');
+    const prefixed = stem.length > 8 ? keyed.filter((u) => u.keys[0]!.startsWith(`${stem} `)) : [];
+    result.set(name, prefixed.length === 1 ? prefixed[0]!.id : null);
+  }
+  return result;
+}

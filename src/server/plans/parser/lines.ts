@@ -1,4 +1,5 @@
 import type { Source } from '../../../shared/plan';
+import { isLabelLine } from './outline';
 
 /** A logical line of the document and the original lines it came from. */
 export interface Line {
@@ -22,6 +23,8 @@ export const MARKER =
 /** Lines that always start a new logical line, even after a line with no closing punctuation. */
 const STARTERS =
   /^(căn cứ|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq)\.|số\s*:|trên đây|buổi (sáng|chiều|tối)|ngày thứ|\d{1,2}\s*[hg:]\s*\d{0,2}\b)/iu;
+
+const LONE_MARKER = /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–—+•*])$/u;
 
 const VOWEL = /[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
 
@@ -47,7 +50,11 @@ export function toLines(input: string): Line[] {
       continue;
     }
     const last = lines[lines.length - 1];
-    if (last && !previousBlank && continues(last.text, line.text)) {
+    // A line holding only its numbering ("7.", "7.3.", "II.", "-") was cut right after it.
+    if (last && LONE_MARKER.test(last.text)) {
+      last.text = `${last.text} ${line.text}`;
+      last.to = line.to;
+    } else if (last && !previousBlank && continues(last.text, line.text)) {
       last.text = joinBroken(last.text, line.text);
       last.to = line.to;
     } else {
@@ -71,7 +78,7 @@ function continues(previous: string, next: string): boolean {
   if (/[.;:!?]$/.test(previous)) return false;
   // "Số: 12/KH-UBND" and "Thanh Hóa, ngày … tháng … năm …" are lines of their own in the header.
   if (/^số\s*:/iu.test(previous) || /^[\p{L} .]{2,40},\s*ngày\s/u.test(next)) return false;
-  if (MARKER.test(next) || STARTERS.test(next)) return false;
+  if (MARKER.test(next) || STARTERS.test(next) || isLabelLine(next)) return false;
   // Header blocks are upper case on both sides; a heading followed by body text is not one sentence.
   if (isAllCaps(previous) !== isAllCaps(next)) return false;
   if (isAllCaps(previous) && isAllCaps(next)) return false;

@@ -39,6 +39,11 @@ export const LABELS = [
 
 const LABEL_LINE = new RegExp(`^(${LABELS.join('|')})\\b[^:]{0,40}:`);
 
+/** "Thời gian: …", "Địa điểm: …": a labelled line, which always starts a block. */
+export function isLabelLine(text: string): boolean {
+  return LABEL_LINE.test(foldVietnamese(text));
+}
+
 /** [pattern, level, is a bullet]. Numbering must be followed by a word ("1/2 ngày", "27 x 03" are not numbering). */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => number, boolean][] = [
   [/^([IVX]{1,5})\.\s*/, () => 1, false],
@@ -57,7 +62,7 @@ export function markerOf(text: string): { marker: string; level: number; rest: s
     if (bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]/u.test(rest))
       return { marker: m[1]!, level: level(m), rest };
   }
-  if (LABEL_LINE.test(foldVietnamese(text))) return { marker: 'label', level: 3.5, rest: text };
+  if (isLabelLine(text)) return { marker: 'label', level: 3.5, rest: text };
   return null;
 }
 

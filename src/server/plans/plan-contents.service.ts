@@ -1,0 +1,194 @@
+import type { Citation } from '../../shared/plan';
+import type {
+  CompositionGroupInput,
+  CreateEventFromPlanInput,
+  PlanContents,
+  ProgramItemInput,
+} from '../../shared/plan-contents';
+import { createEventFromPlanSchema, planContentsSchema } from '../../shared/plan-contents';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { Db, Executor } from '../db/database';
+import type { CompositionGroupsTable, ProgramItemsTable } from '../db/schema';
+import { getEventById, insertEvent } from '../events/events.service';
+import { newId } from '../util';
+import {
+  deletePlanContentRows,
+  findPlanContentRows,
+  insertPlanContentRows,
+  type PlanContentRows,
+} from './plan-contents.repository';
+
+/** Trees flattened parents-first, with a running position that keeps the document's order. */
+function flatten<I extends { children: I[] }, R>(
+  items: I[],
+  row: (item: I, id: string, parentId: string | null, position: number) => R,
+) {
+  const rows: R[] = [];
+  const visit = (list: I[], parentId: string | null) => {
+    for (const item of list) {
+      const id = newId();
+      rows.push(row(item, id, parentId, rows.length));
+      visit(item.children, id);
+    }
+  };
+  visit(items, null);
+  return rows;
+}
+
+function toRows(eventId: string, contents: PlanContents): PlanContentRows {
+  let taskPosition = 0;
+  return {
+    composition: flatten<CompositionGroupInput, CompositionGroupsTable>(
+      contents.composition,
+      (g, id, parentId, position) => ({
+        id,
+        event_id: eventId,
+        parent_id: parentId,
+        position,
+        title: g.title,
+        planned_count: g.count,
+        per_unit: g.perUnit,
+        unit_count: g.unitCount,
+      }),
+    ),
+    program: flatten<ProgramItemInput, ProgramItemsTable>(contents.program, (p, id, parentId, position) => ({
+      id,
+      event_id: eventId,
+      parent_id: parentId,
+      position,
+      title: p.title,
+      start_time: p.start,
+      end_time: p.end,
+      session: p.session,
+    })),
+    sideActivities: contents.sideActivities.map((a, position) => ({
+      id: newId(),
+      event_id: eventId,
+      position,
+      title: a.title,
+      count: a.count,
+      count_unit: a.countUnit,
+    })),
+    tasks: contents.tasks.flatMap((t) =>
+      t.duties.map((title) => ({
+        id: newId(),
+        event_id: eventId,
+        position: taskPosition++,
+        unit_id: t.unitId ?? null,
+        unit_name: t.unit,
+        title,
+      })),
+    ),
+    legalBases: contents.legalBases.map((b, position) => ({
+      event_id: eventId,
+      position,
+      text: b.text,
+      citations_json: JSON.stringify(b.citations),
+    })),
+    recipients: contents.recipients.map((r, position) => ({
+      event_id: eventId,
+      position,
+      name: r.name,
+      purpose: r.purpose,
+    })),
+  };
+}
+
+function tree<R extends { id: string; parent_id: string | null }, T extends { children: T[] }>(
+  rows: R[],
+  map: (row: R) => T,
+): T[] {
+  const byId = new Map(rows.map((r) => [r.id, map(r)]));
+  const roots: T[] = [];
+  for (const row of rows) {
+    const node = byId.get(row.id)!;
+    const parent = row.parent_id ? byId.get(row.parent_id) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+export async function getPlanContents(db: Executor, eventId: string): Promise<PlanContents> {
+  await getEventById(db, eventId);
+  const rows = await findPlanContentRows(db, eventId);
+  const tasks: PlanContents['tasks'] = [];
+  for (const t of rows.tasks) {
+    const last = tasks[tasks.length - 1];
+    if (last && last.unit === t.unit_name && (last.unitId ?? null) === t.unit_id) last.duties.push(t.title);
+    else tasks.push({ unit: t.unit_name, unitId: t.unit_id, duties: [t.title] });
+  }
+  return {
+    composition: tree(rows.composition, (r) => ({
+      title: r.title,
+      count: r.planned_count,
+      perUnit: r.per_unit,
+      unitCount: r.unit_count,
+      children: [],
+    })),
+    program: tree(rows.program, (r) => ({
+      title: r.title,
+      start: r.start_time,
+      end: r.end_time,
+      session: r.session,
+      children: [],
+    })),
+    sideActivities: rows.sideActivities.map((a) => ({
+      title: a.title,
+      count: a.count,
+      countUnit: a.count_unit,
+    })),
+    tasks,
+    legalBases: rows.legalBases.map((b) => ({
+      text: b.text,
+      citations: JSON.parse(b.citations_json) as Citation[],
+    })),
+    recipients: rows.recipients.map((r) => ({ name: r.name, purpose: r.purpose })),
+  };
+}
+
+/** Replaces what a plan ordered for an event, in the caller's transaction, with one audit row. */
+export async function replacePlanContents(
+  trx: Executor,
+  actor: Actor,
+  eventId: string,
+  contents: PlanContents,
+): Promise<void> {
+  const before = await getPlanContents(trx, eventId);
+  await deletePlanContentRows(trx, eventId);
+  await insertPlanContentRows(trx, toRows(eventId, contents));
+  await recordAudit(trx, actor, {
+    eventId,
+    entity: 'plan_contents',
+    entityId: eventId,
+    action: 'update',
+    before,
+    after: contents,
+  });
+}
+
+/** One transaction: the event, its composition, program, side activities, tasks, legal bases and recipients. */
+export async function createEventFromPlan(
+  db: Db,
+  actor: Actor,
+  input: CreateEventFromPlanInput,
+  options: { isDemo?: boolean } = {},
+) {
+  const parsed = createEventFromPlanSchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const event = await insertEvent(trx, actor, parsed.event, {
+      planText: parsed.planText,
+      isDemo: options.isDemo ?? false,
+    });
+    await insertPlanContentRows(trx, toRows(event.id, planContentsSchema.parse(parsed.contents)));
+    await recordAudit(trx, actor, {
+      eventId: event.id,
+      entity: 'plan_contents',
+      entityId: event.id,
+      action: 'create',
+      after: parsed.contents,
+    });
+    return event;
+  });
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { idSchema, okSchema } from '../../shared/common';
+import { eventSchema } from '../../shared/events';
+import { planDraftSchema } from '../../shared/plan';
+import {
+  createEventFromPlanSchema,
+  parsePlanTextSchema,
+  planContentsOutputSchema,
+  planContentsSchema,
+} from '../../shared/plan-contents';
+import { invalid } from '../errors';
+import { canCreateEvent, canEditEvent, canViewEvent } from '../events/events.policy';
+import { authenticate, authorize } from '../http/session';
+import { type App, cookieAuth, type RouteDeps } from '../http/types';
+import { createEventFromPlan, getPlanContents, replacePlanContents } from './plan-contents.service';
+import { parsePlanDocument, parsePlanText } from './plans.service';
+
+const DOCUMENT_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/plain',
+];
+const eventParams = z.object({ eventId: idSchema });
+const parsed = z.object({ text: z.string(), draft: planDraftSchema });
+const tags = ['plans'];
+
+export async function plansRoutes(app: App, { handle: { db } }: RouteDeps) {
+  // Documents arrive as the raw file body; text/plain bodies are read as UTF-8 like an uploaded .txt.
+  app.addContentTypeParser(
+    DOCUMENT_TYPES,
+    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/api/plans/parse',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đọc một kế hoạch, giấy mời, công văn (.txt, .docx, .pdf, hoặc { text }) thành bản nháp hội nghị',
+        security: cookieAuth,
+        consumes: ['application/json', ...DOCUMENT_TYPES, 'application/octet-stream'],
+        response: { 200: parsed },
+      },
+    },
+    async (request) => {
+      authorize(canCreateEvent(await authenticate(db, request)));
+      if (Buffer.isBuffer(request.body)) return parsePlanDocument(request.body);
+      const body = parsePlanTextSchema.safeParse(request.body);
+      if (!body.success)
+        throw invalid('Gửi tệp văn bản, hoặc JSON { "text": "…" } với nội dung văn bản', [
+          { field: 'text', message: 'Thiếu nội dung văn bản' },
+        ]);
+      return parsePlanText(body.data.text);
+    },
+  );
+
+  app.post(
+    '/api/events/from-plan',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tạo hội nghị từ bản nháp đã sửa: thành phần, chương trình, hoạt động bên lề, nhiệm vụ, căn cứ, nơi nhận',
+        security: cookieAuth,
+        body: createEventFromPlanSchema,
+        response: { 201: eventSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(db, request);
+      authorize(canCreateEvent(actor));
+      reply.status(201);
+      return createEventFromPlan(db, actor, request.body);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/plan-contents',
+    {
+      schema: {
+        tags,
+        summary: 'Nội dung kế hoạch của hội nghị',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: planContentsOutputSchema },
+      },
+    },
+    async (request) => {
+      authorize(canViewEvent(await authenticate(db, request), request.params.eventId));
+      return getPlanContents(db, request.params.eventId);
+    },
+  );
+
+  app.put(
+    '/api/events/:eventId/plan-contents',
+    {
+      schema: {
+        tags,
+        summary: 'Thay nội dung kế hoạch của hội nghị',
+        security: cookieAuth,
+        params: eventParams,
+        body: planContentsSchema,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canEditEvent(actor, request.params.eventId));
+      await db
+        .transaction()
+        .execute((trx) => replacePlanContents(trx, actor, request.params.eventId, request.body));
+      return { ok: true as const };
+    },
+  );
+}

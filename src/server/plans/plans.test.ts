@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../test/harness';
+
+const SEED = readFileSync(
+  join(import.meta.dirname, '..', 'demo', 'ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt'),
+  'utf8',
+);
+
+let ctx: TestContext;
+let organizer: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const user = await ctx.buildUser({ username: 'bantochuc' });
+  const home = await ctx.buildEvent();
+  await ctx.addMember(home.id, user.id, 'organizer');
+  organizer = await ctx.login('bantochuc');
+});
+afterAll(() => ctx.close());
+
+const post = (url: string, payload: object | Buffer | string, contentType = 'application/json') =>
+  ctx.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: organizer, 'content-type': contentType },
+    payload,
+  });
+
+describe('plans over HTTP', () => {
+  it('parses pasted text and an uploaded DOCX into the same draft', async () => {
+    const fromText = await post('/api/plans/parse', { text: SEED });
+    expect(fromText.statusCode).toBe(200);
+    expect(fromText.json().draft.compositionTotal).toBe(268);
+
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [{ children: SEED.split('\n').map((line) => new Paragraph({ text: line })) }],
+      }),
+    );
+    const fromDocx = await post(
+      '/api/plans/parse',
+      Buffer.from(docx),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(fromDocx.statusCode).toBe(200);
+    expect(fromDocx.json().draft.event.partners).toHaveLength(11);
+    expect(fromDocx.json().draft.tasks).toHaveLength(7);
+  });
+
+  it('refuses what is not a conference document, with a Vietnamese message', async () => {
+    const shopping = await post('/api/plans/parse', 'Danh sách mua hàng: táo, cam', 'text/plain');
+    expect(shopping.statusCode).toBe(422);
+    expect(shopping.json().error.message).toContain('Không nhận ra văn bản về hội nghị');
+    const noText = await post('/api/plans/parse', { body: 'x' });
+    expect(noText.statusCode).toBe(400);
+    expect(noText.json().error.details[0].field).toBe('text');
+  });
+
+  it('creates an event with its plan contents in one step, and replaces them later', async () => {
+    const { draft, text } = (await post('/api/plans/parse', { text: SEED })).json();
+    const created = await post('/api/events/from-plan', {
+      event: {
+        name: draft.event.name,
+        startsAt: '2020-11-27T08:00:00+07:00',
+        endsAt: '2020-11-27T11:30:00+07:00',
+        venueName: draft.event.venue,
+        expectedAttendees: draft.event.expectedAttendees,
+        timeText: draft.event.time.text,
+      },
+      contents: {
+        composition: draft.composition,
+        program: draft.program,
+        sideActivities: draft.sideActivities,
+        tasks: draft.tasks,
+        legalBases: draft.legalBases,
+        recipients: draft.recipients,
+      },
+      planText: text,
+    });
+    expect(created.statusCode).toBe(201);
+    const eventId = created.json().id;
+    const contents = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/events/${eventId}/plan-contents`,
+        headers: { cookie: organizer },
+      })
+    ).json();
+    expect(contents.composition).toHaveLength(4);
+    expect(contents.composition[2].children[0]).toMatchObject({ count: 81, perUnit: 3, unitCount: 27 });
+    expect(contents.program[5].children).toHaveLength(5);
+    expect(contents.tasks.map((t: { unit: string }) => t.unit)).toHaveLength(7);
+    expect(contents.tasks[0].duties).toHaveLength(5);
+
+    const replaced = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/events/${eventId}/plan-contents`,
+      headers: { cookie: organizer },
+      payload: { ...contents, program: [{ title: 'Khai mạc', start: '08:00', end: '08:15' }] },
+    });
+    expect(replaced.statusCode).toBe(200);
+    const after = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/events/${eventId}/plan-contents`,
+        headers: { cookie: organizer },
+      })
+    ).json();
+    expect(after.program).toEqual([
+      { title: 'Khai mạc', start: '08:00', end: '08:15', session: null, children: [] },
+    ]);
+    expect(after.composition).toEqual(contents.composition);
+
+    const badTime = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/events/${eventId}/plan-contents`,
+      headers: { cookie: organizer },
+      payload: { program: [{ title: 'Khai mạc', start: '25:00' }] },
+    });
+    expect(badTime.statusCode).toBe(400);
+    expect(badTime.json().error.details[0]).toMatchObject({
+      field: 'program.0.start',
+      message: 'Giờ có dạng HH:MM',
+    });
+  });
+
+  it('writes nothing when the event part of a plan is invalid', async () => {
+    const before = await ctx.handle.db
+      .selectFrom('composition_groups')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const bad = await post('/api/events/from-plan', {
+      event: { name: 'Hội nghị', startsAt: '2021-01-05T04:00:00Z', endsAt: '2021-01-05T01:00:00Z' },
+      contents: { composition: [{ title: 'Đại biểu', count: 5 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const after = await ctx.handle.db
+      .selectFrom('composition_groups')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
