@@ -215,6 +215,10 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', ...EVENT_ROLES],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/plan-contents` }),
   },
+  'GET /api/events/{eventId}/plan.docx': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/plan.docx` }),
+  },
   'PUT /api/events/{eventId}/plan-contents': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({

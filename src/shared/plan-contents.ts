@@ -53,6 +53,11 @@ export const programItemInputSchema: z.ZodType<ProgramItemInput, unknown> = z.la
 );
 
 export const planContentsSchema = z.object({
+  purpose: z
+    .string()
+    .max(MAX_TEXT * 5)
+    .nullable()
+    .default(null),
   composition: z.array(compositionGroupInputSchema).max(200).default([]),
   program: z.array(programItemInputSchema).max(200).default([]),
   sideActivities: z
@@ -131,6 +136,7 @@ const programItemOutputSchema: z.ZodType<ProgramItemInput> = z.lazy(() =>
   }),
 );
 export const planContentsOutputSchema = z.object({
+  purpose: z.string().nullable(),
   composition: z.array(compositionGroupOutputSchema),
   program: z.array(programItemOutputSchema),
   sideActivities: z.array(

@@ -108,6 +108,8 @@ export const planDraftSchema = z.object({
     venue: z.string().nullable(),
     expectedAttendees: z.number().int().nullable(),
   }),
+  /** "Mục đích, yêu cầu" as written, one line per paragraph or item, numbering kept. */
+  purpose: z.object({ text: z.string(), source: sourceSchema }).nullable(),
   composition: z.array(compositionNodeSchema),
   /** Sum of the leaves that have counts. */
   compositionTotal: z.number().int(),

@@ -68,6 +68,7 @@ export interface EventsTable {
   notes: string | null;
   is_demo: number;
   plan_text: string | null;
+  plan_purpose: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

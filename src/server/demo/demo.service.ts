@@ -135,6 +135,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         notes: `Kế hoạch chỉ ghi "${e.time.text}"; ngày 27/11/2020, 8h00 - 11h30 được chọn cho bản demo.`,
       },
       contents: {
+        purpose: draft.purpose?.text ?? null,
         composition: draft.composition,
         program: draft.program,
         sideActivities: draft.sideActivities,

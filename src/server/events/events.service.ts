@@ -192,6 +192,7 @@ export async function insertEvent(
     status: 'draft',
     is_demo: toFlag(options.isDemo ?? false),
     plan_text: options.planText ?? null,
+    plan_purpose: null,
     created_by: actor.id === 'system' ? null : actor.id,
     created_at: now,
     updated_at: now,
@@ -215,6 +216,19 @@ export async function insertEvent(
     after: event,
   });
   return event;
+}
+
+/** The plan's "Mục đích, yêu cầu", kept with the event for writing the plan back out. */
+export async function setEventPlanPurpose(
+  trx: Executor,
+  eventId: string,
+  purpose: string | null,
+): Promise<void> {
+  await updateEventRow(trx, eventId, { plan_purpose: purpose });
+}
+
+export async function getEventPlanPurpose(db: Executor, eventId: string): Promise<string | null> {
+  return (await findEventRowById(db, eventId))?.plan_purpose ?? null;
 }
 
 export async function updateEvent(db: Db, actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {

@@ -10,7 +10,12 @@ import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { CompositionGroupsTable, ProgramItemsTable } from '../db/schema';
-import { getEventById, insertEvent } from '../events/events.service';
+import {
+  getEventById,
+  getEventPlanPurpose,
+  insertEvent,
+  setEventPlanPurpose,
+} from '../events/events.service';
 import { newId } from '../util';
 import {
   deletePlanContentRows,
@@ -120,6 +125,7 @@ export async function getPlanContents(db: Executor, eventId: string): Promise<Pl
     else tasks.push({ unit: t.unit_name, unitId: t.unit_id, duties: [t.title] });
   }
   return {
+    purpose: await getEventPlanPurpose(db, eventId),
     composition: tree(rows.composition, (r) => ({
       title: r.title,
       count: r.planned_count,
@@ -158,6 +164,7 @@ export async function replacePlanContents(
   const before = await getPlanContents(trx, eventId);
   await deletePlanContentRows(trx, eventId);
   await insertPlanContentRows(trx, toRows(eventId, contents));
+  await setEventPlanPurpose(trx, eventId, contents.purpose);
   await recordAudit(trx, actor, {
     eventId,
     entity: 'plan_contents',
@@ -181,7 +188,9 @@ export async function createEventFromPlan(
       planText: parsed.planText,
       isDemo: options.isDemo ?? false,
     });
-    await insertPlanContentRows(trx, toRows(event.id, planContentsSchema.parse(parsed.contents)));
+    const contents = planContentsSchema.parse(parsed.contents);
+    await insertPlanContentRows(trx, toRows(event.id, contents));
+    await setEventPlanPurpose(trx, event.id, contents.purpose);
     await recordAudit(trx, actor, {
       eventId: event.id,
       entity: 'plan_contents',

@@ -10,16 +10,15 @@ import {
 } from '../../shared/plan-contents';
 import { invalid } from '../errors';
 import { canCreateEvent, canEditEvent, canViewEvent } from '../events/events.policy';
+import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
-import { type App, cookieAuth, type RouteDeps } from '../http/types';
+import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import { createEventFromPlan, getPlanContents, replacePlanContents } from './plan-contents.service';
+import { buildPlanDocx } from './plan-docx';
 import { parsePlanDocument, parsePlanText } from './plans.service';
 
-const DOCUMENT_TYPES = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/plain',
-];
+const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCUMENT_TYPES = ['application/pdf', DOCX_MEDIA_TYPE, 'text/plain'];
 const eventParams = z.object({ eventId: idSchema });
 const parsed = z.object({ text: z.string(), draft: planDraftSchema });
 const tags = ['plans'];
@@ -90,6 +89,32 @@ export async function plansRoutes(app: App, { handle: { db } }: RouteDeps) {
     async (request) => {
       authorize(canViewEvent(await authenticate(db, request), request.params.eventId));
       return getPlanContents(db, request.params.eventId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/plan.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất hội nghị thành Kế hoạch (.docx, thể thức Nghị định 30/2020)',
+        security: cookieAuth,
+        params: eventParams,
+        response: {
+          200: { description: 'Tệp .docx', content: { [DOCX_MEDIA_TYPE]: { schema: z.string() } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      authorize(canViewEvent(await authenticate(db, request), request.params.eventId));
+      const event = await getEventById(db, request.params.eventId);
+      const buffer = await buildPlanDocx(event, await getPlanContents(db, event.id));
+      sendDownload(reply, {
+        buffer,
+        mediaType: DOCX_MEDIA_TYPE,
+        asciiName: 'ke-hoach.docx',
+        name: 'Kế hoạch.docx',
+      });
     },
   );
 

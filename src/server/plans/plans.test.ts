@@ -143,3 +143,52 @@ describe('plans over HTTP', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
+
+describe('writing the plan back', () => {
+  it('exports the demo event as a Kế hoạch DOCX that parses back to the same plan', async () => {
+    const { seedDemo } = await import('../demo/demo.service');
+    const { findEventsForActor } = await import('../events/events.service');
+    const { SYSTEM_ACTOR } = await import('../auth/actor');
+    const { default: mammoth } = await import('mammoth');
+    const { parsePlan } = await import('./parser/parse-plan');
+    // A database of its own: the demo loads only where there is no event yet.
+    const fresh = await createTestContext();
+    await seedDemo(fresh.handle.db);
+    const demo = (await findEventsForActor(fresh.handle.db, SYSTEM_ACTOR)).find((e) => e.isDemo)!;
+    await fresh.buildUser({ username: 'quantri', isAdmin: true });
+    const admin = await fresh.login('quantri');
+
+    const response = await fresh.app.inject({
+      method: 'GET',
+      url: `/api/events/${demo.id}/plan.docx`,
+      headers: { cookie: admin },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    const { value: text } = await mammoth.extractRawText({ buffer: response.rawPayload });
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('KẾ HOẠCH');
+    expect(text).toContain('Nơi nhận:');
+
+    const again = parsePlan(text);
+    const original = parsePlan(SEED);
+    const shape = (d: typeof original) => ({
+      composition: JSON.parse(JSON.stringify(d.composition, (k, v) => (k === 'source' ? undefined : v))),
+      program: JSON.parse(JSON.stringify(d.program, (k, v) => (k === 'source' ? undefined : v))),
+      partners: d.event.partners.map((p) => p.name),
+      tasks: d.tasks.map((t) => ({ unit: t.unit, duties: t.duties })),
+      total: d.compositionTotal,
+      booths: d.sideActivities.map((a) => a.count),
+      signer: d.signer && { ...d.signer, source: undefined },
+      legalBases: d.legalBases.flatMap((b) => b.citations),
+    });
+    expect(shape(again)).toEqual(shape(original));
+    expect(again.header).toMatchObject({ issuer: 'UBND tỉnh Thanh Hóa', number: null, symbol: 'KH-UBND' });
+    expect(again.event).toMatchObject({
+      name: original.event.name,
+      venue: original.event.venue,
+      expectedAttendees: 300,
+    });
+    await fresh.close();
+  });
+});

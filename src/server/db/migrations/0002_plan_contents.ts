@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against an untyped schema on purpose
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('events').addColumn('plan_text', 'text').execute();
+  await db.schema.alterTable('events').addColumn('plan_purpose', 'text').execute();
 
   await db.schema
     .createTable('composition_groups')
@@ -93,5 +94,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  await db.schema.alterTable('events').dropColumn('plan_purpose').execute();
   await db.schema.alterTable('events').dropColumn('plan_text').execute();
 }

@@ -88,6 +88,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): PlanDraft 
       venue: null,
       expectedAttendees: null,
     },
+    purpose: null,
     composition: [],
     compositionTotal: 0,
     program: [],
@@ -163,6 +164,9 @@ export function parsePlan(input: string, options: ParseOptions = {}): PlanDraft 
     } else if (/^to chuc thuc hien\b/.test(label) && draft.tasks.length === 0) {
       draft.tasks = node.children.map(readTask);
       note('tasks', span);
+    } else if (/^muc dich\b/.test(label) && !draft.purpose) {
+      draft.purpose = { text: outlineText(node), source: span };
+      note('purpose', span);
     } else if (/^kinh (gui|moi)\b/.test(label)) {
       readAddressees(node, draft);
     } else {
@@ -443,6 +447,27 @@ function readAddressees(node: OutlineNode, draft: PlanDraft) {
     draft.addressees.push({ text: clean(inline), source: { from: node.line.from, to: node.line.to } });
   for (const child of node.children)
     draft.addressees.push({ text: clean(fullText(child)), source: spanOf(child) });
+}
+
+/** The numbering as it is written back: "1." for numbers and Roman numerals, "a)" for letters, bullets as they are. */
+function markerText(marker: string): string {
+  if (marker === 'label') return '';
+  if (/^([IVX]+|\d[\d.]*)$/.test(marker)) return `${marker}. `;
+  if (/^[a-zđ]$/u.test(marker)) return `${marker}) `;
+  return `${marker} `;
+}
+
+/** A section's content as written, one line per item with its numbering, without the section's own heading. */
+function outlineText(node: OutlineNode): string {
+  const lines: string[] = [];
+  const visit = (n: OutlineNode) => {
+    lines.push(`${markerText(n.marker)}${n.heading}`);
+    for (const l of n.body) lines.push(l.text);
+    n.children.forEach(visit);
+  };
+  for (const l of node.body) lines.push(l.text);
+  node.children.forEach(visit);
+  return lines.join('\n');
 }
 
 /** Invitations name the event in a sentence: "… trân trọng kính mời … dự Hội nghị tổng kết …". */

@@ -1,0 +1,246 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Header,
+  type IParagraphOptions,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+
+/**
+ * Building blocks of an official document in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New
+ * Roman, the two-column header (agency | national motto), the document type and subject, and the closing table
+ * (Nơi nhận | signature). Sizes are in half-points as docx counts them: 26 = 13 pt, 28 = 14 pt.
+ */
+
+const FONT = 'Times New Roman';
+const BODY = 28;
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+export function run(
+  text: string,
+  options: { bold?: boolean; italics?: boolean; size?: number; allCaps?: boolean } = {},
+): TextRun {
+  return new TextRun({
+    text: text.normalize('NFC'),
+    font: FONT,
+    size: options.size ?? BODY,
+    bold: options.bold,
+    italics: options.italics,
+  });
+}
+
+/** A body paragraph: justified, first-line indent, 6 pt after, line spacing 1.15. */
+export function para(
+  children: ParagraphChild[] | string,
+  options: Partial<IParagraphOptions> = {},
+): Paragraph {
+  return new Paragraph({
+    children: typeof children === 'string' ? [run(children)] : children,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: convertMillimetersToTwip(10) },
+    spacing: { after: 120, line: 276 },
+    ...options,
+  });
+}
+
+export function centered(children: ParagraphChild[], options: Partial<IParagraphOptions> = {}): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.CENTER, ...options });
+}
+
+/** Text width of an A4 page with the 30/15 mm side margins. */
+const TEXT_WIDTH_MM = 165;
+const LEFT_SHARE = 38;
+
+/** A short rule under a header line: the bottom border of an empty paragraph indented to `widthMm`, centred in its cell. */
+function rule(widthMm: number, cellMm: number): Paragraph {
+  const side = convertMillimetersToTwip(Math.max(0, (cellMm - widthMm) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    spacing: { after: 120 },
+    children: [],
+  });
+}
+
+export interface OfficialHeader {
+  /** Lines of the issuing agency, upper case: ["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"]; the last is bold. */
+  agencyLines: string[];
+  /** "Số: 12/KH-UBND" or "Số:      /KH-UBND" when not yet registered. */
+  numberLine: string;
+  /** "Thanh Hóa, ngày 05 tháng 02 năm 2020". */
+  placeDateLine: string;
+}
+
+export function headerTable(header: OfficialHeader): Table {
+  const left = [
+    ...header.agencyLines.map((line, i) =>
+      centered([
+        run(line.toLocaleUpperCase('vi'), {
+          bold: i === header.agencyLines.length - 1 || header.agencyLines.length === 1,
+          size: 26,
+        }),
+      ]),
+    ),
+    rule(25, (TEXT_WIDTH_MM * LEFT_SHARE) / 100),
+    centered([run(header.numberLine, { size: 26 })]),
+  ];
+  const right = [
+    centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
+    centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 26 })]),
+    rule(68, (TEXT_WIDTH_MM * (100 - LEFT_SHARE)) / 100),
+    centered([run(header.placeDateLine, { italics: true, size: 28 })]),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 40, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: left,
+          }),
+          new TableCell({
+            width: { size: 60, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: right,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** "KẾ HOẠCH" and the subject line under it. */
+export function documentTitle(type: string, subject: string): Paragraph[] {
+  return [
+    centered([run(type.toLocaleUpperCase('vi'), { bold: true })], { spacing: { before: 360, after: 0 } }),
+    centered([run(subject, { bold: true })], { spacing: { after: 240 } }),
+  ];
+}
+
+export interface Signature {
+  authority: string | null;
+  title: string | null;
+  name: string | null;
+}
+
+/** Nơi nhận on the left (12 pt bold italic, then 11 pt lines), the signature block on the right. */
+export function closingTable(
+  recipients: { name: string; purpose: string | null }[],
+  signature: Signature,
+): Table {
+  const left = [
+    new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
+    ...recipients.map(
+      (r, i) =>
+        new Paragraph({
+          children: [
+            run(
+              `- ${r.name}${r.purpose ? ` (${r.purpose})` : ''}${i === recipients.length - 1 ? '.' : ';'}`,
+              { size: 22 },
+            ),
+          ],
+        }),
+    ),
+  ];
+  const right = [
+    ...(signature.authority
+      ? [centered([run(signature.authority.toLocaleUpperCase('vi'), { bold: true })])]
+      : []),
+    ...(signature.title ? [centered([run(signature.title.toLocaleUpperCase('vi'), { bold: true })])] : []),
+    // Room for the handwritten or digital signature and the seal.
+    ...[1, 2, 3, 4].map(() => centered([])),
+    ...(signature.name ? [centered([run(signature.name, { bold: true })])] : []),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: left,
+          }),
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: right,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** A4 portrait, margins 20/15/20/30 mm, page numbers centred at the top from page 2. */
+export async function officialDocument(children: (Paragraph | Table)[], title: string): Promise<Buffer> {
+  const document = new Document({
+    creator: 'hoinghi',
+    title,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+            },
+          },
+        },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({
+            children: [centered([new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })])],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(document));
+}
+
+/** "UBND tỉnh Thanh Hóa" → ["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"]; other agencies on one line. */
+export function agencyLines(issuer: string | null): string[] {
+  if (!issuer) return [''];
+  const m = /^(UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(.+)$/iu.exec(issuer);
+  if (m) return [/^(UBND|Ủy ban nhân dân)$/iu.test(m[1]!) ? 'ỦY BAN NHÂN DÂN' : 'HỘI ĐỒNG NHÂN DÂN', m[2]!];
+  return [issuer];
+}
+
+/** "ngày 05 tháng 02 năm 2020": a leading zero for days below 10 and for months 1 and 2 (ND 30/2020). */
+export function placeDateLine(place: string, isoDate: string | null, fallbackYear: number): string {
+  if (!isoDate) return `${place}, ngày      tháng      năm ${fallbackYear}`;
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
