@@ -2,18 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureWebBuild } from '../src/server/web-build';
-import type { BenchContext, Scenario, ScenarioResult } from './lib/types';
+import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
 import { health } from './scenarios/health';
+import { planParse60k } from './scenarios/plan-parse';
 import { unitsSearchL } from './scenarios/units-search';
 
 /**
  * Every scenario of the harness, in run order. A feature adds its scenario here when it lands; until then
  * the scenario is simply not listed (see bench/README.md for the planned names).
  */
-const SCENARIOS: Scenario[] = [health, unitsSearchL, bundle];
+const SCENARIOS: Scenario[] = [health, unitsSearchL, planParse60k, bundle];
 /** Scenarios that measure no database work, so `--db postgres` does not change them. */
-const DATABASE_FREE = new Set(['bundle']);
+const DATABASE_FREE = new Set(['bundle', 'plan-parse-60k']);
 
 const { values } = parseArgs({
   options: {
@@ -76,12 +77,14 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US') :
 console.log(`\n| scenario | ours | baseline | ratio | p50 / p95 / p99 ms | peak RSS MB |`);
 console.log('|---|---|---|---|---|---|');
 for (const [name, r] of Object.entries(scenarios)) {
-  const figure =
-    r.throughput_rps !== undefined ? `${fmt(r.throughput_rps)} req/s` : `${fmt(r.gzip_kb)} KB gz`;
-  const baseFigure =
-    r.baseline.throughput_rps !== undefined
-      ? `${fmt(r.baseline.throughput_rps)} req/s`
-      : `${fmt(r.baseline.gzip_kb)} KB gz`;
+  const show = (f: Figures) =>
+    f.throughput_rps !== undefined
+      ? `${fmt(f.throughput_rps)} req/s`
+      : f.gzip_kb !== undefined
+        ? `${fmt(f.gzip_kb)} KB gz`
+        : `p50 ${fmt(f.p50_ms)} ms`;
+  const figure = show(r);
+  const baseFigure = show(r.baseline);
   const latency = r.p50_ms !== undefined ? `${r.p50_ms} / ${r.p95_ms} / ${r.p99_ms}` : '—';
   console.log(
     `| ${name} | ${figure} | ${r.baseline.name}: ${baseFigure} | ${r.ratio} | ${latency} | ${fmt(r.peak_rss_mb)} |`,

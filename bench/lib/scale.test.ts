@@ -19,3 +19,21 @@ describe('benchmark data at scale', () => {
     expect(communes).toBeLessThan(1_500);
   });
 });
+
+describe('the 60 KB plan of the plan-parse scenario', () => {
+  it('is at least 60 KB and parses whole: every added group, program item and district task', async () => {
+    const { largePlan } = await import('../scenarios/plan-parse');
+    const { parsePlan } = await import('../../src/server/plans/parser/parse-plan');
+    const text = largePlan();
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(60 * 1024);
+    const draft = parsePlan(text);
+    const added = draft.composition[3]!.children;
+    expect(draft.composition).toHaveLength(5);
+    expect(added.length).toBeGreaterThan(50);
+    expect(added.every((g) => g.count !== null)).toBe(true);
+    expect(draft.tasks).toHaveLength(7 + added.length);
+    expect(draft.program.find((p) => p.title === 'Tham luận của các huyện')?.children).toHaveLength(
+      added.length,
+    );
+  });
+});

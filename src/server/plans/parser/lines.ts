@@ -18,13 +18,13 @@ export const sourceOf = (
 
 /** A list marker or numbering at the start of a line: I., 1., 7.1., a), -, +, •. */
 export const MARKER =
-  /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\s?[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zđ]\)|[-–—+•*●○▪](?=\s|\S))/u;
+  /^(?:[IVX]{1,5}\.|\d{1,3}(?:\.\d{1,2})*\s?[.)]|\d{1,3}(?:\.\d{1,2})+|[a-zđ]\)|[-–—+•*●○▪](?=\s|\S))/u;
 
 /** Lines that always start a new logical line, even after a line with no closing punctuation. */
 const STARTERS =
   /^(căn cứ|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq)\.|số\s*:|trên đây|buổi (sáng|chiều|tối)|ngày thứ|\d{1,2}\s*[hg:]\s*\d{0,2}\b)/iu;
 
-const LONE_MARKER = /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–—+•*])$/u;
+const LONE_MARKER = /^(?:[IVX]{1,5}\.|\d{1,3}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–—+•*])$/u;
 
 const VOWEL = /[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
 

@@ -47,8 +47,8 @@ export function isLabelLine(text: string): boolean {
 /** [pattern, level, is a bullet]. Numbering must be followed by a word ("1/2 ngày", "27 x 03" are not numbering). */
 const PATTERNS: [RegExp, (m: RegExpExecArray) => number, boolean][] = [
   [/^([IVX]{1,5})\.\s*/, () => 1, false],
-  [/^(\d{1,2}(?:\.\d{1,2})+)\.?\s*/, (m) => 2 + m[1]!.split('.').length - 1, false],
-  [/^(\d{1,2})\s?[.)]\s*/, () => 2, false],
+  [/^(\d{1,3}(?:\.\d{1,2})+)\.?\s*/, (m) => 2 + m[1]!.split('.').length - 1, false],
+  [/^(\d{1,3})\s?[.)]\s*/, () => 2, false],
   [/^([a-zđ])\)\s*/u, () => 5, false],
   [/^([-–—•*●])\s*/, () => 6, true],
   [/^([+○▪])\s*/, () => 7, true],
