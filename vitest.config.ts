@@ -39,6 +39,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After the other projects, so Chromium does not compete with the data-layer suites for the two cores.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

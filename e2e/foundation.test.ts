@@ -23,7 +23,9 @@ describe('foundation journeys', () => {
     await page.getByText('8h00 - 11h30, 27/11/2020').waitFor();
     // The plan gave no day; the UI says the date was chosen for the demo.
     await page.getByText('được chọn cho bản demo').waitFor();
-    await page.getByText('Sở Văn hóa, Thể thao và Du lịch').waitFor();
+    await page.getByText('Sở Văn hóa, Thể thao và Du lịch', { exact: true }).waitFor();
+    // What the plan orders, at a glance.
+    await page.getByText('Tổng cộng: 268 người').waitFor();
     await page.close();
   });
 

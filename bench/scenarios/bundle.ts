@@ -12,6 +12,7 @@ const ROUTES: Record<string, string | null> = {
   '/': 'features/events/components/EventListPage.tsx',
   '/events/:id': 'features/events/components/EventPage.tsx',
   '/events/:id/edit': 'features/events/components/EventFormPage.tsx',
+  '/events/from-plan': 'features/plans/components/PlanImportPage.tsx',
   '/units': 'features/units/components/UnitsPage.tsx',
   '/admin/users': 'features/users/components/UsersPage.tsx',
   '/account/password': 'features/auth/components/ChangePasswordPage.tsx',

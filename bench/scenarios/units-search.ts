@@ -24,7 +24,7 @@ export const unitsSearchL: Scenario = {
     try {
       const loadStarted = performance.now();
       const handle = createDb(database.env.DATABASE_URL || `${database.dataDir}/hoinghi.db`);
-      await migrateToLatest(handle.db);
+      await migrateToLatest(handle);
       await ensureAdmin(handle.db, BENCH_ADMIN_PASSWORD);
       await seedDemo(handle.db);
       for (const unit of generateUnits(SCALE.L.units))

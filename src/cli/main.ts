@@ -22,7 +22,7 @@ const program = new Command('hoinghi')
 async function withDb<T>(run: (handle: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
   const handle = createDb(loadConfig().databaseUrl);
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return await run(handle);
   } finally {
     await handle.close();
@@ -42,7 +42,7 @@ program
   .description('bring the database schema to the latest version')
   .action(async () => {
     const handle = createDb(loadConfig().databaseUrl);
-    const applied = await migrateToLatest(handle.db);
+    const applied = await migrateToLatest(handle);
     await handle.close();
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Already up to date.');
   });

@@ -10,7 +10,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
   const startedAt = performance.now();
   if (options.build !== false) await ensureWebBuild((m) => console.log(m));
   const handle = createDb(config.databaseUrl);
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
 
   const admin = await ensureAdmin(handle.db, config.adminPassword);
   if (admin && !config.adminPassword) {

@@ -16,6 +16,8 @@ export interface DbHandle {
   engine: Engine;
   /** The SQLite connection, for online backup; null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
+  /** PostgreSQL: the schema the tables live in ("public" unless tests chose one); null on SQLite. */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,13 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', sqlite: null, close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      sqlite: null,
+      schema: options.schema ?? 'public',
+      close: () => db.destroy(),
+    };
   }
 
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
@@ -50,5 +58,5 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, engine: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
 }

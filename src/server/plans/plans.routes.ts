@@ -13,6 +13,7 @@ import { canCreateEvent, canEditEvent, canViewEvent } from '../events/events.pol
 import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { matchUnitNames } from '../units/units.service';
 import { createEventFromPlan, getPlanContents, replacePlanContents } from './plan-contents.service';
 import { buildPlanDocx } from './plan-docx';
 import { parsePlanDocument, parsePlanText } from './plans.service';
@@ -20,8 +21,23 @@ import { parsePlanDocument, parsePlanText } from './plans.service';
 const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCUMENT_TYPES = ['application/pdf', DOCX_MEDIA_TYPE, 'text/plain'];
 const eventParams = z.object({ eventId: idSchema });
-const parsed = z.object({ text: z.string(), draft: planDraftSchema });
+/** The text as read, the draft, and the catalogue unit each named agency was matched to (null: no match). */
+const parsed = z.object({
+  text: z.string(),
+  draft: planDraftSchema,
+  links: z.record(z.string(), z.string().nullable()),
+});
 const tags = ['plans'];
+
+/** Pasted text comes as JSON `{ text }`. */
+function parseTextBody(raw: unknown) {
+  const body = parsePlanTextSchema.safeParse(raw);
+  if (!body.success)
+    throw invalid('Gửi tệp văn bản, hoặc JSON { "text": "…" } với nội dung văn bản', [
+      { field: 'text', message: 'Thiếu nội dung văn bản' },
+    ]);
+  return parsePlanText(body.data.text);
+}
 
 export async function plansRoutes(app: App, { handle: { db } }: RouteDeps) {
   // Documents arrive as the raw file body; text/plain bodies are read as UTF-8 like an uploaded .txt.
@@ -45,13 +61,21 @@ export async function plansRoutes(app: App, { handle: { db } }: RouteDeps) {
     },
     async (request) => {
       authorize(canCreateEvent(await authenticate(db, request)));
-      if (Buffer.isBuffer(request.body)) return parsePlanDocument(request.body);
-      const body = parsePlanTextSchema.safeParse(request.body);
-      if (!body.success)
-        throw invalid('Gửi tệp văn bản, hoặc JSON { "text": "…" } với nội dung văn bản', [
-          { field: 'text', message: 'Thiếu nội dung văn bản' },
-        ]);
-      return parsePlanText(body.data.text);
+      const result = Buffer.isBuffer(request.body)
+        ? await parsePlanDocument(request.body)
+        : parseTextBody(request.body);
+      const e = result.draft.event;
+      const names = [
+        e.host,
+        e.lead,
+        ...e.partners.map((p) => p.name),
+        ...result.draft.tasks.map((t) => t.unit),
+      ];
+      const links = await matchUnitNames(
+        db,
+        names.filter((n): n is string => !!n),
+      );
+      return { ...result, links: Object.fromEntries(links) };
     },
   );
 

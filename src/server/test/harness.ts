@@ -21,7 +21,7 @@ let passwordHash: Promise<string> | undefined;
 export async function createTestDb(): Promise<DbHandle> {
   if (TEST_ENGINE === 'sqlite') {
     const handle = createDb(':memory:');
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return handle;
   }
   const url = process.env.TEST_DATABASE_URL;
@@ -32,7 +32,7 @@ export async function createTestDb(): Promise<DbHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = createDb(url, { schema, poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   return {
     ...handle,
     close: async () => {

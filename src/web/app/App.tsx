@@ -21,6 +21,9 @@ const EventPage = lazy(() =>
 const EventFormPage = lazy(() =>
   import('../features/events/components/EventFormPage').then((m) => ({ default: m.EventFormPage })),
 );
+const PlanImportPage = lazy(() =>
+  import('../features/plans/components/PlanImportPage').then((m) => ({ default: m.PlanImportPage })),
+);
 const UnitsPage = lazy(() =>
   import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
 );
@@ -47,6 +50,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <EventListPage /> },
       { path: 'events/new', element: <EventFormPage /> },
+      { path: 'events/from-plan', element: <PlanImportPage /> },
       { path: 'events/:eventId', element: <EventPage /> },
       { path: 'events/:eventId/edit', element: <EventFormPage /> },
       { path: 'units', element: <UnitsPage /> },

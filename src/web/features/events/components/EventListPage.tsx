@@ -21,9 +21,14 @@ export function EventListPage() {
           {t('events.title')}
         </Title>
         {can.canCreateEvent && (
-          <Button component={Link} to="/events/new">
-            {t('events.new')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/events/from-plan">
+              {t('plans.fromPlan')}
+            </Button>
+            <Button component={Link} to="/events/new" variant="default">
+              {t('events.new')}
+            </Button>
+          </Group>
         )}
       </Group>
       {events.isPending && <PageLoader />}

@@ -21,6 +21,7 @@ import { Forbidden, PageLoader } from '../../../app/guards';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
+import { PlanContentsPanel } from '../../plans/components/PlanContentsPanel';
 import { useChangeStatus, useEvent } from '../api/events';
 import { AuditPanel } from './AuditPanel';
 import { MembersPanel } from './MembersPanel';
@@ -116,6 +117,7 @@ function Overview({ event }: { event: Event }) {
           </Field>
         </SimpleGrid>
       </Paper>
+      <PlanContentsPanel eventId={event.id} />
       {event.fundingSource && (
         <Paper withBorder p="md">
           <Field label={t('events.fundingSource')}>{event.fundingSource}</Field>
@@ -183,11 +185,16 @@ export function EventPage() {
             {data.name}
           </Title>
         </Stack>
-        {canEdit && (
-          <Button component={Link} to={`/events/${eventId}/edit`} variant="default">
-            {t('common.edit')}
+        <Group gap="xs">
+          <Button component="a" href={`/api/events/${eventId}/plan.docx`} variant="default" download>
+            {t('plans.download')}
           </Button>
-        )}
+          {canEdit && (
+            <Button component={Link} to={`/events/${eventId}/edit`} variant="default">
+              {t('common.edit')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {data.notes && <Alert color={data.isDemo ? 'orange' : 'blue'}>{data.notes}</Alert>}
       {canEdit && <StatusActions event={data} />}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Running, signIn, startDemo } from './support';
+
+let run: Running;
+beforeAll(async () => {
+  run = await startDemo();
+});
+afterAll(() => run.close());
+
+describe('creating a conference from a plan', () => {
+  it('an organizer uploads a plan, sees each field beside its source lines, fixes a count and creates the event', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, run.baseUrl, 'bantochuc');
+    await page.getByRole('link', { name: 'Tạo từ kế hoạch' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'ke-hoach.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync('src/server/plans/fixtures/ke-hoach-hai-ngay.txt'),
+    });
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra nội dung đọc được' }).waitFor();
+
+    // The venue field lights up the line it came from.
+    await page.getByLabel('Địa điểm').focus();
+    const marked = page.locator('[data-highlighted]');
+    await expect(marked.first().getAttribute('data-line')).resolves.toBe('15');
+    await expect(marked.first().textContent()).resolves.toContain('Hội trường UBND huyện Hoằng Hóa');
+    await expect(page.getByLabel('Ngày bắt đầu').inputValue()).resolves.toBe('06/12/2015');
+
+    await page.getByRole('tab', { name: /Thành phần/ }).click();
+    const counts = page.getByLabel('Số người');
+    await expect(counts.nth(2).inputValue()).resolves.toBe('31');
+    await counts.nth(2).fill('33');
+
+    await page.getByRole('button', { name: 'Tạo hội nghị' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Hội nghị tập huấn Chương trình nông thôn mới năm 2015' })
+      .waitFor();
+    await page.getByText('Tổng cộng: 122 người').waitFor();
+    await page.getByText('8h15 - 11h30:').first().waitFor();
+    await page.getByText('Phòng Nông nghiệp và PTNT').waitFor();
+    await page.close();
+  });
+
+  it('says clearly when a file is not a conference document', async () => {
+    const page = await run.browser.newPage();
+    await signIn(page, run.baseUrl, 'bantochuc');
+    await page.getByRole('heading', { name: 'Hội nghị', level: 1 }).waitFor();
+    await page.goto(`${run.baseUrl}/events/from-plan`);
+    await page.getByLabel('Hoặc dán nội dung văn bản').fill('Danh sách mua hàng: táo, cam, chuối');
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Không nhận ra văn bản về hội nghị',
+    );
+    await page.close();
+  });
+});

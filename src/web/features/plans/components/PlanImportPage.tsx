@@ -1,0 +1,536 @@
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  FileInput,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  ScrollArea,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput, TimeInput } from '@mantine/dates';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { vietnamLocalToInstant } from '../../../../shared/format';
+import type { CompositionNode, PlanDraft, ProgramItem, Source } from '../../../../shared/plan';
+import { useErrorMessage } from '../../../lib/i18n';
+import { type ParsedPlan, useCreateFromPlan, useParsePlan } from '../api/plans';
+
+type Highlight = Source | null;
+
+/** The document as read, line by line; the lines of the field in focus are marked and scrolled into view. */
+function SourcePane({ text, highlight }: { text: string; highlight: Highlight }) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const refs = useRef<(HTMLDivElement | null)[]>([]);
+  useEffect(() => {
+    if (highlight) refs.current[highlight.from - 1]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlight]);
+  return (
+    <ScrollArea h="75vh" type="auto">
+      <Box ff="monospace" fz="xs" aria-label="source">
+        {lines.map((line, i) => {
+          const n = i + 1;
+          const marked = !!highlight && n >= highlight.from && n <= highlight.to;
+          return (
+            <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: a line's number is its identity
+              key={i}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              data-line={n}
+              data-highlighted={marked || undefined}
+              style={{
+                display: 'flex',
+                gap: 8,
+                background: marked ? 'var(--mantine-color-yellow-2)' : undefined,
+              }}
+            >
+              <span style={{ color: 'var(--mantine-color-dimmed)', minWidth: 32, textAlign: 'right' }}>
+                {n}
+              </span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{line.normalize('NFC')}</span>
+            </div>
+          );
+        })}
+      </Box>
+    </ScrollArea>
+  );
+}
+
+/** A field or block that marks its source lines while the user looks at or edits it. */
+function Sourced({
+  source,
+  onFocus,
+  children,
+}: {
+  source: Source | undefined | null;
+  onFocus: (s: Highlight) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Box onFocusCapture={() => source && onFocus(source)} onMouseEnter={() => source && onFocus(source)}>
+      {children}
+    </Box>
+  );
+}
+
+function CompositionEditor({
+  nodes,
+  onChange,
+  onFocus,
+  depth = 0,
+}: {
+  nodes: CompositionNode[];
+  onChange: (n: CompositionNode[]) => void;
+  onFocus: (s: Highlight) => void;
+  depth?: number;
+}) {
+  const { t } = useTranslation();
+  const update = (i: number, patch: Partial<CompositionNode>) =>
+    onChange(nodes.map((n, j) => (j === i ? { ...n, ...patch } : n)));
+  return (
+    <Stack gap={4} pl={depth ? 'md' : 0}>
+      {nodes.map((node, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: items are never added, removed or reordered here, and titles change as the user types
+        <Sourced key={`${node.source.from}-${i}`} source={node.source} onFocus={onFocus}>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Textarea
+              aria-label={t('plans.groupTitle')}
+              autosize
+              minRows={1}
+              style={{ flex: 1 }}
+              value={node.title}
+              onChange={(e) => update(i, { title: e.currentTarget.value })}
+            />
+            <NumberInput
+              aria-label={t('plans.count')}
+              w={90}
+              min={0}
+              placeholder="—"
+              value={node.count ?? ''}
+              onChange={(v) => update(i, { count: v === '' ? null : Number(v) })}
+            />
+          </Group>
+          {node.perUnit !== null && node.unitCount !== null && (
+            <Text size="xs" c="dimmed">
+              {t('plans.formula', { units: node.unitCount, perUnit: node.perUnit })}
+            </Text>
+          )}
+          {node.children.length > 0 && (
+            <CompositionEditor
+              nodes={node.children}
+              onChange={(children) => update(i, { children })}
+              onFocus={onFocus}
+              depth={depth + 1}
+            />
+          )}
+        </Sourced>
+      ))}
+    </Stack>
+  );
+}
+
+function ProgramEditor({
+  items,
+  onChange,
+  onFocus,
+  depth = 0,
+}: {
+  items: ProgramItem[];
+  onChange: (n: ProgramItem[]) => void;
+  onFocus: (s: Highlight) => void;
+  depth?: number;
+}) {
+  const { t } = useTranslation();
+  const update = (i: number, patch: Partial<ProgramItem>) =>
+    onChange(items.map((n, j) => (j === i ? { ...n, ...patch } : n)));
+  return (
+    <Stack gap={4} pl={depth ? 'md' : 0}>
+      {items.map((item, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: items are never added, removed or reordered here, and titles change as the user types
+        <Sourced key={`${item.source.from}-${i}`} source={item.source} onFocus={onFocus}>
+          <Group gap="xs" wrap="nowrap">
+            <TextInput
+              aria-label={t('plans.start')}
+              w={70}
+              placeholder="HH:MM"
+              value={item.start ?? ''}
+              onChange={(e) => update(i, { start: e.currentTarget.value || null })}
+            />
+            <TextInput
+              aria-label={t('plans.end')}
+              w={70}
+              placeholder="HH:MM"
+              value={item.end ?? ''}
+              onChange={(e) => update(i, { end: e.currentTarget.value || null })}
+            />
+            <TextInput
+              aria-label={t('plans.itemTitle')}
+              style={{ flex: 1 }}
+              value={item.title}
+              onChange={(e) => update(i, { title: e.currentTarget.value })}
+            />
+          </Group>
+          {item.children.length > 0 && (
+            <ProgramEditor
+              items={item.children}
+              onChange={(children) => update(i, { children })}
+              onFocus={onFocus}
+              depth={depth + 1}
+            />
+          )}
+        </Sourced>
+      ))}
+    </Stack>
+  );
+}
+
+const VN_DATE = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
+const VN_TIME = (iso: string | null, fallback: string) =>
+  iso && iso.length > 10 ? iso.slice(11, 16) : fallback;
+
+function Review({ parsed }: { parsed: ParsedPlan }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateFromPlan();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState<PlanDraft>(parsed.draft);
+  const [highlight, setHighlight] = useState<Highlight>(null);
+  const e = draft.event;
+  const [startDate, setStartDate] = useState<string | null>(VN_DATE(e.time.start));
+  const [startTime, setStartTime] = useState(VN_TIME(e.time.start, '08:00'));
+  const [endDate, setEndDate] = useState<string | null>(VN_DATE(e.time.end) ?? VN_DATE(e.time.start));
+  const [endTime, setEndTime] = useState(VN_TIME(e.time.end, '11:30'));
+  const setEvent = (patch: Partial<PlanDraft['event']>) =>
+    setDraft({ ...draft, event: { ...draft.event, ...patch } });
+  const src = (path: string) => draft.sources[path];
+  const link = (name: string | null) => (name ? (parsed.links[name] ?? null) : null);
+
+  const onCreate = () => {
+    if (!startDate) return;
+    create.mutate(
+      {
+        event: {
+          name: e.name ?? '',
+          planNumber: draft.header.number ?? (draft.header.symbol ? `/${draft.header.symbol}` : null),
+          planDate: draft.header.date,
+          planIssuer: draft.header.issuer,
+          planSignerAuthority: draft.signer?.authority ?? null,
+          planSignerTitle: draft.signer?.title ?? null,
+          planSignerName: draft.signer?.name ?? null,
+          hostUnitId: link(e.host),
+          leadUnitId: link(e.lead),
+          partners: e.partners.map((p) => ({ unitId: link(p.name), name: p.name })),
+          startsAt: vietnamLocalToInstant(startDate, startTime),
+          endsAt: vietnamLocalToInstant(endDate ?? startDate, endTime),
+          timeText: e.time.text,
+          venueName: e.venue,
+          expectedAttendees: e.expectedAttendees,
+          fundingSource: draft.funding?.text ?? null,
+        },
+        contents: {
+          purpose: draft.purpose?.text ?? null,
+          composition: draft.composition,
+          program: draft.program,
+          sideActivities: draft.sideActivities,
+          tasks: draft.tasks.map((task) => ({ ...task, unitId: link(task.unit) })),
+          legalBases: draft.legalBases,
+          recipients: draft.recipients,
+        },
+        planText: parsed.text,
+      },
+      { onSuccess: (event) => navigate(`/events/${event.id}`) },
+    );
+  };
+
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Paper withBorder p="xs">
+          <Text size="sm" fw={600} mb={4}>
+            {t('plans.source')}
+          </Text>
+          <SourcePane text={parsed.text} highlight={highlight} />
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack>
+          {draft.warnings.length > 0 && (
+            <Alert color="orange" title={t('plans.warnings')}>
+              <Stack gap={2}>
+                {draft.warnings.map((w) => (
+                  <Text
+                    key={`${w.code}-${w.message}`}
+                    size="sm"
+                    onMouseEnter={() => w.source && setHighlight(w.source)}
+                  >
+                    {w.message}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+          {create.error && <Alert color="red">{errorMessage(create.error)}</Alert>}
+          <Tabs defaultValue="event" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="event">{t('plans.tabEvent')}</Tabs.Tab>
+              <Tabs.Tab value="composition">
+                {t('plans.tabComposition')} ({draft.compositionTotal})
+              </Tabs.Tab>
+              <Tabs.Tab value="program">
+                {t('plans.tabProgram')} ({draft.program.length})
+              </Tabs.Tab>
+              <Tabs.Tab value="tasks">
+                {t('plans.tabTasks')} ({draft.tasks.length})
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="event" pt="sm">
+              <Stack gap="sm">
+                <Sourced source={src('event.name')} onFocus={setHighlight}>
+                  <Textarea
+                    label={t('events.name')}
+                    autosize
+                    value={e.name ?? ''}
+                    onChange={(ev) => setEvent({ name: ev.currentTarget.value })}
+                    required
+                  />
+                </Sourced>
+                <Sourced source={src('event.host')} onFocus={setHighlight}>
+                  <TextInput
+                    label={t('events.host')}
+                    value={e.host ?? ''}
+                    onChange={(ev) => setEvent({ host: ev.currentTarget.value })}
+                    rightSectionWidth={110}
+                    rightSection={<LinkBadge linked={!!link(e.host)} />}
+                  />
+                </Sourced>
+                <Sourced source={src('event.lead')} onFocus={setHighlight}>
+                  <TextInput
+                    label={t('events.lead')}
+                    value={e.lead ?? ''}
+                    onChange={(ev) => setEvent({ lead: ev.currentTarget.value })}
+                    rightSectionWidth={110}
+                    rightSection={<LinkBadge linked={!!link(e.lead)} />}
+                  />
+                </Sourced>
+                <Sourced source={src('event.partners')} onFocus={setHighlight}>
+                  <Text size="sm" fw={500}>
+                    {t('events.partners')} ({e.partners.length})
+                  </Text>
+                  <Group gap={6}>
+                    {e.partners.map((p) => (
+                      <Badge
+                        key={p.name}
+                        variant={link(p.name) ? 'light' : 'outline'}
+                        color={link(p.name) ? 'blue' : 'gray'}
+                        tt="none"
+                      >
+                        {p.name}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Sourced>
+                <Sourced source={src('event.time')} onFocus={setHighlight}>
+                  <TextInput label={t('events.timeText')} value={e.time.text ?? ''} readOnly />
+                  <Group grow mt={4}>
+                    <DateInput
+                      label={t('events.startDate')}
+                      valueFormat="DD/MM/YYYY"
+                      value={startDate}
+                      onChange={setStartDate}
+                      required
+                      error={!startDate ? t('plans.pickDay') : undefined}
+                    />
+                    <TimeInput
+                      label={t('events.startTime')}
+                      value={startTime}
+                      onChange={(ev) => setStartTime(ev.currentTarget.value)}
+                    />
+                    <DateInput
+                      label={t('events.endDate')}
+                      valueFormat="DD/MM/YYYY"
+                      value={endDate}
+                      onChange={setEndDate}
+                    />
+                    <TimeInput
+                      label={t('events.endTime')}
+                      value={endTime}
+                      onChange={(ev) => setEndTime(ev.currentTarget.value)}
+                    />
+                  </Group>
+                </Sourced>
+                <Sourced source={src('event.venue')} onFocus={setHighlight}>
+                  <TextInput
+                    label={t('events.venueName')}
+                    value={e.venue ?? ''}
+                    onChange={(ev) => setEvent({ venue: ev.currentTarget.value })}
+                  />
+                </Sourced>
+                <Sourced source={src('composition')} onFocus={setHighlight}>
+                  <NumberInput
+                    label={t('events.expectedAttendees')}
+                    value={e.expectedAttendees ?? ''}
+                    onChange={(v) => setEvent({ expectedAttendees: v === '' ? null : Number(v) })}
+                  />
+                </Sourced>
+                {draft.funding && (
+                  <Sourced source={draft.funding.source} onFocus={setHighlight}>
+                    <Textarea
+                      label={t('events.fundingSource')}
+                      autosize
+                      value={draft.funding.text}
+                      onChange={(ev) =>
+                        setDraft({ ...draft, funding: { ...draft.funding!, text: ev.currentTarget.value } })
+                      }
+                    />
+                  </Sourced>
+                )}
+                {draft.sideActivities.map((a, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: items are never added, removed or reordered here, and titles change as the user types
+                  <Sourced key={`${a.source.from}-${i}`} source={a.source} onFocus={setHighlight}>
+                    <TextInput
+                      label={t('plans.sideActivity')}
+                      value={`${a.title}${a.count !== null ? ` (${a.count} ${a.countUnit ?? ''})` : ''}`}
+                      readOnly
+                    />
+                  </Sourced>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="composition" pt="sm">
+              <CompositionEditor
+                nodes={draft.composition}
+                onChange={(composition) => setDraft({ ...draft, composition })}
+                onFocus={setHighlight}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="program" pt="sm">
+              <ProgramEditor
+                items={draft.program}
+                onChange={(program) => setDraft({ ...draft, program })}
+                onFocus={setHighlight}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="tasks" pt="sm">
+              <Stack gap="sm">
+                {draft.tasks.map((task, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: items are never added, removed or reordered here, and titles change as the user types
+                  <Sourced key={`${task.source.from}-${i}`} source={task.source} onFocus={setHighlight}>
+                    <TextInput
+                      label={t('plans.taskUnit')}
+                      value={task.unit}
+                      onChange={(ev) =>
+                        setDraft({
+                          ...draft,
+                          tasks: draft.tasks.map((x, j) =>
+                            j === i ? { ...x, unit: ev.currentTarget.value } : x,
+                          ),
+                        })
+                      }
+                    />
+                    <Textarea
+                      aria-label={t('plans.duties')}
+                      autosize
+                      value={task.duties.join('\n')}
+                      onChange={(ev) =>
+                        setDraft({
+                          ...draft,
+                          tasks: draft.tasks.map((x, j) =>
+                            j === i
+                              ? { ...x, duties: ev.currentTarget.value.split('\n').filter((d) => d.trim()) }
+                              : x,
+                          ),
+                        })
+                      }
+                    />
+                  </Sourced>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+          <Group>
+            <Button onClick={onCreate} loading={create.isPending} disabled={!startDate || !e.name}>
+              {t('plans.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function LinkBadge({ linked }: { linked: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant={linked ? 'light' : 'outline'} color={linked ? 'blue' : 'gray'}>
+      {linked ? t('plans.linked') : t('plans.notLinked')}
+    </Badge>
+  );
+}
+
+/** "Tạo hội nghị từ kế hoạch": upload or paste a plan, check every field beside its source, create the event. */
+export function PlanImportPage() {
+  const { t } = useTranslation();
+  const parse = useParsePlan();
+  const errorMessage = useErrorMessage();
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+
+  if (parse.data) {
+    return (
+      <Stack>
+        <Group justify="space-between">
+          <Title order={1} size="h3">
+            {t('plans.reviewTitle')}
+          </Title>
+          <Button variant="default" onClick={() => parse.reset()}>
+            {t('plans.another')}
+          </Button>
+        </Group>
+        <Review parsed={parse.data} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={800}>
+      <Title order={1} size="h3">
+        {t('plans.title')}
+      </Title>
+      <Text size="sm">{t('plans.help')}</Text>
+      {parse.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(parse.error)}
+        </Alert>
+      )}
+      <FileInput label={t('plans.file')} accept=".txt,.docx,.pdf" value={file} onChange={setFile} clearable />
+      <Textarea
+        label={t('plans.paste')}
+        autosize
+        minRows={6}
+        maxRows={16}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <Group>
+        <Button
+          loading={parse.isPending}
+          disabled={!file && !text.trim()}
+          onClick={() => parse.mutate(file ? { file } : { text })}
+        >
+          {t('plans.read')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
