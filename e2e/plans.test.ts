@@ -43,6 +43,28 @@ describe('creating a conference from a plan', () => {
     await page.close();
   });
 
+  it('an organizer attaches a revised plan to the demo event, reviews the differences and applies them', async () => {
+    const revised = readFileSync('src/server/demo/ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt', 'utf8')
+      .replace('Dự kiến khoảng 300 đại biểu', 'Dự kiến khoảng 320 đại biểu')
+      .replace('(dự kiến 10 gian hàng)', '(dự kiến 12 gian hàng)');
+    const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, run.baseUrl, 'bantochuc');
+    await page
+      .getByRole('link', { name: /Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm/ })
+      .click();
+    await page.getByRole('button', { name: 'Cập nhật theo kế hoạch' }).click();
+    await page.getByLabel('Hoặc dán nội dung văn bản').fill(revised);
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+    const changes = page.getByRole('table', { name: 'Những thay đổi' });
+    await changes.getByRole('row', { name: /Số đại biểu dự kiến\s*300\s*320/ }).waitFor();
+    await changes.getByRole('row', { name: /Hoạt động bên lề/ }).waitFor();
+    await expect(changes.getByRole('row').count()).resolves.toBe(3);
+    await page.getByRole('button', { name: 'Áp dụng các thay đổi' }).click();
+    await page.getByText('320 đại biểu').first().waitFor();
+    await page.getByText(/\(12 gian hàng\)/).waitFor();
+    await page.close();
+  });
+
   it('says clearly when a file is not a conference document', async () => {
     const page = await run.browser.newPage();
     await signIn(page, run.baseUrl, 'bantochuc');

@@ -211,6 +211,13 @@ const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  'POST /api/events/{eventId}/apply-plan': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/apply-plan`,
+      payload: { event: { venueName: 'Hội trường 25B' }, contents: { program: [{ title: 'Khai mạc' }] } },
+    }),
+  },
   'GET /api/events/{eventId}/plan-contents': {
     allowed: ['admin', ...EVENT_ROLES],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/plan-contents` }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameSchema } from './common';
-import { createEventSchema } from './events';
+import { createEventSchema, updateEventSchema } from './events';
 import { MAX_NAME, MAX_TEXT } from './limits';
 import { citationSchema, sourceSchema } from './plan';
 
@@ -113,6 +113,14 @@ export const createEventFromPlanSchema = z.object({
   planText: z.string().max(200_000).nullable().default(null),
 });
 export type CreateEventFromPlanInput = z.input<typeof createEventFromPlanSchema>;
+
+/** Applying a plan to an existing event: its new fields (times stay unless given), contents and text, at once. */
+export const applyPlanSchema = z.object({
+  event: updateEventSchema,
+  contents: planContentsSchema,
+  planText: z.string().max(200_000).nullable().default(null),
+});
+export type ApplyPlanInput = z.input<typeof applyPlanSchema>;
 
 export const parsePlanTextSchema = z.strictObject({ text: z.string().min(1).max(200_000) });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventRole } from '../../shared/auth';
 import { vietnamLocalToInstant } from '../../shared/format';
+import { draftToContents, draftToEvent } from '../../shared/plan-mapping';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Db } from '../db/database';
 import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
@@ -100,53 +101,26 @@ export async function seedDemo(db: Db): Promise<boolean> {
     THANH_HOA_UNITS.map((u) => u.name),
   );
   const e = draft.event;
-  const linked = await matchUnitNames(db, [
-    e.host ?? '',
-    e.lead ?? '',
-    ...e.partners.map((p) => p.name),
-    ...draft.tasks.map((t) => t.unit),
-  ]);
-  // "Hội trường 25B - Thành phố Thanh Hóa": the hall, then where it is.
-  const [venueName, venueAddress] = (e.venue ?? '').split(/\s+-\s+(?=[^-]+$)/);
-
+  const names = [e.host, e.lead, ...e.partners.map((p) => p.name), ...draft.tasks.map((t) => t.unit)];
+  const links = Object.fromEntries(
+    await matchUnitNames(
+      db,
+      names.filter((n): n is string => !!n),
+    ),
+  );
+  const times = {
+    startsAt: vietnamLocalToInstant(DEMO_DAY, '08:00'),
+    endsAt: vietnamLocalToInstant(DEMO_DAY, '11:30'),
+  };
   const event = await createEventFromPlan(
     db,
     SYSTEM_ACTOR,
     {
       event: {
-        name: e.name ?? 'Hội nghị',
-        planNumber: draft.header.number ?? (draft.header.symbol ? `/${draft.header.symbol}` : null),
-        planDate: draft.header.date,
-        planIssuer: draft.header.issuer,
-        planSignerAuthority: draft.signer?.authority ?? null,
-        planSignerTitle: draft.signer?.title ?? null,
-        planSignerName: draft.signer?.name ?? null,
-        hostUnitId: linked.get(e.host ?? '') ?? null,
-        leadUnitId: linked.get(e.lead ?? '') ?? null,
-        partners: e.partners.map((p) => ({ unitId: linked.get(p.name) ?? null, name: p.name })),
-        startsAt: vietnamLocalToInstant(DEMO_DAY, '08:00'),
-        endsAt: vietnamLocalToInstant(DEMO_DAY, '11:30'),
-        timeText: e.time.text,
-        venueName: venueName ?? null,
-        venueAddress: venueAddress ?? null,
-        capacity: null,
-        expectedAttendees: e.expectedAttendees,
-        fundingSource: draft.funding?.text ?? null,
+        ...draftToEvent(draft, links, times),
         notes: `Kế hoạch chỉ ghi "${e.time.text}"; ngày 27/11/2020, 8h00 - 11h30 được chọn cho bản demo.`,
       },
-      contents: {
-        purpose: draft.purpose?.text ?? null,
-        composition: draft.composition,
-        program: draft.program,
-        sideActivities: draft.sideActivities,
-        tasks: draft.tasks.map((t) => ({
-          unit: t.unit,
-          unitId: linked.get(t.unit) ?? null,
-          duties: t.duties,
-        })),
-        legalBases: draft.legalBases,
-        recipients: draft.recipients,
-      },
+      contents: draftToContents(draft, links),
       planText: DEMO_PLAN_TEXT,
     },
     { isDemo: true },

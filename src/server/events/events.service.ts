@@ -227,34 +227,46 @@ export async function setEventPlanPurpose(
   await updateEventRow(trx, eventId, { plan_purpose: purpose });
 }
 
+export async function setEventPlanText(trx: Executor, eventId: string, text: string | null): Promise<void> {
+  await updateEventRow(trx, eventId, { plan_text: text });
+}
+
 export async function getEventPlanPurpose(db: Executor, eventId: string): Promise<string | null> {
   return (await findEventRowById(db, eventId))?.plan_purpose ?? null;
 }
 
 export async function updateEvent(db: Db, actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
-  return db.transaction().execute(async (trx) => {
-    const before = await getEventById(trx, id);
-    await assertUnitsExist(trx, input);
-    const startsAt = input.startsAt ?? before.startsAt;
-    const endsAt = input.endsAt ?? before.endsAt;
-    if (startsAt >= endsAt) {
-      throw invalid('Thời gian kết thúc phải sau thời gian bắt đầu', [
-        { field: 'endsAt', message: 'Phải sau thời gian bắt đầu' },
-      ]);
-    }
-    await updateEventRow(trx, id, { ...eventColumns(input), updated_at: nowIso() });
-    if (input.partners) await replacePartnerRows(trx, id, partnerRows(id, input.partners));
-    const after = await getEventById(trx, id);
-    await recordAudit(trx, actor, {
-      eventId: id,
-      entity: 'event',
-      entityId: id,
-      action: 'update',
-      before,
-      after,
-    });
-    return after;
+  return db.transaction().execute((trx) => writeEventUpdate(trx, actor, id, input));
+}
+
+/** updateEvent inside a caller's transaction (applying a plan updates the event and its contents together). */
+export async function writeEventUpdate(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: UpdateEventInput,
+): Promise<Event> {
+  const before = await getEventById(trx, id);
+  await assertUnitsExist(trx, input);
+  const startsAt = input.startsAt ?? before.startsAt;
+  const endsAt = input.endsAt ?? before.endsAt;
+  if (startsAt >= endsAt) {
+    throw invalid('Thời gian kết thúc phải sau thời gian bắt đầu', [
+      { field: 'endsAt', message: 'Phải sau thời gian bắt đầu' },
+    ]);
+  }
+  await updateEventRow(trx, id, { ...eventColumns(input), updated_at: nowIso() });
+  if (input.partners) await replacePartnerRows(trx, id, partnerRows(id, input.partners));
+  const after = await getEventById(trx, id);
+  await recordAudit(trx, actor, {
+    eventId: id,
+    entity: 'event',
+    entityId: id,
+    action: 'update',
+    before,
+    after,
   });
+  return after;
 }
 
 export async function changeEventStatus(

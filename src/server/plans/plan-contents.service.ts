@@ -5,7 +5,12 @@ import type {
   PlanContents,
   ProgramItemInput,
 } from '../../shared/plan-contents';
-import { createEventFromPlanSchema, planContentsSchema } from '../../shared/plan-contents';
+import {
+  type ApplyPlanInput,
+  applyPlanSchema,
+  createEventFromPlanSchema,
+  planContentsSchema,
+} from '../../shared/plan-contents';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
@@ -15,6 +20,8 @@ import {
   getEventPlanPurpose,
   insertEvent,
   setEventPlanPurpose,
+  setEventPlanText,
+  writeEventUpdate,
 } from '../events/events.service';
 import { newId } from '../util';
 import {
@@ -198,6 +205,17 @@ export async function createEventFromPlan(
       action: 'create',
       after: parsed.contents,
     });
+    return event;
+  });
+}
+
+/** Updates an event from a plan it was given later: event fields, contents and plan text in one transaction. */
+export async function applyPlanToEvent(db: Db, actor: Actor, eventId: string, input: ApplyPlanInput) {
+  const parsed = applyPlanSchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const event = await writeEventUpdate(trx, actor, eventId, parsed.event);
+    await replacePlanContents(trx, actor, eventId, planContentsSchema.parse(parsed.contents));
+    await setEventPlanText(trx, eventId, parsed.planText);
     return event;
   });
 }

@@ -3,6 +3,7 @@ import { idSchema, okSchema } from '../../shared/common';
 import { eventSchema } from '../../shared/events';
 import { planDraftSchema } from '../../shared/plan';
 import {
+  applyPlanSchema,
   createEventFromPlanSchema,
   parsePlanTextSchema,
   planContentsOutputSchema,
@@ -14,7 +15,12 @@ import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import { matchUnitNames } from '../units/units.service';
-import { createEventFromPlan, getPlanContents, replacePlanContents } from './plan-contents.service';
+import {
+  applyPlanToEvent,
+  createEventFromPlan,
+  getPlanContents,
+  replacePlanContents,
+} from './plan-contents.service';
 import { buildPlanDocx } from './plan-docx';
 import { parsePlanDocument, parsePlanText } from './plans.service';
 
@@ -96,6 +102,26 @@ export async function plansRoutes(app: App, { handle: { db } }: RouteDeps) {
       authorize(canCreateEvent(actor));
       reply.status(201);
       return createEventFromPlan(db, actor, request.body);
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/apply-plan',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cập nhật hội nghị theo một kế hoạch (sau khi xem khác biệt): thông tin, nội dung và văn bản cùng lúc',
+        security: cookieAuth,
+        params: eventParams,
+        body: applyPlanSchema,
+        response: { 200: eventSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canEditEvent(actor, request.params.eventId));
+      return applyPlanToEvent(db, actor, request.params.eventId, request.body);
     },
   );
 

@@ -126,6 +126,64 @@ describe('plans over HTTP', () => {
     });
   });
 
+  it('applies a later plan to an existing event: fields, contents and text together, or nothing', async () => {
+    const event = await ctx.buildEvent({ name: 'Hội nghị cũ' });
+    const user = (
+      await ctx.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'bantochuc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await ctx.addMember(event.id, user, 'organizer');
+    const applied = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/apply-plan`,
+      headers: { cookie: organizer },
+      payload: {
+        event: { name: 'Hội nghị mới', venueName: 'Hội trường 25B', expectedAttendees: 300 },
+        contents: {
+          composition: [{ title: 'Đại biểu tỉnh', count: 12 }],
+          program: [{ title: 'Khai mạc', start: '08:00' }],
+        },
+        planText: 'KẾ HOẠCH …',
+      },
+    });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json()).toMatchObject({
+      name: 'Hội nghị mới',
+      venueName: 'Hội trường 25B',
+      expectedAttendees: 300,
+    });
+    const contents = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/events/${event.id}/plan-contents`,
+        headers: { cookie: organizer },
+      })
+    ).json();
+    expect(contents.composition).toEqual([
+      { title: 'Đại biểu tỉnh', count: 12, perUnit: null, unitCount: null, children: [] },
+    ]);
+
+    // An invalid event part leaves the contents as they were.
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/apply-plan`,
+      headers: { cookie: organizer },
+      payload: { event: { endsAt: '2000-01-01T00:00:00Z' }, contents: { composition: [] } },
+    });
+    expect(refused.statusCode).toBe(400);
+    const still = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/events/${event.id}/plan-contents`,
+        headers: { cookie: organizer },
+      })
+    ).json();
+    expect(still.composition).toHaveLength(1);
+  });
+
   it('writes nothing when the event part of a plan is invalid', async () => {
     const before = await ctx.handle.db
       .selectFrom('composition_groups')

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Event } from '../../../../shared/events';
@@ -21,6 +21,7 @@ import { Forbidden, PageLoader } from '../../../app/guards';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
+import { ApplyPlanModal } from '../../plans/components/ApplyPlanModal';
 import { PlanContentsPanel } from '../../plans/components/PlanContentsPanel';
 import { useChangeStatus, useEvent } from '../api/events';
 import { AuditPanel } from './AuditPanel';
@@ -159,6 +160,7 @@ export function EventPage() {
   const event = useEvent(eventId);
   const canEdit = abilities(useMe().data).canEditEvent(eventId);
   const errorMessage = useErrorMessage();
+  const [applying, setApplying] = useState(false);
 
   if (event.isPending) return <PageLoader />;
   if (event.error instanceof ApiError && event.error.status === 403) return <Forbidden />;
@@ -189,6 +191,11 @@ export function EventPage() {
           <Button component="a" href={`/api/events/${eventId}/plan.docx`} variant="default" download>
             {t('plans.download')}
           </Button>
+          {canEdit && (
+            <Button variant="default" onClick={() => setApplying(true)}>
+              {t('plans.applyButton')}
+            </Button>
+          )}
           {canEdit && (
             <Button component={Link} to={`/events/${eventId}/edit`} variant="default">
               {t('common.edit')}
@@ -222,6 +229,7 @@ export function EventPage() {
           </Tabs.Panel>
         )}
       </Tabs>
+      {applying && <ApplyPlanModal event={data} onClose={() => setApplying(false)} />}
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { vietnamLocalToInstant } from '../../../../shared/format';
 import type { CompositionNode, PlanDraft, ProgramItem, Source } from '../../../../shared/plan';
+import { draftToContents, draftToEvent } from '../../../../shared/plan-mapping';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type ParsedPlan, useCreateFromPlan, useParsePlan } from '../api/plans';
 
@@ -218,35 +219,14 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
 
   const onCreate = () => {
     if (!startDate) return;
+    const times = {
+      startsAt: vietnamLocalToInstant(startDate, startTime),
+      endsAt: vietnamLocalToInstant(endDate ?? startDate, endTime),
+    };
     create.mutate(
       {
-        event: {
-          name: e.name ?? '',
-          planNumber: draft.header.number ?? (draft.header.symbol ? `/${draft.header.symbol}` : null),
-          planDate: draft.header.date,
-          planIssuer: draft.header.issuer,
-          planSignerAuthority: draft.signer?.authority ?? null,
-          planSignerTitle: draft.signer?.title ?? null,
-          planSignerName: draft.signer?.name ?? null,
-          hostUnitId: link(e.host),
-          leadUnitId: link(e.lead),
-          partners: e.partners.map((p) => ({ unitId: link(p.name), name: p.name })),
-          startsAt: vietnamLocalToInstant(startDate, startTime),
-          endsAt: vietnamLocalToInstant(endDate ?? startDate, endTime),
-          timeText: e.time.text,
-          venueName: e.venue,
-          expectedAttendees: e.expectedAttendees,
-          fundingSource: draft.funding?.text ?? null,
-        },
-        contents: {
-          purpose: draft.purpose?.text ?? null,
-          composition: draft.composition,
-          program: draft.program,
-          sideActivities: draft.sideActivities,
-          tasks: draft.tasks.map((task) => ({ ...task, unitId: link(task.unit) })),
-          legalBases: draft.legalBases,
-          recipients: draft.recipients,
-        },
+        event: draftToEvent(draft, parsed.links, times),
+        contents: draftToContents(draft, parsed.links),
         planText: parsed.text,
       },
       { onSuccess: (event) => navigate(`/events/${event.id}`) },
