@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureWebBuild } from '../src/server/web-build';
+import { pdfkitPagesBaseline, sqliteInsertsBaseline } from './lib/baselines';
 import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
 import { health } from './scenarios/health';
@@ -49,6 +50,13 @@ const ctx: BenchContext = {
 
 const started = performance.now();
 await ensureWebBuild((m) => console.log(m));
+console.log('▶ baselines: raw SQLite inserts in one transaction, bare pdfkit pages with the Tinos font');
+const baselines = {
+  'sqlite-inserts': sqliteInsertsBaseline(ctx.quick ? 10_000 : 100_000),
+  'pdfkit-pages': await pdfkitPagesBaseline(ctx.quick ? 50 : 300),
+};
+for (const [name, b] of Object.entries(baselines))
+  ctx.log(`${name}: ${b.throughput_rps?.toLocaleString('en-US')} per second`);
 const scenarios: Record<string, ScenarioResult> = {};
 for (const scenario of selected) {
   if (ctx.db === 'postgres' && DATABASE_FREE.has(scenario.name) && values.only !== scenario.name) continue;
@@ -68,6 +76,8 @@ const report = {
   db: ctx.db,
   quick: ctx.quick,
   wall_s: Number(((performance.now() - started) / 1000).toFixed(1)),
+  /** Ceilings for the scenarios that will use them (imports: rows/s; documents: pages/s). */
+  baselines,
   scenarios,
 };
 mkdirSync('bench/results', { recursive: true });

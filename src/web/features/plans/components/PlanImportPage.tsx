@@ -307,7 +307,7 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
                   <Text size="sm" fw={500}>
                     {t('events.partners')} ({e.partners.length})
                   </Text>
-                  <Group gap={6}>
+                  <Group gap={6} mb={4}>
                     {e.partners.map((p) => (
                       <Badge
                         key={p.name}
@@ -319,6 +319,21 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
                       </Badge>
                     ))}
                   </Group>
+                  <Textarea
+                    aria-label={t('plans.partnersEdit')}
+                    description={t('plans.partnersEdit')}
+                    autosize
+                    value={e.partners.map((p) => p.name).join('\n')}
+                    onChange={(ev) =>
+                      setEvent({
+                        partners: ev.currentTarget.value
+                          .split('\n')
+                          .map((name) => name.trim())
+                          .filter(Boolean)
+                          .map((name) => ({ name, source: src('event.partners') ?? { from: 0, to: 0 } })),
+                      })
+                    }
+                  />
                 </Sourced>
                 <Sourced source={src('event.time')} onFocus={setHighlight}>
                   <TextInput label={t('events.timeText')} value={e.time.text ?? ''} readOnly />
