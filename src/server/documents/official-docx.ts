@@ -81,6 +81,17 @@ function rule(widthMm: number, cellMm: number): Paragraph {
   });
 }
 
+/** Two borderless columns side by side: how ND 30/2020 lays out the header and the closing block. */
+function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
+  const cell = (children: Paragraph[], size: number) =>
+    new TableCell({ width: { size, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, leftPercent), cell(right, 100 - leftPercent)] })],
+  });
+}
+
 export interface OfficialHeader {
   /** Lines of the issuing agency, upper case: ["ỦY BAN NHÂN DÂN", "TỈNH THANH HÓA"]; the last is bold. */
   agencyLines: string[];
@@ -109,26 +120,7 @@ export function headerTable(header: OfficialHeader): Table {
     rule(68, (TEXT_WIDTH_MM * (100 - LEFT_SHARE)) / 100),
     centered([run(header.placeDateLine, { italics: true, size: 28 })]),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 40, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: left,
-          }),
-          new TableCell({
-            width: { size: 60, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: right,
-          }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(left, right, LEFT_SHARE);
 }
 
 /** "KẾ HOẠCH" and the subject line under it. */
@@ -173,26 +165,7 @@ export function closingTable(
     ...[1, 2, 3, 4].map(() => centered([])),
     ...(signature.name ? [centered([run(signature.name, { bold: true })])] : []),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: left,
-          }),
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: right,
-          }),
-        ],
-      }),
-    ],
-  });
+  return twoColumns(left, right, 50);
 }
 
 /** A4 portrait, margins 20/15/20/30 mm, page numbers centred at the top from page 2. */

@@ -1,7 +1,6 @@
-import { Alert, Badge, Button, FileInput, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../../shared/events';
 import type { ApplyPlanInput } from '../../../../shared/plan-contents';
@@ -9,6 +8,7 @@ import { diffPlan, draftToContents, draftToEvent } from '../../../../shared/plan
 import { api } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type ParsedPlan, useParsePlan, usePlanContents } from '../api/plans';
+import { PlanSourceInput } from './PlanSourceInput';
 
 /** The plan's event fields; the event keeps its times unless the plan gives a day and an hour. */
 function proposal(event: Event, parsed: ParsedPlan): ApplyPlanInput {
@@ -33,8 +33,6 @@ export function ApplyPlanModal({ event, onClose }: { event: Event; onClose: () =
   const parse = useParsePlan();
   const current = usePlanContents(event.id).data;
   const errorMessage = useErrorMessage();
-  const [file, setFile] = useState<File | null>(null);
-  const [text, setText] = useState('');
   const apply = useMutation({
     mutationFn: (input: ApplyPlanInput) => api.post<Event>(`/api/events/${event.id}/apply-plan`, input),
     onSuccess: () => {
@@ -65,34 +63,7 @@ export function ApplyPlanModal({ event, onClose }: { event: Event; onClose: () =
   return (
     <Modal opened onClose={onClose} title={t('plans.applyTitle')} size="xl">
       <Stack>
-        {!parse.data && (
-          <>
-            <FileInput
-              label={t('plans.file')}
-              accept=".txt,.docx,.pdf"
-              value={file}
-              onChange={setFile}
-              clearable
-            />
-            <Textarea
-              label={t('plans.paste')}
-              autosize
-              minRows={4}
-              maxRows={10}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-            />
-            <Group>
-              <Button
-                loading={parse.isPending}
-                disabled={!file && !text.trim()}
-                onClick={() => parse.mutate(file ? { file } : { text })}
-              >
-                {t('plans.read')}
-              </Button>
-            </Group>
-          </>
-        )}
+        {!parse.data && <PlanSourceInput loading={parse.isPending} onRead={(input) => parse.mutate(input)} />}
         {(parse.error || apply.error) && (
           <Alert color="red" role="alert">
             {errorMessage(parse.error ?? apply.error)}

@@ -3,7 +3,6 @@ import {
   Badge,
   Box,
   Button,
-  FileInput,
   Grid,
   Group,
   NumberInput,
@@ -25,6 +24,7 @@ import type { CompositionNode, PlanDraft, ProgramItem, Source } from '../../../.
 import { draftToContents, draftToEvent } from '../../../../shared/plan-mapping';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type ParsedPlan, useCreateFromPlan, useParsePlan } from '../api/plans';
+import { PlanSourceInput } from './PlanSourceInput';
 
 type Highlight = Source | null;
 
@@ -478,8 +478,6 @@ export function PlanImportPage() {
   const { t } = useTranslation();
   const parse = useParsePlan();
   const errorMessage = useErrorMessage();
-  const [file, setFile] = useState<File | null>(null);
-  const [text, setText] = useState('');
 
   if (parse.data) {
     return (
@@ -508,24 +506,7 @@ export function PlanImportPage() {
           {errorMessage(parse.error)}
         </Alert>
       )}
-      <FileInput label={t('plans.file')} accept=".txt,.docx,.pdf" value={file} onChange={setFile} clearable />
-      <Textarea
-        label={t('plans.paste')}
-        autosize
-        minRows={6}
-        maxRows={16}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-      />
-      <Group>
-        <Button
-          loading={parse.isPending}
-          disabled={!file && !text.trim()}
-          onClick={() => parse.mutate(file ? { file } : { text })}
-        >
-          {t('plans.read')}
-        </Button>
-      </Group>
+      <PlanSourceInput loading={parse.isPending} onRead={(input) => parse.mutate(input)} />
     </Stack>
   );
 }
