@@ -83,12 +83,19 @@ function rule(widthMm: number, cellMm: number): Paragraph {
 
 /** Two borderless columns side by side: how ND 30/2020 lays out the header and the closing block. */
 function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number): Table {
+  // Widths in twips, grid and cells alike: Word and LibreOffice then agree on where the columns fall.
+  const total = convertMillimetersToTwip(TEXT_WIDTH_MM);
+  const widths = [
+    Math.round((total * leftPercent) / 100),
+    total - Math.round((total * leftPercent) / 100),
+  ] as const;
   const cell = (children: Paragraph[], size: number) =>
-    new TableCell({ width: { size, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
+    new TableCell({ width: { size, type: WidthType.DXA }, borders: NO_BORDERS, children });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: [...widths],
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, leftPercent), cell(right, 100 - leftPercent)] })],
+    rows: [new TableRow({ children: [cell(left, widths[0]), cell(right, widths[1])] })],
   });
 }
 
