@@ -14,7 +14,7 @@ function newestMtime(dir: string): number {
 }
 
 /** True when the built web app is missing or older than its sources (src/web, src/shared). */
-export function isWebBuildStale(): boolean {
+function isWebBuildStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const sources = ['src/web', 'src/shared'].map((d) => join(PROJECT_ROOT, d)).filter(existsSync);

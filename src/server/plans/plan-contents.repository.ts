@@ -83,7 +83,3 @@ export async function findPlanContentRows(db: Executor, eventId: string): Promis
   ]);
   return { composition, program, sideActivities, tasks, legalBases, recipients };
 }
-
-export function findPlanText(db: Executor, eventId: string) {
-  return db.selectFrom('events').select('plan_text').where('id', '=', eventId).executeTakeFirst();
-}

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
+import { toCount } from '../util';
 
 export function findUserRowById(db: Executor, id: string): Promise<UsersTable | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -30,5 +31,5 @@ export async function countUsers(db: Executor): Promise<number> {
     .selectFrom('users')
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return toCount(row.n);
 }

@@ -1,4 +1,3 @@
-import type { Source } from '../../../shared/plan';
 import { isLabelLine } from './outline';
 
 /** A logical line of the document and the original lines it came from. */
@@ -7,14 +6,6 @@ export interface Line {
   from: number;
   to: number;
 }
-
-export const sourceOf = (
-  first: { from: number },
-  last: { to: number } = first as unknown as { to: number },
-): Source => ({
-  from: first.from,
-  to: last.to,
-});
 
 /** A list marker or numbering at the start of a line: I., 1., 7.1., a), -, +, •. */
 export const MARKER =

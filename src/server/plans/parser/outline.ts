@@ -107,10 +107,3 @@ export function spanOf(node: OutlineNode): { from: number; to: number } {
   for (const child of node.children) to = Math.max(to, spanOf(child).to);
   return { from: node.line.from, to };
 }
-
-export function* walk(nodes: OutlineNode[]): Generator<OutlineNode> {
-  for (const node of nodes) {
-    yield node;
-    yield* walk(node.children);
-  }
-}

@@ -1,7 +1,7 @@
 import type { CompositionNode, DocumentType, PlanDraft, ProgramItem, Source } from '../../../shared/plan';
 import { foldVietnamese } from '../../../shared/text';
 import { type Line, toLines } from './lines';
-import { buildOutline, fullText, type OutlineNode, spanOf, walk } from './outline';
+import { buildOutline, fullText, type OutlineNode, spanOf } from './outline';
 import {
   findCitations,
   findDates,
@@ -609,5 +609,3 @@ function checkCompleteness(
     );
   }
 }
-
-export { walk };

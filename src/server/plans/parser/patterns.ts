@@ -80,7 +80,7 @@ export function isoDate(day: string, month: string, year: string): string | null
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
-export const DATE_PATTERN = /(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/g;
+const DATE_PATTERN = /(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/g;
 const LONG_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 
 export interface FoundDate {
