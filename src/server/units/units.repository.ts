@@ -45,6 +45,10 @@ export function findUnitRowByAdminCode(db: Executor, code: string): Promise<Unit
   return db.selectFrom('units').selectAll().where('admin_code', '=', code).executeTakeFirst();
 }
 
+export function findUnitParent(db: Executor, id: string): Promise<{ parent_id: string | null } | undefined> {
+  return db.selectFrom('units').select('parent_id').where('id', '=', id).executeTakeFirst();
+}
+
 /** Parent links of every unit, for cycle checks and import matching (the catalogue is thousands, not millions). */
 export function findAllUnitKeys(db: Executor) {
   return db.selectFrom('units').select(['id', 'parent_id', 'name', 'short_name', 'admin_code']).execute();

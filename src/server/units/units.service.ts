@@ -16,7 +16,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { newId, nowIso, toBool } from '../util';
 import {
   deleteUnitRow,
-  findAllUnitKeys,
+  findUnitParent,
   findUnitRowByAdminCode,
   findUnitRowById,
   findUnitRows,
@@ -97,22 +97,24 @@ export async function findAllUnits(db: Executor): Promise<Unit[]> {
   return (await findUnitRows(db)).map(rowToUnit).sort(compareUnits);
 }
 
+/** The parent must exist and must not be the unit itself or one of its descendants (a cycle). */
 async function assertParentAllowed(db: Executor, unitId: string | null, parentId: string | null | undefined) {
   if (!parentId) return;
-  const keys = await findAllUnitKeys(db);
-  const parentOf = new Map(keys.map((k) => [k.id, k.parent_id]));
-  if (!parentOf.has(parentId)) {
-    throw invalid('Đơn vị cấp trên không tồn tại', [
-      { field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên' },
-    ]);
-  }
-  // Walk up from the new parent: meeting the unit itself means the move would make a cycle.
-  for (let cursor: string | null | undefined = parentId; cursor; cursor = parentOf.get(cursor)) {
+  // Walk up from the new parent one row at a time: a catalogue is a few levels deep, never the whole table.
+  for (let cursor: string | null = parentId; cursor; ) {
     if (cursor === unitId) {
       throw invalid('Không thể đặt một đơn vị làm cấp trên của chính nó hoặc của đơn vị cấp trên nó', [
         { field: 'parentId', message: 'Quan hệ cấp trên tạo thành vòng lặp' },
       ]);
     }
+    const row: { parent_id: string | null } | undefined = await findUnitParent(db, cursor);
+    if (!row) {
+      throw invalid('Đơn vị cấp trên không tồn tại', [
+        { field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên' },
+      ]);
+    }
+    if (!unitId) return; // a new unit cannot be anyone's ancestor
+    cursor = row.parent_id;
   }
 }
 
