@@ -115,9 +115,16 @@ describe('units catalogue', () => {
     expect(cycle.json().error.details[0].field).toBe('parentId');
     const self = await api('PATCH', `/api/units/${province.id}`, { parentId: province.id });
     expect(self.statusCode).toBe(400);
-    const orphan = await api('POST', '/api/units', { kind: 'commune', shortName: 'X', name: 'Xã X', parentId: 'khong-co' });
+    const orphan = await api('POST', '/api/units', {
+      kind: 'commune',
+      shortName: 'X',
+      name: 'Xã X',
+      parentId: 'khong-co',
+    });
     expect(orphan.statusCode).toBe(400);
-    expect(orphan.json().error.details).toEqual([{ field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên' }]);
+    expect(orphan.json().error.details).toEqual([
+      { field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên' },
+    ]);
   });
 
   it('keeps a unit in use: deleting it is refused with advice to close it instead', async () => {
