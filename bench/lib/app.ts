@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, type Running, startProcess } from './process';
-import type { BenchContext } from './types';
+import { type LoadOptions, type LoadResult, runLoad } from './load';
+import { freePort, memoryOf, type Running, startProcess } from './process';
+import type { BenchContext, ScenarioResult } from './types';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -69,4 +70,41 @@ export async function startHelloBaseline(): Promise<Running> {
     port,
     healthPath: '/hello',
   });
+}
+
+/**
+ * The figures of an HTTP scenario: load the running app (then stop it), load a bare Fastify hello with the same
+ * connections and duration, and report ours, the baseline and ours ÷ baseline throughput. Any non-2xx fails the run.
+ */
+export async function loadAgainstHello(
+  label: string,
+  app: Running,
+  load: Omit<LoadOptions, 'url'> & { path?: string },
+): Promise<ScenarioResult> {
+  const ours = await runLoad({ ...load, url: `${app.url}${load.path ?? ''}` });
+  const peak = memoryOf(app.child.pid!).peak_rss_mb;
+  await app.stop();
+  if (ours.non2xx || ours.errors)
+    throw new Error(`${label}: ${ours.non2xx} non-2xx answers, ${ours.errors} errors`);
+
+  const hello = await startHelloBaseline();
+  const base = await runLoad({
+    url: `${hello.url}/hello`,
+    connections: load.connections,
+    durationSeconds: load.durationSeconds,
+  });
+  const basePeak = memoryOf(hello.child.pid!).peak_rss_mb;
+  await hello.stop();
+  const figures = (r: LoadResult) => ({
+    throughput_rps: r.throughput_rps,
+    p50_ms: r.p50_ms,
+    p95_ms: r.p95_ms,
+    p99_ms: r.p99_ms,
+  });
+  return {
+    ...figures(ours),
+    peak_rss_mb: peak,
+    baseline: { name: 'fastify-hello', ...figures(base), peak_rss_mb: basePeak },
+    ratio: Number((ours.throughput_rps / base.throughput_rps).toFixed(3)),
+  };
 }

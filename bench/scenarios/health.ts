@@ -1,5 +1,4 @@
-import { createBenchDatabase, startApp, startHelloBaseline } from '../lib/app';
-import { runLoad } from '../lib/load';
+import { createBenchDatabase, loadAgainstHello, startApp } from '../lib/app';
 import { memoryOf } from '../lib/process';
 import type { Scenario } from '../lib/types';
 
@@ -23,43 +22,16 @@ export const health: Scenario = {
       ctx.log(
         `health: first start ${first.startupMs} ms, cold start ${app.startupMs} ms, idle RSS ${idle.rss_mb} MB`,
       );
-      const ours = await runLoad({
-        url: `${app.url}/api/health`,
+      const result = await loadAgainstHello('health', app, {
+        path: '/api/health',
         connections: CONNECTIONS,
         durationSeconds: duration,
       });
-      const peak = memoryOf(app.child.pid!).peak_rss_mb;
-      await app.stop();
-
-      const hello = await startHelloBaseline();
-      const base = await runLoad({
-        url: `${hello.url}/hello`,
-        connections: CONNECTIONS,
-        durationSeconds: duration,
-      });
-      const basePeak = memoryOf(hello.child.pid!).peak_rss_mb;
-      await hello.stop();
-
-      if (ours.non2xx || ours.errors)
-        throw new Error(`health answered ${ours.non2xx} non-2xx and ${ours.errors} errors`);
       return {
-        throughput_rps: ours.throughput_rps,
-        p50_ms: ours.p50_ms,
-        p95_ms: ours.p95_ms,
-        p99_ms: ours.p99_ms,
-        peak_rss_mb: peak,
+        ...result,
         first_start_ms: first.startupMs,
         cold_start_ms: app.startupMs,
         idle_rss_mb: idle.rss_mb,
-        baseline: {
-          name: 'fastify-hello',
-          throughput_rps: base.throughput_rps,
-          p50_ms: base.p50_ms,
-          p95_ms: base.p95_ms,
-          p99_ms: base.p99_ms,
-          peak_rss_mb: basePeak,
-        },
-        ratio: Number((ours.throughput_rps / base.throughput_rps).toFixed(3)),
       };
     } finally {
       await database.dispose();

@@ -4,9 +4,7 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { ensureAdmin, seedDemo } from '../../src/server/demo/demo.service';
 import { createEvent } from '../../src/server/events/events.service';
 import { createUnit } from '../../src/server/units/units.service';
-import { BENCH_ADMIN_PASSWORD, createBenchDatabase, startApp, startHelloBaseline } from '../lib/app';
-import { runLoad } from '../lib/load';
-import { memoryOf } from '../lib/process';
+import { BENCH_ADMIN_PASSWORD, createBenchDatabase, loadAgainstHello, startApp } from '../lib/app';
 import { generateEvents, generateUnits, SCALE } from '../lib/scale';
 import type { Scenario } from '../lib/types';
 
@@ -43,40 +41,12 @@ export const unitsSearchL: Scenario = {
       const cookie = login.headers.get('set-cookie')?.split(';')[0];
       if (!login.ok || !cookie) throw new Error(`units-search-L: sign-in failed (${login.status})`);
       const paths = TERMS.map((term) => `/api/units?q=${encodeURIComponent(term)}&pageSize=30`);
-      const ours = await runLoad({
-        url: app.url,
+      return loadAgainstHello('units-search-L', app, {
         paths,
         connections: CONNECTIONS,
         durationSeconds: duration,
         headers: { cookie },
       });
-      const peak = memoryOf(app.child.pid!).peak_rss_mb;
-      await app.stop();
-      if (ours.non2xx || ours.errors)
-        throw new Error(`units-search-L: ${ours.non2xx} non-2xx, ${ours.errors} errors`);
-
-      const hello = await startHelloBaseline();
-      const base = await runLoad({
-        url: `${hello.url}/hello`,
-        connections: CONNECTIONS,
-        durationSeconds: duration,
-      });
-      await hello.stop();
-      return {
-        throughput_rps: ours.throughput_rps,
-        p50_ms: ours.p50_ms,
-        p95_ms: ours.p95_ms,
-        p99_ms: ours.p99_ms,
-        peak_rss_mb: peak,
-        baseline: {
-          name: 'fastify-hello',
-          throughput_rps: base.throughput_rps,
-          p50_ms: base.p50_ms,
-          p95_ms: base.p95_ms,
-          p99_ms: base.p99_ms,
-        },
-        ratio: Number((ours.throughput_rps / base.throughput_rps).toFixed(3)),
-      };
     } finally {
       await database.dispose();
     }
