@@ -235,7 +235,8 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
 
   return (
     <Grid>
-      <Grid.Col span={{ base: 12, md: 5 }}>
+      {/* On a phone the fields come first and the source below; on a laptop the source sits on the left. */}
+      <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 2, md: 1 }}>
         <Paper withBorder p="xs">
           <Text size="sm" fw={600} mb={4}>
             {t('plans.source')}
@@ -243,7 +244,7 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
           <SourcePane text={parsed.text} highlight={highlight} />
         </Paper>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 7 }}>
+      <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 1, md: 2 }}>
         <Stack>
           {draft.warnings.length > 0 && (
             <Alert color="orange" title={t('plans.warnings')}>
