@@ -32,6 +32,9 @@ function programLine(item: ProgramItemInput): string {
   return `${time}${item.title}`;
 }
 
+/** Items of a list end with ";", the last one with "." — the way official documents punctuate lists. */
+const endOf = (index: number, list: unknown[]) => (index === list.length - 1 ? '.' : ';');
+
 const depthOf = (items: { children: unknown[] }[]): number =>
   items.length ? 1 + Math.max(...items.map((i) => depthOf(i.children as { children: unknown[] }[]))) : 0;
 
@@ -112,10 +115,14 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
         ),
       );
       const write = (nodes: CompositionGroupInput[], marker: string) => {
-        for (const child of nodes) {
-          body.push(line(`${marker} ${child.title}${countText(child)};`));
+        nodes.forEach((child, i) => {
+          body.push(
+            line(
+              `${marker} ${child.title}${countText(child)}${child.children.length ? ':' : endOf(i, nodes)}`,
+            ),
+          );
           write(child.children, '+');
-        }
+        });
       };
       write(children, '-');
     });
@@ -129,7 +136,7 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
       items.forEach((p, i) => {
         const marker = markers[Math.min(depth, markers.length - 1)]!;
         const prefix = marker === 'a)' ? `${letter(i)})` : marker;
-        body.push(line(`${prefix} ${programLine(p)}${p.children.length ? ':' : ';'}`));
+        body.push(line(`${prefix} ${programLine(p)}${p.children.length ? ':' : endOf(i, items)}`));
         write(p.children, depth + 1);
       });
     };
@@ -158,7 +165,7 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
     body.push(heading('Tổ chức thực hiện'));
     contents.tasks.forEach((task, i) => {
       body.push(line(`${i + 1}. ${task.unit}`, true));
-      for (const duty of task.duties) body.push(line(`- ${duty};`));
+      task.duties.forEach((duty, j) => body.push(line(`- ${duty}${endOf(j, task.duties)}`)));
     });
   }
 
