@@ -144,6 +144,7 @@ const programItemOutputSchema: z.ZodType<ProgramItemInput> = z.lazy(() =>
   }),
 );
 export const planContentsOutputSchema = z.object({
+  planText: z.string().nullable(),
   purpose: z.string().nullable(),
   composition: z.array(compositionGroupOutputSchema),
   program: z.array(programItemOutputSchema),

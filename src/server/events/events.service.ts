@@ -231,8 +231,14 @@ export async function setEventPlanText(trx: Executor, eventId: string, text: str
   await updateEventRow(trx, eventId, { plan_text: text });
 }
 
-export async function getEventPlanPurpose(db: Executor, eventId: string): Promise<string | null> {
-  return (await findEventRowById(db, eventId))?.plan_purpose ?? null;
+/** The plan's text as read and its "Mục đích, yêu cầu" section, kept with the event. */
+export async function getEventPlanTexts(
+  db: Executor,
+  eventId: string,
+): Promise<{ purpose: string | null; text: string | null }> {
+  const row = await findEventRowById(db, eventId);
+  if (!row) throw notFound('hội nghị');
+  return { purpose: row.plan_purpose, text: row.plan_text };
 }
 
 export async function updateEvent(db: Db, actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {

@@ -17,7 +17,7 @@ import type { Db, Executor } from '../db/database';
 import type { CompositionGroupsTable, ProgramItemsTable } from '../db/schema';
 import {
   getEventById,
-  getEventPlanPurpose,
+  getEventPlanTexts,
   insertEvent,
   setEventPlanPurpose,
   setEventPlanText,
@@ -122,8 +122,12 @@ function tree<R extends { id: string; parent_id: string | null }, T extends { ch
   return roots;
 }
 
-export async function getPlanContents(db: Executor, eventId: string): Promise<PlanContents> {
-  await getEventById(db, eventId);
+/** What the plan ordered for the event, with the plan's text as it was read (null when typed in by hand). */
+export async function getPlanContents(
+  db: Executor,
+  eventId: string,
+): Promise<PlanContents & { planText: string | null }> {
+  const texts = await getEventPlanTexts(db, eventId);
   const rows = await findPlanContentRows(db, eventId);
   const tasks: PlanContents['tasks'] = [];
   for (const t of rows.tasks) {
@@ -132,7 +136,8 @@ export async function getPlanContents(db: Executor, eventId: string): Promise<Pl
     else tasks.push({ unit: t.unit_name, unitId: t.unit_id, duties: [t.title] });
   }
   return {
-    purpose: await getEventPlanPurpose(db, eventId),
+    planText: texts.text,
+    purpose: texts.purpose,
     composition: tree(rows.composition, (r) => ({
       title: r.title,
       count: r.planned_count,
@@ -168,7 +173,7 @@ export async function replacePlanContents(
   eventId: string,
   contents: PlanContents,
 ): Promise<void> {
-  const before = await getPlanContents(trx, eventId);
+  const { planText: _, ...before } = await getPlanContents(trx, eventId);
   await deletePlanContentRows(trx, eventId);
   await insertPlanContentRows(trx, toRows(eventId, contents));
   await setEventPlanPurpose(trx, eventId, contents.purpose);

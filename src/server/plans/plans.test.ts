@@ -93,6 +93,7 @@ describe('plans over HTTP', () => {
     expect(contents.program[5].children).toHaveLength(5);
     expect(contents.tasks.map((t: { unit: string }) => t.unit)).toHaveLength(7);
     expect(contents.tasks[0].duties).toHaveLength(5);
+    expect(contents.planText).toBe(text);
 
     const replaced = await ctx.app.inject({
       method: 'PUT',

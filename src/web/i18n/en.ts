@@ -141,6 +141,7 @@ export const en: Messages = {
     contents: 'Plan contents',
     total: 'Total: {{count}} people',
     booths: 'Side activities',
+    originalText: 'The plan as it was read',
     partnersEdit: 'Edit the list (one unit per line)',
     applyTitle: 'Update the conference from a plan',
     applyButton: 'Update from a plan',

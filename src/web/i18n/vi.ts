@@ -142,6 +142,7 @@ export const vi = {
     contents: 'Nội dung kế hoạch',
     total: 'Tổng cộng: {{count}} người',
     booths: 'Hoạt động bên lề',
+    originalText: 'Văn bản kế hoạch gốc (như đã đọc)',
     partnersEdit: 'Sửa danh sách (mỗi dòng một đơn vị)',
     applyTitle: 'Cập nhật hội nghị theo kế hoạch',
     applyButton: 'Cập nhật theo kế hoạch',

@@ -33,5 +33,6 @@ export function useCreateFromPlan() {
 export const usePlanContents = (eventId: string) =>
   useQuery({
     queryKey: ['events', eventId, 'plan-contents'],
-    queryFn: () => api.get<PlanContents>(`/api/events/${eventId}/plan-contents`),
+    queryFn: () =>
+      api.get<PlanContents & { planText: string | null }>(`/api/events/${eventId}/plan-contents`),
   });

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompositionGroupInput, ProgramItemInput } from '../../../../shared/plan-contents';
 import { usePlanContents } from '../api/plans';
@@ -84,6 +84,20 @@ export function PlanContentsPanel({ eventId }: { eventId: string }) {
               {a.count !== null ? ` (${a.count} ${a.countUnit ?? ''})` : ''}
             </Text>
           ))}
+        </Paper>
+      )}
+      {contents.planText && (
+        <Paper withBorder p="md" style={{ gridColumn: '1 / -1' }}>
+          <Accordion variant="filled" chevronPosition="left">
+            <Accordion.Item value="text">
+              <Accordion.Control>{t('plans.originalText')}</Accordion.Control>
+              <Accordion.Panel>
+                <Text size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }}>
+                  {contents.planText.normalize('NFC')}
+                </Text>
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
         </Paper>
       )}
       {contents.tasks.length > 0 && (
