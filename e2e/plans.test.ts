@@ -39,7 +39,10 @@ describe('creating a conference from a plan', () => {
       .waitFor();
     await page.getByText('Tổng cộng: 122 người').waitFor();
     await page.getByText('8h15 - 11h30:').first().waitFor();
-    await page.getByText('Phòng Nông nghiệp và PTNT').waitFor();
+    await page.getByText('Phòng Nông nghiệp và PTNT', { exact: true }).waitFor();
+    // The plan as it was read stays with the event.
+    await page.getByRole('button', { name: 'Văn bản kế hoạch gốc (như đã đọc)' }).click();
+    await page.getByText(/Hoằng Hóa, ngày 20 tháng 11 năm 2015/).waitFor();
     await page.close();
   });
 

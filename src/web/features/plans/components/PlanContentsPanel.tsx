@@ -88,7 +88,7 @@ export function PlanContentsPanel({ eventId }: { eventId: string }) {
       )}
       {contents.planText && (
         <Paper withBorder p="md" style={{ gridColumn: '1 / -1' }}>
-          <Accordion variant="filled" chevronPosition="left">
+          <Accordion variant="filled" chevronPosition="left" keepMounted={false}>
             <Accordion.Item value="text">
               <Accordion.Control>{t('plans.originalText')}</Accordion.Control>
               <Accordion.Panel>
