@@ -52,7 +52,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   // Spreadsheets arrive as the raw file body, capped well above any real list.
   app.addContentTypeParser(
-    [XLSX_MEDIA_TYPE, 'application/octet-stream'],
+    [XLSX_MEDIA_TYPE, 'text/csv', 'application/vnd.ms-excel', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
     (_req, body, done) => done(null, body),
   );

@@ -44,7 +44,13 @@ export function errorHandler(
   }
   const code = (error as FastifyError).code;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return send(413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn' } });
+    return send(413, {
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message:
+          'Tệp hoặc dữ liệu gửi lên quá lớn: bảng tính (.xlsx, .csv) tối đa 10 MB, văn bản kế hoạch tối đa 5 MB',
+      },
+    });
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return send(415, {

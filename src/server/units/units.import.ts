@@ -5,7 +5,7 @@ import { createUnitSchema, type ImportRowError, type UnitImportResult } from '..
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
-import { loadWorkbook, readSheetTable, type SheetRow } from '../documents/xlsx';
+import { pickSheet, readTable, readTableFile, type SheetRow } from '../documents/table-import';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../util';
 import { findAllUnitKeys, findUnitRowById, insertUnitRow, updateUnitRow } from './units.repository';
@@ -44,8 +44,8 @@ export async function importUnits(
   buffer: Buffer,
   options: ImportOptions,
 ): Promise<UnitImportResult> {
-  const workbook = await loadWorkbook(buffer);
-  const rows = readSheetTable(workbook, UNIT_COLUMNS, { maxRows: MAX_IMPORT_ROWS });
+  const file = await readTableFile(buffer);
+  const rows = readTable(pickSheet(file, UNIT_COLUMNS), UNIT_COLUMNS, { maxRows: MAX_IMPORT_ROWS });
   const existing = await findAllUnitKeys(db);
   const errors: ImportRowError[] = [];
   const fail = (row: number, column: UnitColumn, message: string) =>

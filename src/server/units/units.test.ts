@@ -252,9 +252,18 @@ describe('units XLSX', () => {
       expect.stringContaining('Dòng 7, cột Tên đầy đủ: Trùng tên đơn vị với dòng 6'),
     );
 
-    const notXlsx = await importUnits(Buffer.from('Tên đơn vị;Loại\nHuyện A;district\n'));
+    const notXlsx = await importUnits(Buffer.from('%PDF-1.7\n\u0000\u0001binary'));
     expect(notXlsx.statusCode).toBe(415);
     expect(notXlsx.json().error.message).toContain('.xlsx');
+    const oldExcel = await importUnits(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(oldExcel.statusCode).toBe(415);
+    expect(oldExcel.json().error.message).toContain('Excel 97-2003 (.xls)');
+
+    const csv = await importUnits(
+      Buffer.from('\ufeffTên đơn vị;Loại\nHuyện Từ CSV;Đơn vị cấp huyện\n'),
+      '?dryRun=true',
+    );
+    expect(csv.json()).toMatchObject({ totalRows: 1, created: 1, errors: [] });
 
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('Trống');

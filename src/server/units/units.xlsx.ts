@@ -1,7 +1,8 @@
 import { formatCalendarDate, parseCalendarDate } from '../../shared/format';
 import { foldVietnamese } from '../../shared/text';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '../../shared/units';
-import { type ColumnSpec, type SheetRow, writeListWorkbook } from '../documents/xlsx';
+import type { ColumnSpec, SheetRow } from '../documents/table-import';
+import { writeListWorkbook } from '../documents/xlsx';
 
 export type UnitColumn =
   | 'adminCode'
