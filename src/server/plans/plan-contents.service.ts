@@ -16,7 +16,6 @@ import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { CompositionGroupsTable, ProgramItemsTable } from '../db/schema';
 import {
-  getEventById,
   getEventPlanTexts,
   insertEvent,
   setEventPlanPurpose,

@@ -165,7 +165,9 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
     body.push(heading('Tổ chức thực hiện'));
     contents.tasks.forEach((task, i) => {
       body.push(line(`${i + 1}. ${task.unit}`, true));
-      task.duties.forEach((duty, j) => body.push(line(`- ${duty}${endOf(j, task.duties)}`)));
+      task.duties.forEach((duty, j) => {
+        body.push(line(`- ${duty}${endOf(j, task.duties)}`));
+      });
     });
   }
 
