@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatCalendarDate,
@@ -8,7 +9,8 @@ import {
   parseCalendarDate,
   vietnamLocalToInstant,
 } from './format';
-import { compareVietnamese, compareVietnameseNames, foldVietnamese } from './text';
+import { formatPhone, normalizePhone } from './phone';
+import { compareVietnamese, compareVietnameseNames, foldVietnamese, vietnameseNameKey } from './text';
 
 describe('foldVietnamese', () => {
   it('drops accents and maps đ so plain typing finds accented names', () => {
@@ -33,6 +35,77 @@ describe('Vietnamese ordering', () => {
     expect(compareVietnameseNames('Trần Đức', 'Phạm Dũng')).toBeGreaterThan(0);
     expect(compareVietnameseNames('Lê Văn Nam', 'Lê Anh Nam')).toBeGreaterThan(0);
     expect(compareVietnameseNames('Trần Văn Nam', 'Lê Văn Nam')).toBeGreaterThan(0);
+  });
+});
+
+describe('the stored name key', () => {
+  const byKey = (names: string[]) =>
+    [...names].sort((a, b) => (vietnameseNameKey(a) < vietnameseNameKey(b) ? -1 : 1));
+
+  it('is digits only, so every database collation sorts it the same way', () => {
+    expect(vietnameseNameKey('Nguyễn Thị Hồng Nhung')).toMatch(/^\d+$/);
+    expect(vietnameseNameKey('Hoàng Đức Anh'.normalize('NFD'))).toBe(vietnameseNameKey('Hoàng Đức Anh'));
+    expect(vietnameseNameKey('  LÊ  văn   nam ')).toBe(vietnameseNameKey('Lê Văn Nam'));
+  });
+
+  it('puts the official order into plain string order', () => {
+    expect(
+      byKey(['Lê Thị Bình', 'Phạm Đức', 'Nguyễn Văn An', 'Trần Dũng', 'Lê Anh', 'Hà Văn Ân', 'Vũ Ăn']),
+    ).toEqual(['Nguyễn Văn An', 'Lê Anh', 'Vũ Ăn', 'Hà Văn Ân', 'Lê Thị Bình', 'Trần Dũng', 'Phạm Đức']);
+    // Tones decide only between otherwise equal names, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+    expect(byKey(['Lê Mạ', 'Lê Má', 'Lê Mã', 'Lê Mả', 'Lê Mà', 'Lê Ma'])).toEqual([
+      'Lê Ma',
+      'Lê Mà',
+      'Lê Mả',
+      'Lê Mã',
+      'Lê Má',
+      'Lê Mạ',
+    ]);
+  });
+
+  it('agrees with Intl.Collator("vi") word by word on any names', () => {
+    const syllable = fc.constantFrom(
+      ...'An Ân Anh Bình Bích Cường Chi Dũng Đức Đạt Em Ê Giang Hà Hải Hùng Hương Khánh Lan Linh Minh My Nam Ngọc Nhung Oanh Ơn Phúc Quân Sơn Tâm Thảo Uyên Ưng Vân Xuân Yến'.split(
+        ' ',
+      ),
+    );
+    const name = fc.array(syllable, { minLength: 2, maxLength: 4 }).map((w) => w.join(' '));
+    const base = new Intl.Collator('vi', { sensitivity: 'base' });
+    const reference = (a: string, b: string) => {
+      const [pa, pb] = [a.split(' '), b.split(' ')];
+      const parts = (p: string[]) => [p[p.length - 1]!, p.slice(1, -1).join(' '), p[0]!];
+      const [ra, rb] = [parts(pa), parts(pb)];
+      for (let i = 0; i < 3; i++) {
+        const c = base.compare(ra[i]!, rb[i]!);
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const expected = Math.sign(reference(a, b));
+        if (expected !== 0) expect(Math.sign(compareVietnameseNames(a, b))).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('phone numbers', () => {
+  it('restores the 0 Excel drops and normalises +84', () => {
+    expect(normalizePhone('912345678')).toEqual({ phone: '0912345678' });
+    expect(normalizePhone('+84 912 345 678')).toEqual({ phone: '0912345678' });
+    expect(normalizePhone('84912345678')).toEqual({ phone: '0912345678' });
+    expect(normalizePhone('0912.345.678')).toEqual({ phone: '0912345678' });
+    expect(normalizePhone('845123456')).toEqual({ phone: '0845123456' });
+    expect(normalizePhone('0237 385 2345')).toEqual({ phone: '02373852345' });
+    expect(formatPhone('0912345678')).toBe('0912 345 678');
+  });
+
+  it('names what is wrong', () => {
+    expect(normalizePhone('09l2345678')).toEqual({ problem: expect.stringContaining('có chữ cái') });
+    expect(normalizePhone('0912 345')).toEqual({ problem: expect.stringContaining('không hợp lệ') });
+    expect(normalizePhone('+1 202 555 0100')).toEqual({ problem: expect.stringContaining('Việt Nam') });
+    expect(normalizePhone('0912#345678')).toEqual({ problem: expect.stringContaining('ký tự') });
   });
 });
 
