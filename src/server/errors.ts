@@ -46,3 +46,8 @@ export function conflict(message: string, details?: ErrorDetail[]): AppError {
 export function invalid(message: string, details?: ErrorDetail[]): AppError {
   return new AppError('VALIDATION_FAILED', message, details);
 }
+
+/** Bad input in one field: the message names it, and the form puts it under that field. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, [{ field, message }]);
+}

@@ -9,3 +9,6 @@ export const MAX_ADMIN_CODE = 20;
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_PAGE_SIZE = 200;
+export const MAX_PHONE = 30;
+export const MAX_EMAIL = 254;
+export const MAX_QUOTA = 10_000;

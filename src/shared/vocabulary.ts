@@ -56,4 +56,69 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'password',
+  'substitute',
 ] as const;
+
+/** A delegate's way from the list to the hall; `replaced` is set only by a substitution. */
+export const DELEGATE_STATUSES = [
+  'draft',
+  'invited',
+  'confirmed',
+  'declined',
+  'checked_in',
+  'absent',
+  'replaced',
+] as const;
+export type DelegateStatus = (typeof DELEGATE_STATUSES)[number];
+
+export const DELEGATE_STATUS_LABELS: Record<DelegateStatus, string> = {
+  draft: 'Mới đăng ký',
+  invited: 'Đã mời',
+  confirmed: 'Xác nhận dự',
+  declined: 'Từ chối',
+  checked_in: 'Đã đến',
+  absent: 'Vắng mặt',
+  replaced: 'Đã cử người thay',
+};
+
+/** Statuses that hold a seat of the unit's quota. */
+export const SEAT_HOLDING_STATUSES: DelegateStatus[] = [
+  'draft',
+  'invited',
+  'confirmed',
+  'checked_in',
+  'absent',
+];
+
+const DELEGATE_MOVES: Record<DelegateStatus, DelegateStatus[]> = {
+  draft: ['invited', 'confirmed', 'declined'],
+  invited: ['draft', 'confirmed', 'declined', 'checked_in', 'absent'],
+  confirmed: ['invited', 'declined', 'checked_in', 'absent'],
+  declined: ['invited', 'confirmed'],
+  checked_in: ['confirmed', 'absent'],
+  absent: ['confirmed', 'checked_in'],
+  replaced: [],
+};
+
+export function canMoveDelegateStatus(from: DelegateStatus, to: DelegateStatus): boolean {
+  return DELEGATE_MOVES[from].includes(to);
+}
+
+/** What a unit officer may set for their own people: whether they come. Attendance is the organizers'. */
+export const UNIT_OFFICER_STATUSES: DelegateStatus[] = ['draft', 'confirmed', 'declined'];
+
+export const HONORIFICS = ['ong', 'ba', 'dong_chi'] as const;
+export type Honorific = (typeof HONORIFICS)[number];
+export const HONORIFIC_LABELS: Record<Honorific, string> = { ong: 'Ông', ba: 'Bà', dong_chi: 'Đồng chí' };
+
+export const GENDERS = ['male', 'female'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+
+/** Who sends a group its invitation: the host through the lead unit, or each district for its communes and producers. */
+export const INVITERS = ['host', 'district'] as const;
+export type Inviter = (typeof INVITERS)[number];
+export const INVITER_LABELS: Record<Inviter, string> = {
+  host: 'Cơ quan chủ trì mời (đơn vị chủ trì tham mưu)',
+  district: 'UBND cấp huyện mời',
+};

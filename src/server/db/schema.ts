@@ -111,6 +111,46 @@ export interface CompositionGroupsTable {
   planned_count: number | null;
   per_unit: number | null;
   unit_count: number | null;
+  inviter: string | null;
+  protocol_rank: number | null;
+}
+
+export interface CompositionSeatsTable {
+  group_id: string;
+  unit_id: string;
+  event_id: string;
+  quota: number;
+}
+
+export interface DelegatesTable {
+  id: string;
+  event_id: string;
+  group_id: string | null;
+  unit_id: string | null;
+  organization: string | null;
+  honorific: string | null;
+  full_name: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  gender: string | null;
+  protocol_rank: number | null;
+  notes: string | null;
+  status: string;
+  substitute_for_id: string | null;
+  is_sample: number;
+  name_key: string;
+  protocol_key: string;
+  identity_key: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DelegateTermsTable {
+  event_id: string;
+  term: string;
+  delegate_id: string;
 }
 
 export interface ProgramItemsTable {
@@ -166,6 +206,9 @@ export interface Database {
   event_members: EventMembersTable;
   audit_log: AuditLogTable;
   composition_groups: CompositionGroupsTable;
+  composition_seats: CompositionSeatsTable;
+  delegates: DelegatesTable;
+  delegate_terms: DelegateTermsTable;
   program_items: ProgramItemsTable;
   side_activities: SideActivitiesTable;
   tasks: TasksTable;

@@ -1,6 +1,5 @@
 import type { Executor } from '../db/database';
 import type {
-  CompositionGroupsTable,
   EventLegalBasesTable,
   EventRecipientsTable,
   ProgramItemsTable,
@@ -9,11 +8,11 @@ import type {
 } from '../db/schema';
 
 /**
- * The tables a plan fills. The plans feature writes them when an event is made from a plan; the delegates,
- * program and tasks features take over their own tables (and this file shrinks) as they land.
+ * The tables a plan fills. The plans feature writes them when an event is made from a plan; the program and
+ * tasks features take over their own tables (and this file shrinks) as they land. Composition groups belong to
+ * the delegates feature (delegates/composition.service).
  */
 const TABLES = [
-  'composition_groups',
   'program_items',
   'side_activities',
   'tasks',
@@ -22,18 +21,12 @@ const TABLES = [
 ] as const;
 
 export async function deletePlanContentRows(db: Executor, eventId: string): Promise<void> {
-  // Children first: composition and program rows point at their parents.
-  await db
-    .updateTable('composition_groups')
-    .set({ parent_id: null })
-    .where('event_id', '=', eventId)
-    .execute();
+  // Program rows point at their parents: unlink before deleting.
   await db.updateTable('program_items').set({ parent_id: null }).where('event_id', '=', eventId).execute();
   for (const table of TABLES) await db.deleteFrom(table).where('event_id', '=', eventId).execute();
 }
 
 export interface PlanContentRows {
-  composition: CompositionGroupsTable[];
   program: ProgramItemsTable[];
   sideActivities: SideActivitiesTable[];
   tasks: TasksTable[];
@@ -43,7 +36,6 @@ export interface PlanContentRows {
 
 export async function insertPlanContentRows(db: Executor, rows: PlanContentRows): Promise<void> {
   // Parents come before children in each list, so foreign keys hold row by row.
-  if (rows.composition.length) await db.insertInto('composition_groups').values(rows.composition).execute();
   if (rows.program.length) await db.insertInto('program_items').values(rows.program).execute();
   if (rows.sideActivities.length)
     await db.insertInto('side_activities').values(rows.sideActivities).execute();
@@ -53,13 +45,7 @@ export async function insertPlanContentRows(db: Executor, rows: PlanContentRows)
 }
 
 export async function findPlanContentRows(db: Executor, eventId: string): Promise<PlanContentRows> {
-  const [composition, program, sideActivities, tasks, legalBases, recipients] = await Promise.all([
-    db
-      .selectFrom('composition_groups')
-      .selectAll()
-      .where('event_id', '=', eventId)
-      .orderBy('position')
-      .execute(),
+  const [program, sideActivities, tasks, legalBases, recipients] = await Promise.all([
     db.selectFrom('program_items').selectAll().where('event_id', '=', eventId).orderBy('position').execute(),
     db
       .selectFrom('side_activities')
@@ -81,5 +67,5 @@ export async function findPlanContentRows(db: Executor, eventId: string): Promis
       .orderBy('position')
       .execute(),
   ]);
-  return { composition, program, sideActivities, tasks, legalBases, recipients };
+  return { program, sideActivities, tasks, legalBases, recipients };
 }

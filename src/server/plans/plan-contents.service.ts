@@ -1,10 +1,5 @@
 import type { Citation } from '../../shared/plan';
-import type {
-  CompositionGroupInput,
-  CreateEventFromPlanInput,
-  PlanContents,
-  ProgramItemInput,
-} from '../../shared/plan-contents';
+import type { CreateEventFromPlanInput, PlanContents, ProgramItemInput } from '../../shared/plan-contents';
 import {
   type ApplyPlanInput,
   applyPlanSchema,
@@ -14,7 +9,8 @@ import {
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
-import type { CompositionGroupsTable, ProgramItemsTable } from '../db/schema';
+import type { ProgramItemsTable } from '../db/schema';
+import { findCompositionTree, syncCompositionFromPlan } from '../delegates/composition.service';
 import {
   getEventPlanTexts,
   insertEvent,
@@ -50,19 +46,6 @@ function flatten<I extends { children: I[] }, R>(
 function toRows(eventId: string, contents: PlanContents): PlanContentRows {
   let taskPosition = 0;
   return {
-    composition: flatten<CompositionGroupInput, CompositionGroupsTable>(
-      contents.composition,
-      (g, id, parentId, position) => ({
-        id,
-        event_id: eventId,
-        parent_id: parentId,
-        position,
-        title: g.title,
-        planned_count: g.count,
-        per_unit: g.perUnit,
-        unit_count: g.unitCount,
-      }),
-    ),
     program: flatten<ProgramItemInput, ProgramItemsTable>(contents.program, (p, id, parentId, position) => ({
       id,
       event_id: eventId,
@@ -137,13 +120,7 @@ export async function getPlanContents(
   return {
     planText: texts.text,
     purpose: texts.purpose,
-    composition: tree(rows.composition, (r) => ({
-      title: r.title,
-      count: r.planned_count,
-      perUnit: r.per_unit,
-      unitCount: r.unit_count,
-      children: [],
-    })),
+    composition: await findCompositionTree(db, eventId),
     program: tree(rows.program, (r) => ({
       title: r.title,
       start: r.start_time,
@@ -175,6 +152,7 @@ export async function replacePlanContents(
   const { planText: _, ...before } = await getPlanContents(trx, eventId);
   await deletePlanContentRows(trx, eventId);
   await insertPlanContentRows(trx, toRows(eventId, contents));
+  await syncCompositionFromPlan(trx, eventId, contents.composition);
   await setEventPlanPurpose(trx, eventId, contents.purpose);
   await recordAudit(trx, actor, {
     eventId,
@@ -201,6 +179,7 @@ export async function createEventFromPlan(
     });
     const contents = planContentsSchema.parse(parsed.contents);
     await insertPlanContentRows(trx, toRows(event.id, contents));
+    await syncCompositionFromPlan(trx, event.id, contents.composition);
     await setEventPlanPurpose(trx, event.id, contents.purpose);
     await recordAudit(trx, actor, {
       eventId: event.id,

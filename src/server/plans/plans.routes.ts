@@ -13,7 +13,7 @@ import { invalid } from '../errors';
 import { canCreateEvent, canEditEvent, canViewEvent } from '../events/events.policy';
 import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
-import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } from '../http/types';
 import { matchUnitNames } from '../units/units.service';
 import {
   applyPlanToEvent,
@@ -24,7 +24,6 @@ import {
 import { buildPlanDocx } from './plan-docx';
 import { parsePlanDocument, parsePlanText } from './plans.service';
 
-const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCUMENT_TYPES = ['application/pdf', DOCX_MEDIA_TYPE, 'text/plain'];
 const eventParams = z.object({ eventId: idSchema });
 /** The text as read, the draft, and the catalogue unit each named agency was matched to (null: no match). */

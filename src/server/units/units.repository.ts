@@ -69,3 +69,21 @@ export async function updateUnitRow(
 export async function deleteUnitRow(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('units').where('id', '=', id).execute();
 }
+
+/** A unit and everything under it (a district, its communes, their producers), by a recursive query. */
+export async function findUnitSubtreeIds(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('units')
+        .select('id')
+        .where('id', '=', unitId)
+        .unionAll((qb2) =>
+          qb2.selectFrom('units as u').innerJoin('subtree as s', 's.id', 'u.parent_id').select('u.id'),
+        ),
+    )
+    .selectFrom('subtree')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -20,6 +20,7 @@ import {
   findUnitRowByAdminCode,
   findUnitRowById,
   findUnitRows,
+  findUnitSubtreeIds,
   insertUnitRow,
   type UnitRowWithParent,
   updateUnitRow,
@@ -91,6 +92,11 @@ export async function findUnitsByIds(db: Executor, ids: string[]): Promise<Map<s
   if (unique.length === 0) return new Map();
   const rows = await findUnitRows(db, { ids: unique });
   return new Map(rows.map((r) => [r.id, rowToUnit(r)]));
+}
+
+/** The unit and every unit under it: the scope of a unit officer. */
+export function findUnitSubtree(db: Executor, unitId: string): Promise<string[]> {
+  return findUnitSubtreeIds(db, unitId);
 }
 
 export async function findAllUnits(db: Executor): Promise<Unit[]> {
@@ -202,7 +208,7 @@ export async function deleteUnit(db: Db, actor: Actor, id: string): Promise<void
   } catch (error) {
     if (isForeignKeyViolation(error)) {
       throw conflict(
-        'Đơn vị đang được dùng (có đơn vị trực thuộc, hội nghị hoặc người dùng gắn với nó) nên không xóa được. Hãy nhập ngày hết hiệu lực thay vì xóa.',
+        'Đơn vị đang được dùng (có đơn vị trực thuộc, hội nghị, đại biểu hoặc người dùng gắn với nó) nên không xóa được. Hãy nhập ngày hết hiệu lực thay vì xóa.',
       );
     }
     throw error;
@@ -227,7 +233,7 @@ const ABBREVIATIONS: [RegExp, string][] = [
 ];
 
 /** Folded, with the abbreviations plans use spelled out: "Sở NN&PTNT" and "Sở Nông nghiệp và Phát triển nông thôn" meet. */
-function matchKey(name: string): string {
+export function unitMatchKey(name: string): string {
   let key = foldVietnamese(name);
   for (const [pattern, full] of ABBREVIATIONS) key = key.replace(pattern, full);
   return key;
@@ -240,10 +246,10 @@ function matchKey(name: string): string {
  */
 export async function matchUnitNames(db: Executor, names: string[]): Promise<Map<string, string | null>> {
   const units = await findAllUnits(db);
-  const keyed = units.map((u) => ({ id: u.id, keys: [matchKey(u.name), matchKey(u.shortName)] }));
+  const keyed = units.map((u) => ({ id: u.id, keys: [unitMatchKey(u.name), unitMatchKey(u.shortName)] }));
   const result = new Map<string, string | null>();
   for (const name of names) {
-    const key = matchKey(name);
+    const key = unitMatchKey(name);
     const exact = keyed.filter((u) => u.keys.includes(key));
     if (exact.length === 1) {
       result.set(name, exact[0]!.id);

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import { SEAT_HOLDING_STATUSES } from '../../shared/vocabulary';
+import type { Executor } from '../db/database';
+import type { CompositionGroupsTable, CompositionSeatsTable } from '../db/schema';
+import { toCount } from '../util';
+
+export function findGroupRows(db: Executor, eventId: string): Promise<CompositionGroupsTable[]> {
+  return db
+    .selectFrom('composition_groups')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('position')
+    .execute();
+}
+
+export function findGroupRow(db: Executor, groupId: string): Promise<CompositionGroupsTable | undefined> {
+  return db.selectFrom('composition_groups').selectAll().where('id', '=', groupId).executeTakeFirst();
+}
+
+export async function insertGroupRows(db: Executor, rows: CompositionGroupsTable[]): Promise<void> {
+  if (rows.length) await db.insertInto('composition_groups').values(rows).execute();
+}
+
+export async function updateGroupRow(
+  db: Executor,
+  id: string,
+  patch: Partial<Omit<CompositionGroupsTable, 'id' | 'event_id'>>,
+): Promise<void> {
+  await db.updateTable('composition_groups').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteGroupRows(db: Executor, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  // Children point at parents; unlink first so the order of deletion does not matter.
+  await db.updateTable('composition_groups').set({ parent_id: null }).where('id', 'in', ids).execute();
+  await db.deleteFrom('composition_groups').where('id', 'in', ids).execute();
+}
+
+export interface SeatRow extends CompositionSeatsTable {
+  unit_name: string;
+  unit_short_name: string;
+  parent_unit_name: string | null;
+}
+
+export function findSeatRows(db: Executor, eventId: string): Promise<SeatRow[]> {
+  return db
+    .selectFrom('composition_seats as s')
+    .innerJoin('units as u', 'u.id', 's.unit_id')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .selectAll('s')
+    .select(['u.name as unit_name', 'u.short_name as unit_short_name', 'p.name as parent_unit_name'])
+    .where('s.event_id', '=', eventId)
+    .execute();
+}
+
+export async function replaceSeatRows(
+  db: Executor,
+  groupId: string,
+  rows: CompositionSeatsTable[],
+): Promise<void> {
+  await db.deleteFrom('composition_seats').where('group_id', '=', groupId).execute();
+  if (rows.length) await db.insertInto('composition_seats').values(rows).execute();
+}
+
+/**
+ * Takes the seat's row lock for the rest of the transaction and returns its quota (undefined: no such seat).
+ * On PostgreSQL a second transaction adding to the same seat waits here until the first commits, then counts
+ * what it wrote; SQLite has one writer at a time anyway.
+ */
+export async function lockSeat(db: Executor, groupId: string, unitId: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('composition_seats')
+    .set({ quota: sql<number>`quota` })
+    .where('group_id', '=', groupId)
+    .where('unit_id', '=', unitId)
+    .returning('quota')
+    .executeTakeFirst();
+  return row?.quota;
+}
+
+export interface FillRow {
+  group_id: string | null;
+  unit_id: string | null;
+  filled: number;
+  confirmed: number;
+}
+
+/** Seat-holding delegates per group and sending unit. */
+export async function countFill(db: Executor, eventId: string): Promise<FillRow[]> {
+  const rows = await db
+    .selectFrom('delegates')
+    .select(['group_id', 'unit_id'])
+    .select((eb) => [
+      eb.fn.countAll().as('filled'),
+      eb.fn
+        .sum(eb.case().when('status', 'in', ['confirmed', 'checked_in']).then(1).else(0).end())
+        .as('confirmed'),
+    ])
+    .where('event_id', '=', eventId)
+    .where('status', 'in', SEAT_HOLDING_STATUSES)
+    .groupBy(['group_id', 'unit_id'])
+    .execute();
+  return rows.map((r) => ({
+    group_id: r.group_id,
+    unit_id: r.unit_id,
+    filled: toCount(r.filled),
+    confirmed: toCount(r.confirmed as number | string | null),
+  }));
+}
+
+export async function countSeatHolders(db: Executor, groupId: string, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('delegates')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('group_id', '=', groupId)
+    .where('unit_id', '=', unitId)
+    .where('status', 'in', SEAT_HOLDING_STATUSES)
+    .executeTakeFirstOrThrow();
+  return toCount(row.n);
+}
+
+export async function countGroupDelegates(db: Executor, groupIds: string[]): Promise<Map<string, number>> {
+  if (!groupIds.length) return new Map();
+  const rows = await db
+    .selectFrom('delegates')
+    .select('group_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('group_id', 'in', groupIds)
+    .groupBy('group_id')
+    .execute();
+  return new Map(rows.map((r) => [r.group_id!, toCount(r.n)]));
+}
