@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
 import type { DbHandle } from './db/database';
+import { delegatesRoutes } from './delegates/delegates.routes';
 import { AppError } from './errors';
 import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(unitsRoutes, deps);
   await app.register(eventsRoutes, deps);
   await app.register(plansRoutes, deps);
+  await app.register(delegatesRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

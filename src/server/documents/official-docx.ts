@@ -175,6 +175,59 @@ export function closingTable(
   return twoColumns(left, right, 50);
 }
 
+/**
+ * A bordered list table (danh sách): a bold header row, then for each part a bold title row spanning the
+ * table and its numbered rows. Widths are shares of the text width.
+ */
+export function listTable(
+  columns: { label: string; share: number }[],
+  sections: { title: string | null; rows: string[][] }[],
+): Table {
+  const total = convertMillimetersToTwip(TEXT_WIDTH_MM);
+  const shareSum = columns.reduce((s, c) => s + c.share, 0);
+  const widths = columns.map((c) => Math.round((total * c.share) / shareSum));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (text: string, i: number, options: { bold?: boolean; center?: boolean } = {}) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      borders,
+      children: [
+        new Paragraph({
+          alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, { bold: options.bold, size: 26 })],
+        }),
+      ],
+    });
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      children: columns.map((c, i) => cell(c.label, i, { bold: true, center: true })),
+    }),
+  ];
+  for (const section of sections) {
+    if (section.title) {
+      rows.push(
+        new TableRow({
+          children: [
+            new TableCell({
+              columnSpan: columns.length,
+              borders,
+              children: [new Paragraph({ children: [run(section.title, { bold: true, size: 26 })] })],
+            }),
+          ],
+        }),
+      );
+    }
+    for (const values of section.rows) {
+      rows.push(
+        new TableRow({ cantSplit: true, children: values.map((v, i) => cell(v, i, { center: i === 0 })) }),
+      );
+    }
+  }
+  return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, rows });
+}
+
 /** A4 portrait, margins 20/15/20/30 mm, page numbers centred at the top from page 2. */
 export async function officialDocument(children: (Paragraph | Table)[], title: string): Promise<Buffer> {
   const document = new Document({

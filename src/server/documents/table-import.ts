@@ -17,8 +17,8 @@ export interface ColumnSpec<K extends string> {
   required?: boolean;
 }
 
-/** A cell read as text, or the reason it cannot be (formula, error value). */
-export type CellText = { text: string } | { problem: string };
+/** A cell read as text, or the reason it cannot be (formula, error value) with what the cell showed. */
+export type CellText = { text: string } | { problem: string; raw: string };
 
 export interface SheetRow<K extends string> {
   /** The row number as Excel shows it, for messages ("Dòng 7"). */
@@ -41,14 +41,18 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const XLS_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const HEADER_SCAN_ROWS = 15;
 
+export const FORMULA_PROBLEM = 'Ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức';
+
 function cellToText(value: ExcelJS.CellValue): CellText {
   if (value === null || value === undefined) return { text: '' };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
-      return { problem: 'Ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức' };
+      const formula = 'formula' in value ? value.formula : value.sharedFormula;
+      return { problem: FORMULA_PROBLEM, raw: `=${formula ?? ''}` };
     }
-    if ('error' in value) return { problem: `Ô có lỗi Excel ${String(value.error)}` };
+    if ('error' in value)
+      return { problem: `Ô có lỗi Excel ${String(value.error)}`, raw: String(value.error) };
     if ('richText' in value)
       return {
         text: value.richText
@@ -57,7 +61,7 @@ function cellToText(value: ExcelJS.CellValue): CellText {
           .trim(),
       };
     if ('text' in value) return { text: String(value.text).trim() };
-    return { problem: 'Không đọc được giá trị của ô' };
+    return { problem: 'Không đọc được giá trị của ô', raw: '' };
   }
   return { text: String(value).trim() };
 }

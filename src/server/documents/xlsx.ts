@@ -4,6 +4,8 @@ export interface ListWorkbookSpec {
   titleLines: string[];
   columns: { label: string; width: number }[];
   rows: (string | number | null)[][];
+  /** Rows in headed parts (composition groups): a bold merged title row before each part; STT runs on. */
+  sections?: { title: string; rows: (string | number | null)[][] }[];
 }
 
 /** A list in the shape offices exchange: title block, a bold bordered header, STT filled in. */
@@ -28,14 +30,25 @@ export async function writeListWorkbook(spec: ListWorkbookSpec): Promise<Buffer>
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = thinBorder;
   });
-  spec.rows.forEach((values, i) => {
-    const row = sheet.addRow([i + 1, ...values]);
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { name: 'Times New Roman', size: 12 };
-      cell.border = thinBorder;
-      cell.alignment = { vertical: 'top', wrapText: true };
-    });
-  });
+  let number = 0;
+  const addRows = (rows: (string | number | null)[][]) => {
+    for (const values of rows) {
+      const row = sheet.addRow([++number, ...values]);
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.font = { name: 'Times New Roman', size: 12 };
+        cell.border = thinBorder;
+        cell.alignment = { vertical: 'top', wrapText: true };
+      });
+    }
+  };
+  addRows(spec.rows);
+  for (const section of spec.sections ?? []) {
+    const row = sheet.addRow([section.title]);
+    sheet.mergeCells(row.number, 1, row.number, width);
+    row.getCell(1).font = { name: 'Times New Roman', size: 12, bold: true };
+    row.getCell(1).border = thinBorder;
+    addRows(section.rows);
+  }
   sheet.getColumn(1).width = 6;
   spec.columns.forEach((c, i) => {
     sheet.getColumn(i + 2).width = c.width;

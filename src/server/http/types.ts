@@ -25,6 +25,7 @@ export interface RouteDeps {
 export const cookieAuth = [{ cookieAuth: [] }];
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Sends a generated file as a download; the filename is ASCII for old browsers, UTF-8 for the rest. */
 export function sendDownload(

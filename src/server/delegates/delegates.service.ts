@@ -1,0 +1,501 @@
+import type {
+  CreateDelegateInput,
+  Delegate,
+  DelegatePage,
+  DelegateStatus,
+  FindDelegatesQuery,
+  Gender,
+  Honorific,
+  SubstituteInput,
+  UpdateDelegateInput,
+} from '../../shared/delegates';
+import { formatPhone } from '../../shared/phone';
+import { foldVietnamese, vietnameseNameKey } from '../../shared/text';
+import {
+  canMoveDelegateStatus,
+  DELEGATE_STATUS_LABELS,
+  SEAT_HOLDING_STATUSES,
+  UNIT_OFFICER_STATUSES,
+} from '../../shared/vocabulary';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { Db, Executor } from '../db/database';
+import type { DelegatesTable } from '../db/schema';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../errors';
+import { getEventById } from '../events/events.service';
+import { findUnitsByIds } from '../units/units.service';
+import { newId, nowIso, toBool, toFlag } from '../util';
+import { countSeatHolders, findGroupRow, lockSeat } from './composition.repository';
+import { assertInScope, type Scope } from './delegates.policy';
+import {
+  type DelegateRow,
+  deleteDelegateRow,
+  findDelegateRow,
+  findIdentityKeys,
+  insertDelegateRows,
+  protocolKey,
+  replaceDelegateTerms,
+  searchDelegateRows,
+  updateDelegateRow,
+} from './delegates.repository';
+import { queryWords, termsOf } from './delegates.search';
+
+export function rowToDelegate(row: DelegateRow): Delegate {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    groupId: row.group_id,
+    groupTitle: row.group_title,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    organization: row.organization,
+    honorific: row.honorific as Honorific | null,
+    fullName: row.full_name,
+    position: row.position,
+    phone: row.phone,
+    email: row.email,
+    gender: row.gender as Gender | null,
+    protocolRank: row.protocol_rank,
+    notes: row.notes,
+    status: row.status as DelegateStatus,
+    substituteFor: row.substitute_for_id
+      ? { id: row.substitute_for_id, fullName: row.substitute_for_name ?? '' }
+      : null,
+    replacedBy: row.replaced_by_id ? { id: row.replaced_by_id, fullName: row.replaced_by_name ?? '' } : null,
+    isSample: toBool(row.is_sample),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const identityKey = (fullName: string, unitId: string | null, organization: string | null) =>
+  `${foldVietnamese(fullName)}|${unitId ?? foldVietnamese(organization ?? '')}`;
+
+export async function findDelegates(
+  db: Executor,
+  scope: Scope,
+  eventId: string,
+  query: FindDelegatesQuery,
+): Promise<DelegatePage> {
+  await getEventById(db, eventId);
+  const { rows, total, totalIsLowerBound } = await searchDelegateRows(db, {
+    eventId,
+    unitIds: scope.all ? null : [...scope.unitIds],
+    groupId: query.groupId,
+    unitId: query.unitId,
+    status: query.status,
+    words: queryWords(query.q),
+    sort: query.sort,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return {
+    items: rows.map(rowToDelegate),
+    total,
+    totalIsLowerBound,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+async function delegateOf(db: Executor, scope: Scope, eventId: string, id: string): Promise<DelegateRow> {
+  const row = await findDelegateRow(db, id);
+  if (!row || row.event_id !== eventId) throw notFound('đại biểu');
+  assertInScope(scope, row.unit_id);
+  return row;
+}
+
+export async function getDelegate(
+  db: Executor,
+  scope: Scope,
+  eventId: string,
+  id: string,
+): Promise<Delegate> {
+  return rowToDelegate(await delegateOf(db, scope, eventId, id));
+}
+
+export async function assertEventOpen(db: Executor, eventId: string): Promise<void> {
+  const event = await getEventById(db, eventId);
+  if (event.status === 'closed') {
+    throw conflict('Hội nghị đã kết thúc; danh sách đại biểu không sửa được nữa');
+  }
+}
+
+/**
+ * Checks where a delegate goes and, when the group draws from that unit, takes one of its seats: the seat's
+ * lock is held to the end of the transaction, so two officers submitting at once cannot both take the last one.
+ */
+export async function claimSeats(
+  trx: Executor,
+  scope: Scope,
+  eventId: string,
+  place: { groupId: string | null; unitId: string | null },
+  count: number,
+): Promise<{
+  groupTitle: string | null;
+  protocol: { protocol_rank: number | null; position: number } | null;
+}> {
+  assertInScope(scope, place.unitId);
+  if (!place.groupId) {
+    if (!scope.all) throw invalidField('groupId', 'Hãy chọn thành phần đại biểu');
+    return { groupTitle: null, protocol: null };
+  }
+  const group = await findGroupRow(trx, place.groupId);
+  if (!group || group.event_id !== eventId)
+    throw invalidField('groupId', 'Nhóm thành phần không thuộc hội nghị này');
+  if (!place.unitId) {
+    if (!scope.all) throw invalidField('unitId', 'Hãy chọn đơn vị cử');
+    return { groupTitle: group.title, protocol: group };
+  }
+  const quota = await lockSeat(trx, place.groupId, place.unitId);
+  if (quota === undefined) {
+    if (!scope.all) throw invalidField('unitId', `Đơn vị không có chỉ tiêu trong nhóm "${group.title}"`);
+    return { groupTitle: group.title, protocol: group };
+  }
+  const holders = await countSeatHolders(trx, place.groupId, place.unitId);
+  if (holders + count > quota) {
+    const unit = (await findUnitsByIds(trx, [place.unitId])).get(place.unitId);
+    throw conflict(
+      `Đã đủ chỉ tiêu: ${unit?.name ?? 'đơn vị'} có ${quota} chỗ trong nhóm "${group.title}" và đã đăng ký ${holders}`,
+    );
+  }
+  return { groupTitle: group.title, protocol: group };
+}
+
+async function assertNoDuplicate(
+  db: Executor,
+  eventId: string,
+  candidate: {
+    id?: string;
+    fullName: string;
+    unitId: string | null;
+    organization: string | null;
+    phone: string | null;
+  },
+) {
+  const key = identityKey(candidate.fullName, candidate.unitId, candidate.organization);
+  for (const other of await findIdentityKeys(db, eventId)) {
+    if (other.id === candidate.id) continue;
+    if (other.identity_key === key) {
+      throw new AppError('CONFLICT', `Đã có đại biểu "${other.full_name}" của đơn vị này trong danh sách`, [
+        { field: 'fullName', message: 'Trùng họ tên và đơn vị với một đại biểu đã có' },
+      ]);
+    }
+    if (candidate.phone && other.phone === candidate.phone) {
+      throw new AppError(
+        'CONFLICT',
+        `Số điện thoại ${formatPhone(candidate.phone)} đã có ở đại biểu "${other.full_name}"`,
+        [{ field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' }],
+      );
+    }
+  }
+}
+
+export interface NewDelegate {
+  groupId: string | null;
+  unitId: string | null;
+  organization: string | null;
+  honorific: Honorific | null;
+  fullName: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  gender: Gender | null;
+  protocolRank: number | null;
+  notes: string | null;
+}
+
+/** Builds the rows of new delegates (the delegate and its search terms); shared by single adds and imports. */
+export function buildDelegateRows(
+  eventId: string,
+  actor: Actor,
+  d: NewDelegate,
+  extra: {
+    status: DelegateStatus;
+    group: { protocol_rank: number | null; position: number } | null;
+    unitNames: string[];
+    substituteForId?: string | null;
+    isSample?: boolean;
+  },
+): { row: DelegatesTable; terms: string[] } {
+  const now = nowIso();
+  const nameKey = vietnameseNameKey(d.fullName);
+  const row: DelegatesTable = {
+    id: newId(),
+    event_id: eventId,
+    group_id: d.groupId,
+    unit_id: d.unitId,
+    organization: d.organization,
+    honorific: d.honorific ?? (d.gender === 'female' ? 'ba' : d.gender === 'male' ? 'ong' : null),
+    full_name: d.fullName,
+    position: d.position,
+    phone: d.phone,
+    email: d.email,
+    gender: d.gender,
+    protocol_rank: d.protocolRank,
+    notes: d.notes,
+    status: extra.status,
+    substitute_for_id: extra.substituteForId ?? null,
+    is_sample: toFlag(extra.isSample ?? false),
+    name_key: nameKey,
+    protocol_key: protocolKey(d.protocolRank, extra.group, nameKey),
+    identity_key: identityKey(d.fullName, d.unitId, d.organization),
+    created_by: actor.id === 'system' ? null : actor.id,
+    created_at: now,
+    updated_at: now,
+  };
+  const terms = termsOf({
+    fullName: d.fullName,
+    position: d.position,
+    organization: d.organization,
+    unitNames: extra.unitNames,
+    phone: d.phone,
+  });
+  return { row, terms };
+}
+
+async function unitNamesOf(db: Executor, unitId: string | null): Promise<string[]> {
+  if (!unitId) return [];
+  const unit = (await findUnitsByIds(db, [unitId])).get(unitId);
+  if (!unit) throw invalidField('unitId', 'Đơn vị không có trong danh mục');
+  return [unit.name, unit.shortName];
+}
+
+function toNewDelegate(input: CreateDelegateInput): NewDelegate {
+  return {
+    groupId: input.groupId ?? null,
+    unitId: input.unitId ?? null,
+    organization: input.organization ?? null,
+    honorific: input.honorific ?? null,
+    fullName: input.fullName,
+    position: input.position ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    gender: input.gender ?? null,
+    protocolRank: input.protocolRank ?? null,
+    notes: input.notes ?? null,
+  };
+}
+
+export async function createDelegate(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  eventId: string,
+  input: CreateDelegateInput,
+): Promise<Delegate> {
+  const d = toNewDelegate(input);
+  if (!scope.all && !d.unitId) d.unitId = scope.unitId;
+  if (!scope.all && d.protocolRank !== null) throw forbidden('Chỉ ban tổ chức xếp thứ tự lễ tân');
+  const id = await db.transaction().execute(async (trx) => {
+    await assertEventOpen(trx, eventId);
+    const unitNames = await unitNamesOf(trx, d.unitId);
+    const place = await claimSeats(trx, scope, eventId, d, 1);
+    await assertNoDuplicate(trx, eventId, d);
+    const { row, terms } = buildDelegateRows(eventId, actor, d, {
+      status: 'draft',
+      group: place.protocol,
+      unitNames,
+    });
+    await insertDelegateRows(
+      trx,
+      [row],
+      terms.map((term) => ({ event_id: eventId, term, delegate_id: row.id })),
+    );
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'delegate',
+      entityId: row.id,
+      action: 'create',
+      after: row,
+    });
+    return row.id;
+  });
+  return getDelegate(db, scope, eventId, id);
+}
+
+export async function updateDelegate(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  eventId: string,
+  id: string,
+  input: UpdateDelegateInput,
+): Promise<Delegate> {
+  if (!scope.all && input.protocolRank !== undefined) throw forbidden('Chỉ ban tổ chức xếp thứ tự lễ tân');
+  await db.transaction().execute(async (trx) => {
+    await assertEventOpen(trx, eventId);
+    const before = await delegateOf(trx, scope, eventId, id);
+    const pick = <T>(v: T | undefined, old: T): T => (v === undefined ? old : v);
+    const next: NewDelegate = {
+      groupId: pick(input.groupId, before.group_id),
+      unitId: pick(input.unitId, before.unit_id),
+      organization: pick(input.organization, before.organization),
+      honorific: pick(input.honorific, before.honorific as Honorific | null),
+      fullName: pick(input.fullName, before.full_name),
+      position: pick(input.position, before.position),
+      phone: pick(input.phone, before.phone),
+      email: pick(input.email, before.email),
+      gender: pick(input.gender, before.gender as Gender | null),
+      protocolRank: pick(input.protocolRank, before.protocol_rank),
+      notes: pick(input.notes, before.notes),
+    };
+    const moved = next.groupId !== before.group_id || next.unitId !== before.unit_id;
+    const holdsSeat = SEAT_HOLDING_STATUSES.includes(before.status as DelegateStatus);
+    const place =
+      moved && holdsSeat
+        ? await claimSeats(trx, scope, eventId, next, 1)
+        : { protocol: next.groupId ? ((await findGroupRow(trx, next.groupId)) ?? null) : null };
+    if (moved && !holdsSeat) assertInScope(scope, next.unitId);
+    if (holdsSeat) await assertNoDuplicate(trx, eventId, { id, ...next });
+    const nameKey = vietnameseNameKey(next.fullName);
+    await updateDelegateRow(trx, id, {
+      group_id: next.groupId,
+      unit_id: next.unitId,
+      organization: next.organization,
+      honorific: next.honorific,
+      full_name: next.fullName,
+      position: next.position,
+      phone: next.phone,
+      email: next.email,
+      gender: next.gender,
+      protocol_rank: next.protocolRank,
+      notes: next.notes,
+      name_key: nameKey,
+      protocol_key: protocolKey(next.protocolRank, place.protocol, nameKey),
+      identity_key: identityKey(next.fullName, next.unitId, next.organization),
+      updated_at: nowIso(),
+    });
+    await replaceDelegateTerms(
+      trx,
+      eventId,
+      id,
+      termsOf({ ...next, unitNames: await unitNamesOf(trx, next.unitId) }),
+    );
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'delegate',
+      entityId: id,
+      action: 'update',
+      before,
+      after: await findDelegateRow(trx, id),
+    });
+  });
+  return getDelegate(db, scope, eventId, id);
+}
+
+export async function changeDelegateStatus(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  eventId: string,
+  id: string,
+  status: DelegateStatus,
+): Promise<Delegate> {
+  await db.transaction().execute(async (trx) => {
+    await assertEventOpen(trx, eventId);
+    const before = await delegateOf(trx, scope, eventId, id);
+    const from = before.status as DelegateStatus;
+    if (from === status) return;
+    if (!scope.all && !(UNIT_OFFICER_STATUSES.includes(from) && UNIT_OFFICER_STATUSES.includes(status))) {
+      throw forbidden('Đơn vị chỉ xác nhận hoặc báo không dự; việc mời và điểm danh do ban tổ chức làm');
+    }
+    if (!canMoveDelegateStatus(from, status)) {
+      throw new AppError(
+        'INVALID_STATUS_TRANSITION',
+        `Không chuyển được từ "${DELEGATE_STATUS_LABELS[from]}" sang "${DELEGATE_STATUS_LABELS[status]}"`,
+      );
+    }
+    // Coming back from "declined" takes a seat again, within the quota.
+    if (!SEAT_HOLDING_STATUSES.includes(from) && SEAT_HOLDING_STATUSES.includes(status)) {
+      await claimSeats(trx, scope, eventId, { groupId: before.group_id, unitId: before.unit_id }, 1);
+    }
+    await updateDelegateRow(trx, id, { status, updated_at: nowIso() });
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'delegate',
+      entityId: id,
+      action: 'status',
+      before: { status: from },
+      after: { status },
+    });
+  });
+  return getDelegate(db, scope, eventId, id);
+}
+
+/**
+ * A unit sends someone else in place of a delegate: the new person takes the same group, unit and seat and the
+ * old one's status; the old one is kept, marked replaced, and each points at the other.
+ */
+export async function substituteDelegate(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  eventId: string,
+  id: string,
+  input: SubstituteInput,
+): Promise<Delegate> {
+  const newId_ = await db.transaction().execute(async (trx) => {
+    await assertEventOpen(trx, eventId);
+    const before = await delegateOf(trx, scope, eventId, id);
+    const from = before.status as DelegateStatus;
+    if (!['draft', 'invited', 'confirmed'].includes(from)) {
+      throw new AppError(
+        'INVALID_STATUS_TRANSITION',
+        `Đại biểu đang ở trạng thái "${DELEGATE_STATUS_LABELS[from]}", không cử người thay được`,
+      );
+    }
+    const d: NewDelegate = {
+      groupId: before.group_id,
+      unitId: before.unit_id,
+      organization: input.organization ?? before.organization,
+      honorific: input.honorific ?? null,
+      fullName: input.fullName,
+      position: input.position ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      gender: input.gender ?? null,
+      protocolRank: before.protocol_rank,
+      notes: input.notes ?? null,
+    };
+    await updateDelegateRow(trx, id, { status: 'replaced', updated_at: nowIso() });
+    await assertNoDuplicate(trx, eventId, d);
+    const group = before.group_id ? ((await findGroupRow(trx, before.group_id)) ?? null) : null;
+    const { row, terms } = buildDelegateRows(eventId, actor, d, {
+      status: from,
+      group,
+      unitNames: await unitNamesOf(trx, d.unitId),
+      substituteForId: id,
+    });
+    await insertDelegateRows(
+      trx,
+      [row],
+      terms.map((term) => ({ event_id: eventId, term, delegate_id: row.id })),
+    );
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'delegate',
+      entityId: id,
+      action: 'substitute',
+      before,
+      after: row,
+    });
+    return row.id;
+  });
+  return getDelegate(db, scope, eventId, newId_);
+}
+
+/** Removes a delegate entered by mistake; anyone invited or further along is declined or replaced instead. */
+export async function deleteDelegate(db: Db, actor: Actor, scope: Scope, eventId: string, id: string) {
+  await db.transaction().execute(async (trx) => {
+    await assertEventOpen(trx, eventId);
+    const before = await delegateOf(trx, scope, eventId, id);
+    if (before.status !== 'draft' || before.replaced_by_id || before.substitute_for_id) {
+      throw conflict(
+        'Chỉ xóa được đại biểu mới đăng ký. Đại biểu đã mời hãy chuyển sang "Từ chối" hoặc cử người thay.',
+      );
+    }
+    await deleteDelegateRow(trx, id);
+    await recordAudit(trx, actor, { eventId, entity: 'delegate', entityId: id, action: 'delete', before });
+  });
+}
