@@ -18,14 +18,14 @@ import {
   UNIT_OFFICER_STATUSES,
 } from '../../shared/vocabulary';
 import { recordAudit } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import { type Actor, SYSTEM_ACTOR } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { DelegatesTable } from '../db/schema';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { findUnitsByIds } from '../units/units.service';
 import { newId, nowIso, toBool, toFlag } from '../util';
-import { countSeatHolders, findGroupRow, lockSeat } from './composition.repository';
+import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
 import { assertInScope, type Scope } from './delegates.policy';
 import {
   type DelegateRow,
@@ -497,5 +497,41 @@ export async function deleteDelegate(db: Db, actor: Actor, scope: Scope, eventId
     }
     await deleteDelegateRow(trx, id);
     await recordAudit(trx, actor, { eventId, entity: 'delegate', entityId: id, action: 'delete', before });
+  });
+}
+
+/** Sample delegates for the demo conference, in one transaction, marked as sample data. */
+export async function insertSampleDelegates(
+  db: Db,
+  eventId: string,
+  people: (NewDelegate & { status: DelegateStatus })[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const groups = new Map((await findGroupRows(trx, eventId)).map((g) => [g.id, g]));
+    const units = await findUnitsByIds(
+      trx,
+      people.map((p) => p.unitId).filter((id): id is string => !!id),
+    );
+    const rows: DelegatesTable[] = [];
+    const terms: { event_id: string; term: string; delegate_id: string }[] = [];
+    for (const person of people) {
+      const { status, ...d } = person;
+      const unit = d.unitId ? units.get(d.unitId) : undefined;
+      const built = buildDelegateRows(eventId, SYSTEM_ACTOR, d, {
+        status,
+        group: d.groupId ? (groups.get(d.groupId) ?? null) : null,
+        unitNames: unit ? [unit.name, unit.shortName] : [],
+        isSample: true,
+      });
+      rows.push(built.row);
+      for (const term of built.terms) terms.push({ event_id: eventId, term, delegate_id: built.row.id });
+    }
+    await insertDelegateRows(trx, rows, terms);
+    await recordAudit(trx, SYSTEM_ACTOR, {
+      eventId,
+      entity: 'delegate',
+      action: 'import',
+      after: { sample: true, created: rows.length },
+    });
   });
 }

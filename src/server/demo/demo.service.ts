@@ -4,14 +4,25 @@ import { join } from 'node:path';
 import type { EventRole } from '../../shared/auth';
 import { vietnamLocalToInstant } from '../../shared/format';
 import { draftToContents, draftToEvent } from '../../shared/plan-mapping';
+import type { DelegateStatus } from '../../shared/vocabulary';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { Db } from '../db/database';
+import { getComposition, setSeats, updateGroup } from '../delegates/composition.service';
+import { insertSampleDelegates, type NewDelegate } from '../delegates/delegates.service';
 import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
 import { PROJECT_ROOT } from '../paths';
 import { createEventFromPlan } from '../plans/plan-contents.service';
 import { parsePlanText } from '../plans/plans.service';
-import { createUnit, findAllUnits, matchUnitNames } from '../units/units.service';
+import { createUnit, findAllUnits, findUnitsByIds, matchUnitNames } from '../units/units.service';
 import { createUser, findUserByUsername, hasAnyUser, hashPassword } from '../users/users.service';
+import {
+  DEMO_COMMUNES,
+  DEMO_PRODUCERS,
+  type DemoPerson,
+  demoPeople,
+  demoSeats,
+  positionsFor,
+} from './demo-delegates';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the demo event is built by parsing it. */
@@ -126,6 +137,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { isDemo: true },
   );
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
+  await seedDemoDelegates(db, event.id, units);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
@@ -144,4 +156,96 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
   }
   return true;
+}
+
+/**
+ * The demo's people: the communes and producers the plan invites (sample units under their districts), the
+ * units each composition group draws from with their quotas, and 268 sample delegates filling them.
+ */
+async function seedDemoDelegates(db: Db, eventId: string, catalogue: Map<string, string>): Promise<void> {
+  const keys = new Map(catalogue);
+  for (const c of DEMO_COMMUNES) {
+    const unit = await createUnit(
+      db,
+      SYSTEM_ACTOR,
+      {
+        parentId: keys.get(`district-${c.district}`) ?? null,
+        kind: 'commune',
+        shortName: `Xã ${c.name}`,
+        name: `UBND xã ${c.name}`,
+        notes: 'Dữ liệu mẫu: tên xã có thật, việc xã cử người dự hội nghị là giả định',
+      },
+      { isSample: true },
+    );
+    keys.set(c.key, unit.id);
+  }
+  for (const p of DEMO_PRODUCERS) {
+    const unit = await createUnit(
+      db,
+      SYSTEM_ACTOR,
+      {
+        parentId: keys.get(`district-${p.district}`) ?? null,
+        kind: 'producer',
+        shortName: p.name,
+        name: p.name,
+        notes: p.real ? 'Chủ thể OCOP có thật (DOMAIN.md)' : 'Dữ liệu mẫu: chủ thể giả định',
+      },
+      { isSample: !p.real },
+    );
+    keys.set(p.key, unit.id);
+  }
+
+  const districts = [...keys.entries()].filter(([k]) => k.startsWith('district-')).map(([, id]) => id);
+  const groups = (await getComposition(db, { all: true }, eventId)).groups;
+  let rank = 0;
+  for (const group of groups) {
+    const leaf = !groups.some((g) => g.parentId === group.id);
+    if (!leaf) continue;
+    const seats =
+      demoSeats(group.title)?.map(([key, quota]) => ({ unitId: keys.get(key)!, quota })) ??
+      (group.perUnit ? districts.map((unitId) => ({ unitId, quota: group.perUnit! })) : []);
+    const byDistrict = /xã|chủ thể/i.test(group.title);
+    await updateGroup(db, SYSTEM_ACTOR, eventId, group.id, {
+      protocolRank: ++rank,
+      inviter: byDistrict ? 'district' : 'host',
+    });
+    await setSeats(db, SYSTEM_ACTOR, eventId, group.id, { seats });
+  }
+
+  const person = demoPeople(2020);
+  const people: (NewDelegate & { status: DelegateStatus })[] = [];
+  const composition = await getComposition(db, { all: true }, eventId);
+  const unitsById = await findUnitsByIds(
+    db,
+    composition.groups.flatMap((g) => g.seats.map((s) => s.unitId)),
+  );
+  const hoangHoa = keys.get('district-399');
+  for (const group of composition.groups) {
+    for (const seat of group.seats) {
+      const unit = unitsById.get(seat.unitId)!;
+      const positions = positionsFor(unit.kind, unit.name);
+      for (let i = 0; i < seat.quota; i++) {
+        // Two of Hoằng Hóa's three leaders cannot come: their seats are open for the demo officer to fill.
+        const declined = seat.unitId === hoangHoa && i > 0;
+        const p: DemoPerson = person(positions[i % positions.length]!, { declined });
+        people.push({
+          groupId: group.id,
+          unitId: seat.unitId,
+          organization:
+            unit.kind === 'district' ? `${unit.name.replace(/^Huyện /, 'UBND huyện ')}` : unit.name,
+          honorific:
+            unit.kind === 'central_agency' || unit.kind === 'provincial_leadership' ? 'dong_chi' : null,
+          fullName: p.fullName,
+          position: p.position,
+          phone: p.phone,
+          email: null,
+          gender: p.gender,
+          protocolRank: null,
+          notes: null,
+          status: p.status,
+        });
+      }
+    }
+  }
+  await insertSampleDelegates(db, eventId, people);
 }

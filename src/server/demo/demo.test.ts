@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompositionGroupInput } from '../../shared/plan-contents';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { getComposition } from '../delegates/composition.service';
+import { findDelegates } from '../delegates/delegates.service';
 import { findEventsForActor, findMembers, getEventById } from '../events/events.service';
 import { getPlanContents } from '../plans/plan-contents.service';
 import { createTestContext, type TestContext } from '../test/harness';
@@ -89,5 +91,35 @@ describe('first start', () => {
       unitName: 'Huyện Hoằng Hóa',
     });
     await expect(ctx.login('bantochuc', DEMO_PASSWORD)).resolves.toContain('hoinghi_session');
+  });
+
+  it('fills the composition with 268 sample delegates in the units the plan invites', async () => {
+    const [event] = await findEventsForActor(ctx.handle.db, SYSTEM_ACTOR);
+    const composition = await getComposition(ctx.handle.db, { all: true }, event!.id);
+    expect(composition.totals).toMatchObject({ planned: 268, quota: 268, expected: 300 });
+    const districtLeaders = composition.groups.find((g) => g.title.startsWith('Đại diện Lãnh đạo Huyện ủy'))!;
+    expect(districtLeaders).toMatchObject({ quota: 81, inviter: 'host' });
+    expect(districtLeaders.seats).toHaveLength(27);
+    const communes = composition.groups.find((g) => g.title.startsWith('Đại diện các xã'))!;
+    expect(communes).toMatchObject({ quota: 39, inviter: 'district' });
+    expect(new Set(communes.seats.map((s) => s.parentUnitName)).size).toBe(16);
+    expect(composition.groups.find((g) => g.title.startsWith('11 xã'))!.seats).toHaveLength(11);
+    expect(composition.warnings).toEqual([
+      'Tổng số đại biểu theo thành phần (268) khác số dự kiến của hội nghị (300).',
+    ]);
+
+    const all = await findDelegates(ctx.handle.db, { all: true }, event!.id, {
+      page: 1,
+      pageSize: 200,
+      sort: 'protocol',
+    });
+    expect(all.total).toBe(268);
+    expect(all.items.every((d) => d.isSample)).toBe(true);
+    expect(all.items[0]!.groupTitle).toContain('Trung ương');
+    // Two of Hoằng Hóa's leaders declined: two seats are open for the district's officer.
+    const hoangHoa = composition.units.find((u) => u.unitName === 'Huyện Hoằng Hóa')!;
+    expect(hoangHoa).toMatchObject({ quota: 3, filled: 1 });
+    const names = new Set(all.items.map((d) => d.fullName));
+    expect(names.size).toBe(all.items.length);
   });
 });
