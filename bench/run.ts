@@ -5,6 +5,7 @@ import { ensureWebBuild } from '../src/server/web-build';
 import { pdfkitPagesBaseline, sqliteInsertsBaseline } from './lib/baselines';
 import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
+import { delegateSearchL, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
 import { planParse60k } from './scenarios/plan-parse';
 import { unitsSearchL } from './scenarios/units-search';
@@ -13,7 +14,7 @@ import { unitsSearchL } from './scenarios/units-search';
  * Every scenario of the harness, in run order. A feature adds its scenario here when it lands; until then
  * the scenario is simply not listed (see bench/README.md for the planned names).
  */
-const SCENARIOS: Scenario[] = [health, unitsSearchL, planParse60k, bundle];
+const SCENARIOS: Scenario[] = [health, unitsSearchL, delegateSearchL, importXlsx10k, planParse60k, bundle];
 /** Scenarios that measure no database work, so `--db postgres` does not change them. */
 const DATABASE_FREE = new Set(['bundle', 'plan-parse-60k']);
 
@@ -45,6 +46,7 @@ const ctx: BenchContext = {
   quick: values.quick!,
   db: values.db,
   postgresUrl,
+  baselines: {},
   log: (message) => console.log(`  ${message}`),
 };
 
@@ -55,6 +57,7 @@ const baselines = {
   'sqlite-inserts': sqliteInsertsBaseline(ctx.quick ? 10_000 : 100_000),
   'pdfkit-pages': await pdfkitPagesBaseline(ctx.quick ? 50 : 300),
 };
+ctx.baselines = baselines;
 for (const [name, b] of Object.entries(baselines))
   ctx.log(`${name}: ${b.throughput_rps?.toLocaleString('en-US')} per second`);
 const scenarios: Record<string, ScenarioResult> = {};

@@ -2,11 +2,11 @@ import type { CreateUnitInput } from '../../src/shared/units';
 import type { UnitKind } from '../../src/shared/vocabulary';
 
 /**
- * Deterministic data at scale. S is the demo conference as `npm start` loads it. L is 20 events and 2,000 units
- * (delegates and OCOP products join L when their features land). The same seed always gives the same data.
+ * Deterministic data at scale. S is the demo conference as `npm start` loads it. L is 20 events, 2,000 units and
+ * 100,000 delegates in one conference (OCOP products join L when that feature lands). The same seed always gives the same data.
  */
 export const SCALE = {
-  L: { events: 20, units: 2_000 },
+  L: { events: 20, units: 2_000, delegates: 100_000 },
 } as const;
 
 /** mulberry32: a tiny seeded PRNG, so runs on different days compare like with like. */
@@ -124,4 +124,115 @@ export function generateEvents(count: number, seed = 2020): ScaleEvent[] {
       expectedAttendees: 100 + Math.floor(random() * 400),
     };
   });
+}
+
+const FAMILY = [
+  'Nguyễn',
+  'Lê',
+  'Trần',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đỗ',
+  'Bùi',
+  'Mai',
+  'Trịnh',
+  'Đinh',
+  'Lương',
+  'Hà',
+  'Ngô',
+  'Cao',
+  'Lò',
+  'Phan',
+  'Lại',
+  'Đặng',
+  'Dương',
+];
+const MIDDLE = [
+  'Văn',
+  'Thị',
+  'Đình',
+  'Xuân',
+  'Hữu',
+  'Minh',
+  'Đức',
+  'Ngọc',
+  'Thu',
+  'Thanh',
+  'Quang',
+  'Hồng',
+  'Thị Thu',
+  'Văn Minh',
+];
+const GIVEN = [
+  'An',
+  'Anh',
+  'Bình',
+  'Chi',
+  'Cường',
+  'Dũng',
+  'Dung',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hoa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Mạnh',
+  'Nam',
+  'Nga',
+  'Nhung',
+  'Oanh',
+  'Phong',
+  'Phương',
+  'Quân',
+  'Quỳnh',
+  'Sơn',
+  'Thắng',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Tuấn',
+  'Vân',
+  'Việt',
+  'Vinh',
+  'Yến',
+  'Lâm',
+];
+const POSITIONS = [
+  'Chủ tịch UBND xã',
+  'Phó Chủ tịch UBND huyện',
+  'Giám đốc',
+  'Chuyên viên',
+  'Trưởng phòng',
+  'Phó Giám đốc Sở',
+  'Cán bộ nông nghiệp xã',
+  'Phóng viên',
+];
+
+export interface ScaleDelegate {
+  fullName: string;
+  position: string;
+  phone: string;
+  /** Index into the units the delegate is sent by. */
+  unit: number;
+}
+
+/** People with Vietnamese names (a name repeats, as in life), positions, distinct phones, spread over units. */
+export function generateDelegates(count: number, unitCount: number, seed = 2020): ScaleDelegate[] {
+  const random = seededRandom(seed + 2);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: count }, (_, i) => ({
+    fullName: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
+    position: pick(POSITIONS),
+    phone: `09${String(10_000_000 + i).padStart(8, '0')}`,
+    unit: Math.floor(random() * unitCount),
+  }));
 }

@@ -26,6 +26,8 @@ export interface BenchContext {
   /** The server's database: SQLite in a temporary folder, or a fresh PostgreSQL database. */
   db: 'sqlite' | 'postgres';
   postgresUrl: string | null;
+  /** The run's top-level baselines (sqlite-inserts, pdfkit-pages), measured before any scenario. */
+  baselines: Record<string, Figures>;
   log(message: string): void;
 }
 

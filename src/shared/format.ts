@@ -63,3 +63,8 @@ export function parseCalendarDate(text: string): string | null {
 export function vietnamLocalToInstant(isoDate: string, time: string): string {
   return new Date(`${isoDate}T${time}:00+07:00`).toISOString();
 }
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
+export function vietnamDay(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+}

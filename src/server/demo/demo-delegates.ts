@@ -234,8 +234,13 @@ export interface DemoPerson {
   status: DelegateStatus;
 }
 
-/** Positions by the kind of seat, in the order a unit usually sends them. */
+/** Positions by the seat's unit, in the order a unit usually sends them. */
 export function positionsFor(kind: string, unitName: string): string[] {
+  if (unitName.startsWith('Tỉnh ủy')) return ['Phó Bí thư Tỉnh ủy', 'Ủy viên Ban Thường vụ Tỉnh ủy'];
+  if (unitName.startsWith('Hội đồng nhân dân')) return ['Phó Chủ tịch HĐND tỉnh'];
+  if (unitName.startsWith('UBND tỉnh')) return ['Chủ tịch UBND tỉnh', 'Phó Chủ tịch UBND tỉnh'];
+  if (unitName.startsWith('Hội đồng đánh giá')) return ['Thành viên Hội đồng', 'Thành viên Tổ giúp việc'];
+  if (unitName.startsWith('Văn phòng Điều phối')) return ['Phó Chánh Văn phòng', 'Chuyên viên'];
   switch (kind) {
     case 'district':
       return ['Phó Bí thư Huyện ủy', 'Phó Chủ tịch UBND', 'Chánh Văn phòng Điều phối NTM'];

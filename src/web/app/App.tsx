@@ -24,6 +24,11 @@ const EventFormPage = lazy(() =>
 const PlanImportPage = lazy(() =>
   import('../features/plans/components/PlanImportPage').then((m) => ({ default: m.PlanImportPage })),
 );
+const DelegateImportPage = lazy(() =>
+  import('../features/delegates/components/DelegateImportPage').then((m) => ({
+    default: m.DelegateImportPage,
+  })),
+);
 const UnitsPage = lazy(() =>
   import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
 );
@@ -53,6 +58,7 @@ const router = createBrowserRouter([
       { path: 'events/from-plan', element: <PlanImportPage /> },
       { path: 'events/:eventId', element: <EventPage /> },
       { path: 'events/:eventId/edit', element: <EventFormPage /> },
+      { path: 'events/:eventId/delegates/import', element: <DelegateImportPage /> },
       { path: 'units', element: <UnitsPage /> },
       {
         path: 'admin/users',

@@ -61,5 +61,12 @@ export function abilities(me: Me | null | undefined) {
     canDeleteUnits: !!me?.isAdmin,
     canEditEvent: (eventId: string) =>
       !!me && (me.isAdmin || me.memberships.some((m) => m.eventId === eventId && m.role === 'organizer')),
+    /** Organizers register anyone; unit officers their own unit's people. */
+    canWriteDelegates: (eventId: string) =>
+      !!me &&
+      (me.isAdmin ||
+        me.memberships.some(
+          (m) => m.eventId === eventId && (m.role === 'organizer' || m.role === 'unit_officer'),
+        )),
   };
 }

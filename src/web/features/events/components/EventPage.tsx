@@ -15,12 +15,14 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Event } from '../../../../shared/events';
-import { formatCalendarDate, formatTimeRange } from '../../../../shared/format';
+import { formatCalendarDate, formatTimeRange, vietnamDay } from '../../../../shared/format';
 import { canMoveStatus, EVENT_STATUSES, type EventStatus } from '../../../../shared/vocabulary';
 import { Forbidden, PageLoader } from '../../../app/guards';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
+import { CompositionPanel } from '../../delegates/components/CompositionPanel';
+import { DelegatesPanel } from '../../delegates/components/DelegatesPanel';
 import { ApplyPlanModal } from '../../plans/components/ApplyPlanModal';
 import { PlanContentsPanel } from '../../plans/components/PlanContentsPanel';
 import { useChangeStatus, useEvent } from '../api/events';
@@ -158,7 +160,9 @@ export function EventPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const event = useEvent(eventId);
-  const canEdit = abilities(useMe().data).canEditEvent(eventId);
+  const can = abilities(useMe().data);
+  const canEdit = can.canEditEvent(eventId);
+  const canWriteDelegates = can.canWriteDelegates(eventId);
   const errorMessage = useErrorMessage();
   const [applying, setApplying] = useState(false);
 
@@ -212,11 +216,19 @@ export function EventPage() {
       >
         <Tabs.List>
           <Tabs.Tab value="overview">{t('events.overview')}</Tabs.Tab>
+          <Tabs.Tab value="composition">{t('composition.tab')}</Tabs.Tab>
+          <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Overview event={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="composition" pt="md">
+          <CompositionPanel eventId={eventId} eventDay={vietnamDay(data.startsAt)} canManage={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="delegates" pt="md">
+          <DelegatesPanel eventId={eventId} canWrite={canWriteDelegates} isOrganizer={canEdit} />
         </Tabs.Panel>
         {canEdit && (
           <Tabs.Panel value="members" pt="md">
