@@ -263,20 +263,22 @@ function checkRows(
     }
     if (unitId && !inScope(scope, unitId)) fail('organization', 'Đơn vị ngoài phạm vi của bạn');
 
+    // The seat: the group must draw from that unit; the quota counts rows that are otherwise valid.
     let seat: string | null = null;
-    if (group && unitId && errors.length === before) {
+    if (group && unitId) {
       const key = `${group.id}|${unitId}`;
       const unitName = ctx.seatUnits.get(unitId)?.name ?? 'Đơn vị';
-      if (quota.has(key)) {
-        const used = taken.get(key) ?? 0;
-        if (used + 1 > quota.get(key)!) {
+      if (!quota.has(key)) {
+        if (groupSeats.length || !scope.all) {
+          fail('organization', `${unitName} không có chỉ tiêu trong nhóm "${group.title}"`);
+        }
+      } else if (errors.length === before) {
+        if ((taken.get(key) ?? 0) + 1 > quota.get(key)!) {
           fail(
             'fullName',
             `Vượt chỉ tiêu: ${unitName} có ${quota.get(key)} chỗ trong nhóm "${group.title}" và đã kín`,
           );
         } else seat = key;
-      } else if (groupSeats.length || !scope.all) {
-        fail('organization', `${unitName} không có chỉ tiêu trong nhóm "${group.title}"`);
       }
     }
 

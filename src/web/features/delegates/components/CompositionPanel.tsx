@@ -34,18 +34,23 @@ function FillBar({ filled, quota }: { filled: number; quota: number }) {
   );
 }
 
-function Totals({ c }: { c: Composition }) {
+/** The event's totals for organizers; a unit officer's own quota and fill. */
+function Totals({ c, whole }: { c: Composition; whole: boolean }) {
   const { t } = useTranslation();
   const items: [string, number | null][] = [
-    [t('composition.planned'), c.totals.planned],
+    ...(whole ? [[t('composition.planned'), c.totals.planned] as [string, number]] : []),
     [t('composition.quota'), c.totals.quota],
     [t('composition.filled'), c.totals.filled],
     [t('composition.confirmed'), c.totals.confirmed],
-    [t('composition.expected'), c.totals.expected],
-    [t('composition.capacity'), c.totals.capacity],
+    ...(whole
+      ? [
+          [t('composition.expected'), c.totals.expected] as [string, number | null],
+          [t('composition.capacity'), c.totals.capacity] as [string, number | null],
+        ]
+      : []),
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
+    <SimpleGrid cols={{ base: 2, sm: 3, md: items.length }}>
       {items.map(([label, value]) => (
         <Paper withBorder p="sm" key={label}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -83,6 +88,8 @@ export function CompositionPanel({
   if (composition.error) return <Alert color="red">{errorMessage(composition.error)}</Alert>;
   const c = composition.data;
   const short = c.units.filter((u) => u.filled < u.quota);
+  // Indented under the parent shown; a unit officer does not see the heading groups.
+  const depthOf = (g: CompositionGroup) => (c.groups.some((p) => p.id === g.parentId) ? g.depth : 0);
   // A heading group (Đại biểu cấp tỉnh) shows the sum of the groups under it.
   const sum = (g: CompositionGroup): { quota: number; filled: number; seats: number } =>
     c.groups
@@ -99,7 +106,7 @@ export function CompositionPanel({
 
   return (
     <Stack>
-      <Totals c={c} />
+      <Totals c={c} whole={canManage} />
       {c.warnings.map((w) => (
         <Alert key={w} color="orange">
           {w}
@@ -134,7 +141,7 @@ export function CompositionPanel({
               <Table.Tbody>
                 {c.groups.map((g) => (
                   <Table.Tr key={g.id} data-testid={`group-${g.id}`}>
-                    <Table.Td pl={`calc(var(--mantine-spacing-sm) + ${g.depth * 20}px)`}>
+                    <Table.Td pl={`calc(var(--mantine-spacing-sm) + ${depthOf(g) * 20}px)`}>
                       <Text fw={g.depth === 0 ? 600 : 400} size="sm">
                         {g.title}
                       </Text>

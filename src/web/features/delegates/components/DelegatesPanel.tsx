@@ -127,7 +127,7 @@ export function DelegatesPanel({
             setGroupId(v);
             setPage(1);
           }}
-          w={260}
+          w={{ base: '100%', sm: 260 }}
         />
         <Select
           label={t('delegates.status')}
@@ -139,7 +139,7 @@ export function DelegatesPanel({
             setStatus(v as DelegateStatus | null);
             setPage(1);
           }}
-          w={180}
+          w={{ base: '100%', sm: 180 }}
         />
         <Select
           label={t('delegates.sort')}
@@ -150,7 +150,7 @@ export function DelegatesPanel({
           value={sort}
           allowDeselect={false}
           onChange={(v) => setSort(v === 'name' ? 'name' : 'protocol')}
-          w={200}
+          w={{ base: '100%', sm: 200 }}
         />
       </Group>
       {items.some((d) => d.isSample) && <Alert color="orange">{t('delegates.sampleNotice')}</Alert>}
