@@ -12,7 +12,11 @@ import { BENCH_ADMIN_PASSWORD, createBenchDatabase, loadAgainstHello, startApp }
 import { generateDelegates, generateEvents, generateUnits, SCALE } from '../lib/scale';
 import type { BenchContext, Scenario } from '../lib/types';
 
-const CONNECTIONS = 10;
+/**
+ * One connection: the latency one person sees while typing, which is what the target (p95 under 20 ms) is
+ * about. With ten connections in a closed loop on one Node process, latency is mostly queueing.
+ */
+const CONNECTIONS = 1;
 /** What a receptionist or an officer types: accent-free, partial, common and rare words, phone beginnings. */
 const TERMS = [
   'nguyen',
@@ -82,7 +86,7 @@ async function loadConference(env: NodeJS.ProcessEnv, dataDir: string, unitCount
 /** Accent-insensitive delegate search (GET /api/events/{id}/delegates?q=…) in one conference of 100,000 people. */
 export const delegateSearchL: Scenario = {
   name: 'delegate-search-L',
-  description: `GET /api/events/{id}/delegates?q=… over ${SCALE.L.delegates.toLocaleString('en-US')} delegates in one conference, signed in (--quick: 20,000)`,
+  description: `GET /api/events/{id}/delegates?q=… over ${SCALE.L.delegates.toLocaleString('en-US')} delegates in one conference, signed in, one connection (--quick: 20,000)`,
   async run(ctx: BenchContext) {
     const count = ctx.quick ? 20_000 : SCALE.L.delegates;
     const database = await createBenchDatabase(ctx);

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type { Database, DelegatesTable } from '../db/schema';
 import { toCount } from '../util';
@@ -53,68 +53,41 @@ export interface DelegateFilter {
 
 type Where = ExpressionBuilder<Database, 'delegates'>;
 
-function termRange(eb: ExpressionBuilder<Database, 'delegate_terms'>, word: string) {
+// biome-ignore lint/suspicious/noExplicitAny: the same range on delegate_terms under any alias
+function termRange(eb: ExpressionBuilder<any, any>, word: string, column = 'delegate_terms.term') {
   const upper = prefixUpperBound(word);
-  const from = eb('delegate_terms.term', '>=', word);
-  return upper ? eb.and([from, eb('delegate_terms.term', '<', upper)]) : from;
+  const from = eb(column, '>=', word);
+  return upper ? eb.and([from, eb(column, '<', upper)]) : from;
 }
 
-/** How many terms begin with `word`, counted up to `cap`. */
-async function countTerms(db: Executor, eventId: string, word: string, cap: number): Promise<number> {
-  const row = await db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('delegate_terms')
-        .select('delegate_id')
-        .where('event_id', '=', eventId)
-        .where((eb) => termRange(eb, word))
-        .limit(cap)
-        .as('hits'),
-    )
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return toCount(row.n);
-}
-
-const SPARSE = 2000;
-const COUNT_CAP = 1000;
+/** How far a search walks the event in list order before it looks the words up instead. */
+const WINDOW = 2500;
 
 /**
- * One page of delegates in name or protocol order. A rare query word drives the search from the terms index
- * and the few matches are sorted; common words walk the delegates in order and stop at the page's end, so
- * neither kind reads the whole event. Totals are exact up to 1,000 matches of a search.
+ * One page of delegates in name or protocol order, without reading the whole event whatever is typed:
+ *
+ * - no words: the event in index order, counted exactly;
+ * - common words ("nguyen", "pho chu tich"): rows are checked word by word in list order until the page is full,
+ *   within a window of 2,500 rows; the total is then a lower bound ("more than 50");
+ * - otherwise (under a page in the window: a few percent of the event at most) each word's postings are read
+ *   from the terms index and intersected, and only those delegates are sorted and counted, exactly.
  */
 export async function searchDelegateRows(
   db: Executor,
   f: DelegateFilter,
 ): Promise<{ rows: DelegateRow[]; total: number; totalIsLowerBound: boolean }> {
-  let rarest: string | null = null;
-  if (f.words.length) {
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const word of f.words) {
-      const n = await countTerms(db, f.eventId, word, SPARSE + 1);
-      if (n < fewest) [fewest, rarest] = [n, word];
-    }
-    if (fewest > SPARSE) rarest = null;
-  }
-
-  const filtered = <O>(query: SelectQueryBuilder<Database, 'delegates', O>) => {
-    let q = query.where('delegates.event_id', '=', f.eventId);
+  const key = f.sort === 'protocol' ? 'delegates.protocol_key' : 'delegates.name_key';
+  const scoped = <O>(query: SelectQueryBuilder<Database, 'delegates', O>) => {
+    let q = query;
     if (f.unitIds) q = q.where('delegates.unit_id', 'in', f.unitIds.length ? f.unitIds : ['']);
     if (f.groupId) q = q.where('delegates.group_id', '=', f.groupId);
     if (f.unitId) q = q.where('delegates.unit_id', '=', f.unitId);
     if (f.status) q = q.where('delegates.status', '=', f.status);
-    if (rarest) {
-      const word = rarest;
-      q = q.where('delegates.id', 'in', (eb) =>
-        eb
-          .selectFrom('delegate_terms')
-          .select('delegate_terms.delegate_id')
-          .where('delegate_terms.event_id', '=', f.eventId)
-          .where((e) => termRange(e, word)),
-      );
-    }
-    for (const word of f.words.filter((w) => w !== rarest)) {
+    return q;
+  };
+  const matching = <O>(query: SelectQueryBuilder<Database, 'delegates', O>, words: string[]) => {
+    let q = query;
+    for (const word of words) {
       q = q.where((eb: Where) =>
         eb.exists(
           eb
@@ -127,26 +100,72 @@ export async function searchDelegateRows(
     }
     return q;
   };
+  const page = (ids: string[]) =>
+    ids.length
+      ? withDetails(db.selectFrom('delegates'))
+          .where('delegates.id', 'in', ids)
+          .orderBy(key)
+          .orderBy('delegates.id')
+          .execute()
+      : Promise.resolve([]);
 
-  const key = f.sort === 'protocol' ? 'delegates.protocol_key' : 'delegates.name_key';
-  const rows = await filtered(withDetails(db.selectFrom('delegates')))
-    .orderBy(key)
+  if (!f.words.length) {
+    const inEvent = scoped(db.selectFrom('delegates').where('delegates.event_id', '=', f.eventId));
+    const [rows, counted] = await Promise.all([
+      withDetails(scoped(db.selectFrom('delegates').where('delegates.event_id', '=', f.eventId)))
+        .orderBy(key)
+        .orderBy('delegates.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute(),
+      inEvent.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: toCount(counted.n), totalIsLowerBound: false };
+  }
+
+  // Common words: walk the list in order, checking each row's words, until the page is full (within a window).
+  const inWindow = await matching(
+    db.selectFrom(
+      scoped(db.selectFrom('delegates').where('delegates.event_id', '=', f.eventId))
+        .select(['delegates.id', `${key} as sort_key` as never])
+        .orderBy(key)
+        .limit(WINDOW)
+        .as('delegates'),
+    ) as unknown as SelectQueryBuilder<Database, 'delegates', object>,
+    f.words,
+  )
+    .select(['delegates.id'])
+    .orderBy(sql.ref('sort_key'))
     .orderBy('delegates.id')
-    .limit(f.limit)
-    .offset(f.offset)
+    .limit(f.offset + f.limit)
     .execute();
+  if (inWindow.length === f.offset + f.limit) {
+    // Counting every match would read the whole event; the page says "more than" instead.
+    const rows = await page(inWindow.slice(f.offset).map((r) => r.id));
+    return { rows, total: f.offset + f.limit, totalIsLowerBound: true };
+  }
 
-  const capped = f.words.length > 0 && !rarest;
-  const counted = await db
-    .selectFrom(() => {
-      const base = filtered(db.selectFrom('delegates').select('delegates.id'));
-      return (capped ? base.limit(COUNT_CAP + 1) : base).as('matches');
-    })
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = toCount(counted.n);
-  if (capped && total > COUNT_CAP) return { rows, total: COUNT_CAP, totalIsLowerBound: true };
-  return { rows, total, totalIsLowerBound: false };
+  // Rarer matches: each word's postings (an index range, nothing else read), intersected; only the survivors
+  // touch the delegates table.
+  const postings = (word: string) =>
+    db
+      .selectFrom('delegate_terms')
+      .select('delegate_terms.delegate_id')
+      .where('delegate_terms.event_id', '=', f.eventId)
+      .where((e) => termRange(e, word));
+  const [first, ...rest] = f.words;
+  const survivors = rest.reduce((q, word) => q.intersect(postings(word)), postings(first!));
+  const driven = scoped(
+    db
+      .selectFrom('delegates')
+      // The event's name index must not be used to walk the event: `|| ''` hides it from the planner.
+      .where(sql<string>`${sql.ref('delegates.event_id')} || ''`, '=', f.eventId)
+      .where('delegates.id', 'in', survivors),
+  );
+  // Few match (the window above found less than a page), so all of them are listed, sorted and counted at once.
+  const all = await driven.select('delegates.id').orderBy(key).orderBy('delegates.id').execute();
+  const ids = all.slice(f.offset, f.offset + f.limit).map((r) => r.id);
+  return { rows: await page(ids), total: all.length, totalIsLowerBound: false };
 }
 
 /** Everything of an event (exports, duplicate checks), in protocol order. */

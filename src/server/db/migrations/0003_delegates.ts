@@ -40,7 +40,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('substitute_for_id', 'text', (c) => c.references('delegates.id'))
     .addColumn('is_sample', 'integer', (c) => c.notNull().defaultTo(0))
-    // Sort keys: Vietnamese name order, and protocol order (rank, group, name). Digits only.
+    // Sort keys: Vietnamese name order, and protocol order (rank, group, name). Digits only. Indexed with the id,
+    // so a search walks the list in order from the index alone.
     .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('protocol_key', 'text', (c) => c.notNull())
     // Folded name + sending unit, for duplicate checks.
@@ -52,12 +53,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('delegates_name_idx')
     .on('delegates')
-    .columns(['event_id', 'name_key'])
+    .columns(['event_id', 'name_key', 'id'])
     .execute();
   await db.schema
     .createIndex('delegates_protocol_idx')
     .on('delegates')
-    .columns(['event_id', 'protocol_key'])
+    .columns(['event_id', 'protocol_key', 'id'])
     .execute();
   await db.schema
     .createIndex('delegates_group_idx')
@@ -73,6 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('delegates_identity_idx')
     .on('delegates')
     .columns(['event_id', 'identity_key'])
+    .execute();
+  await db.schema
+    .createIndex('delegates_substitute_idx')
+    .on('delegates')
+    .column('substitute_for_id')
     .execute();
   await db.schema.createIndex('delegates_phone_idx').on('delegates').columns(['event_id', 'phone']).execute();
 

@@ -262,8 +262,12 @@ export function DelegatesPanel({
           </Text>
         )}
       </Paper>
-      {total > PAGE_SIZE && (
-        <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={setPage} />
+      {(total > PAGE_SIZE || list.data?.totalIsLowerBound) && (
+        <Pagination
+          total={Math.ceil(total / PAGE_SIZE) + (list.data?.totalIsLowerBound ? 1 : 0)}
+          value={page}
+          onChange={setPage}
+        />
       )}
       {editing && (
         <DelegateFormModal
