@@ -82,6 +82,9 @@ export async function loadAgainstHello(
   load: Omit<LoadOptions, 'url'> & { path?: string },
 ): Promise<ScenarioResult> {
   const ours = await runLoad({ ...load, url: `${app.url}${load.path ?? ''}` });
+  if (app.child.exitCode !== null || app.child.signalCode !== null) {
+    throw new Error(`${label}: the server exited during the load:\n${app.output().slice(0, 3000)}`);
+  }
   const peak = memoryOf(app.child.pid!).peak_rss_mb;
   await app.stop();
   if (ours.non2xx || ours.errors)

@@ -41,7 +41,7 @@ export const unitsSearchL: Scenario = {
       const cookie = login.headers.get('set-cookie')?.split(';')[0];
       if (!login.ok || !cookie) throw new Error(`units-search-L: sign-in failed (${login.status})`);
       const paths = TERMS.map((term) => `/api/units?q=${encodeURIComponent(term)}&pageSize=30`);
-      return loadAgainstHello('units-search-L', app, {
+      return await loadAgainstHello('units-search-L', app, {
         paths,
         connections: CONNECTIONS,
         durationSeconds: duration,

@@ -67,10 +67,11 @@ const WINDOW = 2500;
  * One page of delegates in name or protocol order, without reading the whole event whatever is typed:
  *
  * - no words: the event in index order, counted exactly;
- * - common words ("nguyen", "pho chu tich"): rows are checked word by word in list order until the page is full,
- *   within a window of 2,500 rows; the total is then a lower bound ("more than 50");
- * - otherwise (under a page in the window: a few percent of the event at most) each word's postings are read
- *   from the terms index and intersected, and only those delegates are sorted and counted, exactly.
+ * - a rare word (fewer than 2,500 terms begin with it): the words' postings are intersected in the terms index,
+ *   and only those delegates are read, sorted and counted exactly;
+ * - only common words ("nguyen", "pho chu tich"): rows are checked word by word in list order until the page is
+ *   full, within a window of 2,500 rows; the total is then a lower bound ("more than 50"). When the window holds
+ *   less than a page, the postings are intersected as above.
  */
 export async function searchDelegateRows(
   db: Executor,
@@ -123,6 +124,10 @@ export async function searchDelegateRows(
     return { rows, total: toCount(counted.n), totalIsLowerBound: false };
   }
 
+  // A rare word (fewer postings than the window holds) means few matches: look them up directly.
+  const rare = await Promise.all(f.words.map((word) => hasFewPostings(db, f.eventId, word)));
+  if (rare.some(Boolean)) return byPostings(db, f, key, scoped, page);
+
   // Common words: walk the list in order, checking each row's words, until the page is full (within a window).
   const inWindow = await matching(
     db.selectFrom(
@@ -145,8 +150,41 @@ export async function searchDelegateRows(
     return { rows, total: f.offset + f.limit, totalIsLowerBound: true };
   }
 
-  // Rarer matches: each word's postings (an index range, nothing else read), intersected; only the survivors
-  // touch the delegates table.
+  return byPostings(db, f, key, scoped, page);
+}
+
+/** Whether fewer than a window's worth of terms begin with `word` (an index range, counted up to that). */
+async function hasFewPostings(db: Executor, eventId: string, word: string): Promise<boolean> {
+  const row = await db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('delegate_terms')
+        .select('delegate_id')
+        .where('event_id', '=', eventId)
+        .where((eb) => termRange(eb, word))
+        .limit(WINDOW)
+        .as('hits'),
+    )
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return toCount(row.n) < WINDOW;
+}
+
+type Scoped = <O>(
+  query: SelectQueryBuilder<Database, 'delegates', O>,
+) => SelectQueryBuilder<Database, 'delegates', O>;
+
+/**
+ * Few matches: each word's postings (index ranges, nothing else read) intersected; the survivors' sort keys
+ * read by id, sorted, counted exactly, and one page of them read in full.
+ */
+async function byPostings(
+  db: Executor,
+  f: DelegateFilter,
+  key: 'delegates.name_key' | 'delegates.protocol_key',
+  scoped: Scoped,
+  page: (ids: string[]) => Promise<DelegateRow[]>,
+): Promise<{ rows: DelegateRow[]; total: number; totalIsLowerBound: boolean }> {
   const postings = (word: string) =>
     db
       .selectFrom('delegate_terms')
@@ -155,17 +193,25 @@ export async function searchDelegateRows(
       .where((e) => termRange(e, word));
   const [first, ...rest] = f.words;
   const survivors = rest.reduce((q, word) => q.intersect(postings(word)), postings(first!));
-  const driven = scoped(
-    db
-      .selectFrom('delegates')
-      // The event's name index must not be used to walk the event: `|| ''` hides it from the planner.
-      .where(sql<string>`${sql.ref('delegates.event_id')} || ''`, '=', f.eventId)
-      .where('delegates.id', 'in', survivors),
+  // The survivors come first, on their own: with their ids spelled out, both planners go straight to them.
+  const ids = (await survivors.execute()).map((r) => r.delegate_id);
+  if (!ids.length) return { rows: [], total: 0, totalIsLowerBound: false };
+  const matched: { id: string }[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    matched.push(
+      ...(await scoped(
+        db
+          .selectFrom('delegates')
+          .select(['delegates.id', `${key} as sort_key` as never])
+          .where('delegates.id', 'in', ids.slice(i, i + 5000)),
+      ).execute()),
+    );
+  }
+  const sorted = (matched as unknown as { id: string; sort_key: string }[]).sort((a, b) =>
+    a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
-  // Few match (the window above found less than a page), so all of them are listed, sorted and counted at once.
-  const all = await driven.select('delegates.id').orderBy(key).orderBy('delegates.id').execute();
-  const ids = all.slice(f.offset, f.offset + f.limit).map((r) => r.id);
-  return { rows: await page(ids), total: all.length, totalIsLowerBound: false };
+  const pageIds = sorted.slice(f.offset, f.offset + f.limit).map((r) => r.id);
+  return { rows: await page(pageIds), total: sorted.length, totalIsLowerBound: false };
 }
 
 /** Everything of an event (exports, duplicate checks), in protocol order. */
