@@ -1,3 +1,4 @@
+import { foldVietnamese } from '../../src/shared/text';
 import type { CreateUnitInput } from '../../src/shared/units';
 import type { UnitKind } from '../../src/shared/vocabulary';
 
@@ -225,14 +226,25 @@ export interface ScaleDelegate {
   unit: number;
 }
 
-/** People with Vietnamese names (a name repeats, as in life), positions, distinct phones, spread over units. */
+/**
+ * People with Vietnamese names (a name repeats across units, as in life, but not within one, accents aside:
+ * an import would rightly call that a duplicate), positions, distinct phones, spread over units.
+ */
 export function generateDelegates(count: number, unitCount: number, seed = 2020): ScaleDelegate[] {
   const random = seededRandom(seed + 2);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  return Array.from({ length: count }, (_, i) => ({
-    fullName: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`,
-    position: pick(POSITIONS),
-    phone: `09${String(10_000_000 + i).padStart(8, '0')}`,
-    unit: Math.floor(random() * unitCount),
-  }));
+  const used = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    const unit = Math.floor(random() * unitCount);
+    let fullName: string;
+    do fullName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+    while (used.has(`${unit}|${foldVietnamese(fullName)}`));
+    used.add(`${unit}|${foldVietnamese(fullName)}`);
+    return {
+      fullName,
+      position: pick(POSITIONS),
+      phone: `09${String(10_000_000 + i).padStart(8, '0')}`,
+      unit,
+    };
+  });
 }

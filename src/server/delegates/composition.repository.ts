@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { SEAT_HOLDING_STATUSES } from '../../shared/vocabulary';
 import type { Executor } from '../db/database';
 import type { CompositionGroupsTable, CompositionSeatsTable } from '../db/schema';
@@ -76,6 +76,28 @@ export async function lockSeat(db: Executor, groupId: string, unitId: string): P
     .returning('quota')
     .executeTakeFirst();
   return row?.quota;
+}
+
+/**
+ * Locks every seat of the event the actor reaches, in key order, for an import. PostgreSQL takes the row locks
+ * (a concurrent single registration waits on its one seat; two imports take theirs in the same order); SQLite's
+ * transactions already run one at a time.
+ */
+export async function lockSeats(
+  db: Executor,
+  eventId: string,
+  scope: { all: boolean; unitIds?: Set<string> },
+) {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  let q = db
+    .selectFrom('composition_seats')
+    .select('quota')
+    .where('event_id', '=', eventId)
+    .orderBy('group_id')
+    .orderBy('unit_id')
+    .forUpdate();
+  if (!scope.all) q = q.where('unit_id', 'in', [...(scope.unitIds ?? [])].concat(''));
+  await q.execute();
 }
 
 export interface FillRow {

@@ -19,7 +19,7 @@ import type { Db, Executor } from '../db/database';
 import { type ColumnSpec, pickSheet, readTable, readTableFile } from '../documents/table-import';
 import { AppError, forbidden } from '../errors';
 import { findUnitsByIds, unitMatchKey } from '../units/units.service';
-import { countFill, findGroupRows, findSeatRows, lockSeat } from './composition.repository';
+import { countFill, findGroupRows, findSeatRows, lockSeats } from './composition.repository';
 import { inScope, OUT_OF_SCOPE, type Scope } from './delegates.policy';
 import { findIdentityKeys, insertDelegateRows } from './delegates.repository';
 import { assertEventOpen, buildDelegateRows, identityKey, type NewDelegate } from './delegates.service';
@@ -98,7 +98,6 @@ interface PlannedRow {
 interface Checked {
   errors: DelegateImportIssue[];
   planned: PlannedRow[];
-  seats: string[];
 }
 
 /** What the check needs from the database, read once per import. */
@@ -321,7 +320,6 @@ function checkRows(
   return {
     errors,
     planned,
-    seats: [...new Set(planned.map((p) => p.seat).filter((s): s is string => !!s))].sort(),
   };
 }
 
@@ -376,8 +374,8 @@ function summary(checked: Checked, totalRows: number, dryRun: boolean): Delegate
 
 /**
  * Checks the rows (as read from the file, possibly corrected in the preview) and commits them: all or nothing,
- * unless the user chose the valid rows only. The seats the rows take are locked first and the check is run
- * again under the locks, so a quota holds even when another officer is registering at the same moment.
+ * unless the user chose the valid rows only. The actor's seats are locked first and the rows checked under the
+ * locks, so a quota holds even when another officer is registering at the same moment.
  */
 export async function importDelegates(
   db: Db,
@@ -387,15 +385,17 @@ export async function importDelegates(
   input: DelegateImportInput,
 ): Promise<DelegateImportResult> {
   const defaults = { groupId: input.groupId ?? null, unitId: input.unitId ?? null };
-  const first = checkRows(await loadContext(db, scope, eventId), input.rows, defaults);
-  if (input.dryRun) return summary(first, input.rows.length, true);
+  if (input.dryRun) {
+    return summary(
+      checkRows(await loadContext(db, scope, eventId), input.rows, defaults),
+      input.rows.length,
+      true,
+    );
+  }
 
   return db.transaction().execute(async (trx) => {
     await assertEventOpen(trx, eventId);
-    for (const seat of first.seats) {
-      const [groupId, unitId] = seat.split('|') as [string, string];
-      await lockSeat(trx, groupId, unitId);
-    }
+    await lockSeats(trx, eventId, scope);
     const checked = checkRows(await loadContext(trx, scope, eventId), input.rows, defaults);
     const badRows = new Set(checked.errors.map((e) => e.row));
     if (checked.errors.length && input.mode === 'all_or_nothing') {

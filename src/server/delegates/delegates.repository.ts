@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type { Database, DelegatesTable } from '../db/schema';
 import { toCount } from '../util';
@@ -238,23 +238,47 @@ export function findIdentityKeys(db: Executor, eventId: string) {
     .execute();
 }
 
+const INTEGER_COLUMNS = new Set<string>(['protocol_rank', 'is_sample']);
+
+/**
+ * Many rows in few statements. PostgreSQL takes each column as one array (`unnest`), which it parses and plans
+ * far faster than thousands of VALUES tuples; SQLite takes plain multi-row inserts.
+ */
+async function insertMany<T extends 'delegates' | 'delegate_terms'>(
+  db: Executor,
+  table: T,
+  rows: Database[T][],
+  chunk: number,
+): Promise<void> {
+  if (!rows.length) return;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const columns = Object.keys(rows[0]!) as (keyof Database[T] & string)[];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const slice = rows.slice(i, i + chunk);
+    if (postgres) {
+      const arrays = columns.map(
+        (c) => sql`${slice.map((r) => r[c])}::${sql.raw(INTEGER_COLUMNS.has(c) ? 'integer[]' : 'text[]')}`,
+      );
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+        db,
+      );
+    } else {
+      // biome-ignore lint/suspicious/noExplicitAny: the row type is the table's own
+      await db
+        .insertInto(table)
+        .values(slice as any)
+        .execute();
+    }
+  }
+}
+
 export async function insertDelegateRows(
   db: Executor,
   rows: DelegatesTable[],
   terms: { event_id: string; term: string; delegate_id: string }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('delegates')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
-  for (let i = 0; i < terms.length; i += 2000) {
-    await db
-      .insertInto('delegate_terms')
-      .values(terms.slice(i, i + 2000))
-      .execute();
-  }
+  await insertMany(db, 'delegates', rows, 500);
+  await insertMany(db, 'delegate_terms', terms, 2000);
 }
 
 export async function updateDelegateRow(

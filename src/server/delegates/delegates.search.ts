@@ -23,10 +23,7 @@ export function termsOf(d: {
   for (const text of [d.fullName, d.position, d.organization, ...(d.unitNames ?? [])]) {
     for (const w of foldedWords(text)) terms.add(w.slice(0, 40));
   }
-  if (d.phone) {
-    terms.add(d.phone);
-    terms.add(d.phone.replace(/^0/, ''));
-  }
+  if (d.phone) terms.add(d.phone);
   return [...terms];
 }
 
