@@ -101,7 +101,7 @@ describe('foundation journeys', () => {
     await expect(problems.getByRole('cell', { name: '5', exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Nhập', exact: true }).isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Đóng' }).first().click();
-    await page.getByLabel('Tìm kiếm').fill('huong hoa');
+    await page.getByLabel('Tìm kiếm').fill('htx huong hoa');
     await page.getByText('Không có đơn vị nào khớp.').waitFor();
 
     // Markup and SQL in a name are stored and shown verbatim, never interpreted.

@@ -138,6 +138,7 @@ export interface DelegatesTable {
   notes: string | null;
   status: string;
   substitute_for_id: string | null;
+  replaced_by_id: string | null;
   is_sample: number;
   name_key: string;
   protocol_key: string;

@@ -8,7 +8,6 @@ export type DelegateRow = DelegatesTable & {
   group_title: string | null;
   unit_name: string | null;
   substitute_for_name: string | null;
-  replaced_by_id: string | null;
   replaced_by_name: string | null;
 };
 
@@ -17,13 +16,12 @@ function withDetails<O>(query: SelectQueryBuilder<Database, 'delegates', O>) {
     .leftJoin('composition_groups as g', 'g.id', 'delegates.group_id')
     .leftJoin('units as u', 'u.id', 'delegates.unit_id')
     .leftJoin('delegates as sf', 'sf.id', 'delegates.substitute_for_id')
-    .leftJoin('delegates as rb', 'rb.substitute_for_id', 'delegates.id')
+    .leftJoin('delegates as rb', 'rb.id', 'delegates.replaced_by_id')
     .selectAll('delegates')
     .select([
       'g.title as group_title',
       'u.name as unit_name',
       'sf.full_name as substitute_for_name',
-      'rb.id as replaced_by_id',
       'rb.full_name as replaced_by_name',
     ]);
 }

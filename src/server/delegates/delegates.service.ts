@@ -236,6 +236,7 @@ export function buildDelegateRows(
     notes: d.notes,
     status: extra.status,
     substitute_for_id: extra.substituteForId ?? null,
+    replaced_by_id: null,
     is_sample: toFlag(extra.isSample ?? false),
     name_key: nameKey,
     protocol_key: protocolKey(d.protocolRank, extra.group, nameKey),
@@ -472,6 +473,7 @@ export async function substituteDelegate(
       [row],
       terms.map((term) => ({ event_id: eventId, term, delegate_id: row.id })),
     );
+    await updateDelegateRow(trx, id, { replaced_by_id: row.id });
     await recordAudit(trx, actor, {
       eventId,
       entity: 'delegate',

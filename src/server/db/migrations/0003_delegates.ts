@@ -39,6 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('substitute_for_id', 'text', (c) => c.references('delegates.id'))
+    // The other direction of a substitution, kept on the row so lists read it by primary key.
+    .addColumn('replaced_by_id', 'text')
     .addColumn('is_sample', 'integer', (c) => c.notNull().defaultTo(0))
     // Sort keys: Vietnamese name order, and protocol order (rank, group, name). Digits only. Indexed with the id,
     // so a search walks the list in order from the index alone.
