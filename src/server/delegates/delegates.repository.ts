@@ -60,6 +60,8 @@ function termRange(eb: ExpressionBuilder<any, any>, word: string, column = 'dele
 
 /** How far a search walks the event in list order before it looks the words up instead. */
 const WINDOW = 2500;
+/** The first walk, to tell dense matches from sparse ones cheaply. */
+const SAMPLE = 300;
 
 /**
  * One page of delegates in name or protocol order, without reading the whole event whatever is typed:
@@ -127,25 +129,31 @@ export async function searchDelegateRows(
   if (rare.some(Boolean)) return byPostings(db, f, key, scoped, page);
 
   // Common words: walk the list in order, checking each row's words, until the page is full (within a window).
-  const inWindow = await matching(
-    db.selectFrom(
-      scoped(db.selectFrom('delegates').where('delegates.event_id', '=', f.eventId))
-        .select(['delegates.id', `${key} as sort_key` as never])
-        .orderBy(key)
-        .limit(WINDOW)
-        .as('delegates'),
-    ) as unknown as SelectQueryBuilder<Database, 'delegates', object>,
-    f.words,
-  )
-    .select(['delegates.id'])
-    .orderBy(sql.ref('sort_key'))
-    .orderBy('delegates.id')
-    .limit(f.offset + f.limit)
-    .execute();
-  if (inWindow.length === f.offset + f.limit) {
+  // A short walk first tells how dense the matches are; where a full window could not fill the page, the
+  // postings are read instead.
+  const wanted = f.offset + f.limit;
+  const walk = (rows: number) =>
+    matching(
+      db.selectFrom(
+        scoped(db.selectFrom('delegates').where('delegates.event_id', '=', f.eventId))
+          .select(['delegates.id', `${key} as sort_key` as never])
+          .orderBy(key)
+          .limit(rows)
+          .as('delegates'),
+      ) as unknown as SelectQueryBuilder<Database, 'delegates', object>,
+      f.words,
+    )
+      .select(['delegates.id'])
+      .orderBy(sql.ref('sort_key'))
+      .orderBy('delegates.id')
+      .limit(wanted)
+      .execute();
+  let found = await walk(SAMPLE);
+  if (found.length < wanted && found.length * (WINDOW / SAMPLE) >= wanted) found = await walk(WINDOW);
+  if (found.length === wanted) {
     // Counting every match would read the whole event; the page says "more than" instead.
-    const rows = await page(inWindow.slice(f.offset).map((r) => r.id));
-    return { rows, total: f.offset + f.limit, totalIsLowerBound: true };
+    const rows = await page(found.slice(f.offset).map((r) => r.id));
+    return { rows, total: wanted, totalIsLowerBound: true };
   }
 
   return byPostings(db, f, key, scoped, page);
