@@ -528,6 +528,26 @@ describe('XLSX and CSV import', () => {
     expect((await list(organizer)).total).toBe(before);
   });
 
+  it('names control characters and a bad email by row, and an officer cannot import into another unit', async () => {
+    const csv = Buffer.from(
+      'Họ tên,Chức vụ,Email\nLê Văn\u0007Chuông,Cán bộ,\nLê Văn Mail,Cán bộ,le.van@\n',
+      'utf8',
+    );
+    const p = (
+      await preview(organizer, csv, `?groupId=${groups.press}`, 'text/csv')
+    ).json() as DelegateImportPreview;
+    expect(p.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'Họ và tên', message: 'Có ký tự điều khiển không hợp lệ' }),
+      expect.objectContaining({ row: 3, column: 'Email', message: '"le.van@" không phải email hợp lệ' }),
+    ]);
+    const intoNgaSon = await commit(hoangHoa, {
+      rows: [{ rowNumber: 2, values: { fullName: 'Lê Văn Mượn' } }],
+      groupId: groups.district,
+      unitId: units.ngaSon,
+    });
+    expect(intoNgaSon.statusCode).toBe(403);
+  });
+
   it('reads CSV the way Excel saves it (semicolons, BOM, Windows-1258 or UTF-8)', async () => {
     const csv = Buffer.from('\ufeffSTT;Họ tên;Chức vụ;SĐT\n1;Phan Văn Báo;Phóng viên;0904111222\n', 'utf8');
     const p = (
