@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Composition, Delegate, DelegateImportPreview } from '../../shared/delegates';
@@ -559,6 +560,21 @@ describe('XLSX and CSV import', () => {
       position: 'Phóng viên',
       phone: '0904111222',
     });
+    // Saved by Excel on Vietnamese Windows as "CSV (Comma delimited)": Windows-1258, tones as combining marks.
+    const tonesApart = (text: string) =>
+      [...text.normalize('NFC')]
+        .map((ch) => {
+          const marks = ch.normalize('NFD');
+          const tone = marks.match(/[\u0300\u0301\u0303\u0309\u0323]/)?.[0] ?? '';
+          return marks.replace(tone, '').normalize('NFC') + tone;
+        })
+        .join('');
+    const legacy = iconv.encode(tonesApart('Họ tên;Chức vụ\nTrần Thị Hằng;Biên tập viên\n'), 'windows1258');
+    expect(legacy.includes(Buffer.from('?'))).toBe(false);
+    const old = (
+      await preview(organizer, legacy, `?groupId=${groups.press}`, 'text/csv')
+    ).json() as DelegateImportPreview;
+    expect(old.rows[0]!.values).toEqual({ fullName: 'Trần Thị Hằng', position: 'Biên tập viên' });
   });
 });
 
