@@ -202,6 +202,14 @@ async function byPostings(
   // The survivors come first, on their own: with their ids spelled out, both planners go straight to them.
   const ids = (await survivors.execute()).map((r) => r.delegate_id);
   if (!ids.length) return { rows: [], total: 0, totalIsLowerBound: false };
+  if (ids.length <= 200) {
+    // A handful: read them in full at once.
+    const all = await scoped(withDetails(db.selectFrom('delegates')).where('delegates.id', 'in', ids))
+      .orderBy(key)
+      .orderBy('delegates.id')
+      .execute();
+    return { rows: all.slice(f.offset, f.offset + f.limit), total: all.length, totalIsLowerBound: false };
+  }
   const matched: { id: string }[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     matched.push(
