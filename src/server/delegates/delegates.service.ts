@@ -22,7 +22,7 @@ import { type Actor, SYSTEM_ACTOR } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { DelegatesTable } from '../db/schema';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../errors';
-import { getEventById } from '../events/events.service';
+import { getEventStatus } from '../events/events.service';
 import { findUnitsByIds } from '../units/units.service';
 import { newId, nowIso, toBool, toFlag } from '../util';
 import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
@@ -77,7 +77,7 @@ export async function findDelegates(
   eventId: string,
   query: FindDelegatesQuery,
 ): Promise<DelegatePage> {
-  await getEventById(db, eventId);
+  await getEventStatus(db, eventId);
   const { rows, total, totalIsLowerBound } = await searchDelegateRows(db, {
     eventId,
     unitIds: scope.all ? null : [...scope.unitIds],
@@ -115,8 +115,7 @@ export async function getDelegate(
 }
 
 export async function assertEventOpen(db: Executor, eventId: string): Promise<void> {
-  const event = await getEventById(db, eventId);
-  if (event.status === 'closed') {
+  if ((await getEventStatus(db, eventId)) === 'closed') {
     throw conflict('Hội nghị đã kết thúc; danh sách đại biểu không sửa được nữa');
   }
 }

@@ -75,6 +75,13 @@ export async function getEventById(db: Executor, id: string): Promise<Event> {
   return rowToEvent(db, row);
 }
 
+/** The event's status, or 404: a light check for features that only need to know the event is there. */
+export async function getEventStatus(db: Executor, id: string): Promise<EventStatus> {
+  const row = await findEventRowById(db, id);
+  if (!row) throw notFound('hội nghị');
+  return row.status as EventStatus;
+}
+
 export async function findEventsForActor(db: Executor, actor: Actor): Promise<EventSummary[]> {
   const rows = await findEventRows(db, actor.isAdmin ? null : actor.memberships.map((m) => m.eventId));
   return rows.map((r) => ({

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Event } from '../../../../shared/events';
@@ -21,14 +21,20 @@ import { Forbidden, PageLoader } from '../../../app/guards';
 import { ApiError } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
-import { CompositionPanel } from '../../delegates/components/CompositionPanel';
-import { DelegatesPanel } from '../../delegates/components/DelegatesPanel';
 import { ApplyPlanModal } from '../../plans/components/ApplyPlanModal';
 import { PlanContentsPanel } from '../../plans/components/PlanContentsPanel';
 import { useChangeStatus, useEvent } from '../api/events';
 import { AuditPanel } from './AuditPanel';
 import { MembersPanel } from './MembersPanel';
 import { StatusBadge } from './StatusBadge';
+
+// The delegate tabs are their own chunks: the overview opens without them.
+const CompositionPanel = lazy(() =>
+  import('../../delegates/components/CompositionPanel').then((m) => ({ default: m.CompositionPanel })),
+);
+const DelegatesPanel = lazy(() =>
+  import('../../delegates/components/DelegatesPanel').then((m) => ({ default: m.DelegatesPanel })),
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -225,10 +231,14 @@ export function EventPage() {
           <Overview event={data} />
         </Tabs.Panel>
         <Tabs.Panel value="composition" pt="md">
-          <CompositionPanel eventId={eventId} eventDay={vietnamDay(data.startsAt)} canManage={canEdit} />
+          <Suspense fallback={<PageLoader />}>
+            <CompositionPanel eventId={eventId} eventDay={vietnamDay(data.startsAt)} canManage={canEdit} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="delegates" pt="md">
-          <DelegatesPanel eventId={eventId} canWrite={canWriteDelegates} isOrganizer={canEdit} />
+          <Suspense fallback={<PageLoader />}>
+            <DelegatesPanel eventId={eventId} canWrite={canWriteDelegates} isOrganizer={canEdit} />
+          </Suspense>
         </Tabs.Panel>
         {canEdit && (
           <Tabs.Panel value="members" pt="md">
