@@ -5,7 +5,7 @@ import { ensureWebBuild } from '../src/server/web-build';
 import { pdfkitPagesBaseline, sqliteInsertsBaseline } from './lib/baselines';
 import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
-import { delegateSearchL, importXlsx10k } from './scenarios/delegates';
+import { delegateSearchL, delegateSearchOneEvent, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
 import { planParse60k } from './scenarios/plan-parse';
 import { unitsSearchL } from './scenarios/units-search';
@@ -14,7 +14,15 @@ import { unitsSearchL } from './scenarios/units-search';
  * Every scenario of the harness, in run order. A feature adds its scenario here when it lands; until then
  * the scenario is simply not listed (see bench/README.md for the planned names).
  */
-const SCENARIOS: Scenario[] = [health, unitsSearchL, delegateSearchL, importXlsx10k, planParse60k, bundle];
+const SCENARIOS: Scenario[] = [
+  health,
+  unitsSearchL,
+  delegateSearchL,
+  delegateSearchOneEvent,
+  importXlsx10k,
+  planParse60k,
+  bundle,
+];
 /** Scenarios that measure no database work, so `--db postgres` does not change them. */
 const DATABASE_FREE = new Set(['bundle', 'plan-parse-60k']);
 

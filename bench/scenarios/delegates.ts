@@ -45,26 +45,38 @@ async function signIn(url: string): Promise<string> {
   return cookie;
 }
 
-/** One conference whose single group draws from `unitCount` catalogue units, with `delegates` people in it. */
-async function loadConference(env: NodeJS.ProcessEnv, dataDir: string, unitCount: number, delegates: number) {
+/**
+ * `events` conferences, each with one group drawing from `unitCount` catalogue units, sharing `delegates` people
+ * between them (the same generated list, dealt out in turn). Returns the first conference.
+ */
+async function loadConferences(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  options: { units: number; delegates: number; events: number },
+) {
   const handle = createDb(env.DATABASE_URL || `${dataDir}/hoinghi.db`);
   await migrateToLatest(handle);
   await ensureAdmin(handle.db, BENCH_ADMIN_PASSWORD);
   const units: Unit[] = [];
-  for (const unit of generateUnits(unitCount))
+  for (const unit of generateUnits(options.units))
     units.push(await createUnit(handle.db, SYSTEM_ACTOR, unit, { isSample: true }));
-  const [first] = generateEvents(1);
-  const event = await createEvent(handle.db, SYSTEM_ACTOR, first!, { isDemo: true });
-  const groupId = await createGroup(handle.db, SYSTEM_ACTOR, event.id, { title: 'Đại biểu các đơn vị' });
-  await setSeats(handle.db, SYSTEM_ACTOR, event.id, groupId, {
-    seats: units.map((u) => ({ unitId: u.id, quota: 10_000 })),
-  });
-  const people = generateDelegates(delegates, units.length);
-  for (let i = 0; i < people.length; i += 10_000) {
+  const conferences: { eventId: string; groupId: string }[] = [];
+  for (const spec of generateEvents(options.events)) {
+    const event = await createEvent(handle.db, SYSTEM_ACTOR, spec, { isDemo: true });
+    const groupId = await createGroup(handle.db, SYSTEM_ACTOR, event.id, { title: 'Đại biểu các đơn vị' });
+    await setSeats(handle.db, SYSTEM_ACTOR, event.id, groupId, {
+      seats: units.map((u) => ({ unitId: u.id, quota: 100_000 })),
+    });
+    conferences.push({ eventId: event.id, groupId });
+  }
+  const perEvent = Math.ceil(options.delegates / options.events);
+  const people = generateDelegates(options.delegates, units.length);
+  for (let i = 0; i < people.length; i += Math.min(10_000, perEvent)) {
+    const { eventId, groupId } = conferences[Math.floor(i / perEvent)]!;
     await insertSampleDelegates(
       handle.db,
-      event.id,
-      people.slice(i, i + 10_000).map((p) => ({
+      eventId,
+      people.slice(i, i + Math.min(10_000, perEvent)).map((p) => ({
         groupId,
         unitId: units[p.unit]!.id,
         organization: units[p.unit]!.name,
@@ -84,38 +96,55 @@ async function loadConference(env: NodeJS.ProcessEnv, dataDir: string, unitCount
   if (handle.engine === 'postgres') await sql`vacuum analyze`.execute(handle.db);
   else await sql`analyze`.execute(handle.db);
   await handle.close();
-  return { eventId: event.id, groupId, units };
+  return { ...conferences[0]!, units };
 }
 
-/** Accent-insensitive delegate search (GET /api/events/{id}/delegates?q=…) in one conference of 100,000 people. */
-export const delegateSearchL: Scenario = {
-  name: 'delegate-search-L',
-  description: `GET /api/events/{id}/delegates?q=… over ${SCALE.L.delegates.toLocaleString('en-US')} delegates in one conference, signed in, one connection (--quick: 20,000)`,
-  async run(ctx: BenchContext) {
-    const count = ctx.quick ? 20_000 : SCALE.L.delegates;
-    const database = await createBenchDatabase(ctx);
-    try {
-      const started = performance.now();
-      const { eventId } = await loadConference(database.env, database.dataDir, 200, count);
-      ctx.log(
-        `delegate-search-L: loaded ${count.toLocaleString('en-US')} delegates in ${Math.round(performance.now() - started)} ms`,
-      );
-      const app = await startApp(database.env);
-      const cookie = await signIn(app.url);
-      const paths = TERMS.map(
-        (q) => `/api/events/${eventId}/delegates?q=${encodeURIComponent(q)}&pageSize=50`,
-      );
-      return await loadAgainstHello('delegate-search-L', app, {
-        paths,
-        connections: CONNECTIONS,
-        durationSeconds: ctx.quick ? 3 : 10,
-        headers: { cookie },
-      });
-    } finally {
-      await database.dispose();
-    }
-  },
-};
+function delegateSearch(name: string, shape: { events: number; description: string }): Scenario {
+  return {
+    name,
+    description: `GET /api/events/{id}/delegates?q=… with ${SCALE.L.delegates.toLocaleString('en-US')} delegates ${shape.description}, signed in, one connection (--quick: 20,000)`,
+    async run(ctx: BenchContext) {
+      const count = ctx.quick ? 20_000 : SCALE.L.delegates;
+      const database = await createBenchDatabase(ctx);
+      try {
+        const started = performance.now();
+        const { eventId } = await loadConferences(database.env, database.dataDir, {
+          units: 200,
+          delegates: count,
+          events: shape.events,
+        });
+        ctx.log(
+          `${name}: loaded ${count.toLocaleString('en-US')} delegates in ${Math.round(performance.now() - started)} ms`,
+        );
+        const app = await startApp(database.env);
+        const cookie = await signIn(app.url);
+        const paths = TERMS.map(
+          (q) => `/api/events/${eventId}/delegates?q=${encodeURIComponent(q)}&pageSize=50`,
+        );
+        return await loadAgainstHello(name, app, {
+          paths,
+          connections: CONNECTIONS,
+          durationSeconds: ctx.quick ? 3 : 10,
+          headers: { cookie },
+        });
+      } finally {
+        await database.dispose();
+      }
+    },
+  };
+}
+
+/** L as the product holds it: 100,000 delegates over L's 20 conferences (5,000 each); one conference searched. */
+export const delegateSearchL = delegateSearch('delegate-search-L', {
+  events: SCALE.L.events,
+  description: `over ${SCALE.L.events} conferences`,
+});
+
+/** The stress shape: all 100,000 in a single conference. */
+export const delegateSearchOneEvent = delegateSearch('delegate-search-100k-one-event', {
+  events: 1,
+  description: 'in one conference',
+});
 
 /** A list the size of a province's, in the shape offices send: title rows, a two-row merged header, numeric phones. */
 async function officeWorkbook(rows: number, unitNames: string[]): Promise<Buffer> {
@@ -146,7 +175,11 @@ export const importXlsx10k: Scenario = {
     const runs = ctx.quick ? 2 : 5;
     const database = await createBenchDatabase(ctx);
     try {
-      const { units } = await loadConference(database.env, database.dataDir, 200, 0);
+      const { units } = await loadConferences(database.env, database.dataDir, {
+        units: 200,
+        delegates: 0,
+        events: 1,
+      });
       const file = await officeWorkbook(
         rows,
         units.map((u) => u.name),

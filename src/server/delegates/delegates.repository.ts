@@ -62,12 +62,24 @@ function termRange(eb: ExpressionBuilder<any, any>, word: string, column = 'dele
 const WINDOW = 2500;
 /** The first walk, to tell dense matches from sparse ones cheaply. */
 const SAMPLE = 300;
+/** A word this rare goes straight to its postings. */
+const FEW = 500;
+
+/**
+ * `id IN (…)` for a list of ids: one array parameter on PostgreSQL (thousands of separate parameters cost it more
+ * to parse and plan than to run), plain parameters on SQLite.
+ */
+function idIn(db: Executor, ids: string[]) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<boolean>`${sql.ref('delegates.id')} = any(${ids}::text[])`
+    : sql<boolean>`${sql.ref('delegates.id')} in (${sql.join(ids)})`;
+}
 
 /**
  * One page of delegates in name or protocol order, without reading the whole event whatever is typed:
  *
  * - no words: the event in index order, counted exactly;
- * - a rare word (fewer than 2,500 terms begin with it): the words' postings are intersected in the terms index,
+ * - a rare word (fewer than 500 terms begin with it): the words' postings are intersected in the terms index,
  *   and only those delegates are read, sorted and counted exactly;
  * - only common words ("nguyen", "pho chu tich"): rows are checked word by word in list order until the page is
  *   full, within a window of 2,500 rows; the total is then a lower bound ("more than 50"). When the window holds
@@ -159,7 +171,7 @@ export async function searchDelegateRows(
   return byPostings(db, f, key, scoped, page);
 }
 
-/** Whether fewer than a window's worth of terms begin with `word` (an index range, counted up to that). */
+/** Whether fewer than FEW terms begin with `word` (an index range, counted up to that). */
 async function hasFewPostings(db: Executor, eventId: string, word: string): Promise<boolean> {
   const row = await db
     .selectFrom((qb) =>
@@ -168,12 +180,12 @@ async function hasFewPostings(db: Executor, eventId: string, word: string): Prom
         .select('delegate_id')
         .where('event_id', '=', eventId)
         .where((eb) => termRange(eb, word))
-        .limit(WINDOW)
+        .limit(FEW)
         .as('hits'),
     )
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  return toCount(row.n) < WINDOW;
+  return toCount(row.n) < FEW;
 }
 
 type Scoped = <O>(
@@ -204,7 +216,7 @@ async function byPostings(
   if (!ids.length) return { rows: [], total: 0, totalIsLowerBound: false };
   if (ids.length <= 200) {
     // A handful: read them in full at once.
-    const all = await scoped(withDetails(db.selectFrom('delegates')).where('delegates.id', 'in', ids))
+    const all = await scoped(withDetails(db.selectFrom('delegates')).where(idIn(db, ids)))
       .orderBy(key)
       .orderBy('delegates.id')
       .execute();
@@ -217,7 +229,7 @@ async function byPostings(
         db
           .selectFrom('delegates')
           .select(['delegates.id', `${key} as sort_key` as never])
-          .where('delegates.id', 'in', ids.slice(i, i + 5000)),
+          .where(idIn(db, ids.slice(i, i + 5000))),
       ).execute()),
     );
   }
