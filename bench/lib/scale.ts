@@ -1,4 +1,8 @@
+import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES, seededRandom } from '../../src/server/demo/sample-people';
 import { foldVietnamese } from '../../src/shared/text';
+
+export { seededRandom };
+
 import type { CreateUnitInput } from '../../src/shared/units';
 import type { UnitKind } from '../../src/shared/vocabulary';
 
@@ -9,18 +13,6 @@ import type { UnitKind } from '../../src/shared/vocabulary';
 export const SCALE = {
   L: { events: 20, units: 2_000, delegates: 100_000 },
 } as const;
-
-/** mulberry32: a tiny seeded PRNG, so runs on different days compare like with like. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   'Hoằng',
@@ -127,86 +119,6 @@ export function generateEvents(count: number, seed = 2020): ScaleEvent[] {
   });
 }
 
-const FAMILY = [
-  'Nguyễn',
-  'Lê',
-  'Trần',
-  'Phạm',
-  'Hoàng',
-  'Vũ',
-  'Đỗ',
-  'Bùi',
-  'Mai',
-  'Trịnh',
-  'Đinh',
-  'Lương',
-  'Hà',
-  'Ngô',
-  'Cao',
-  'Lò',
-  'Phan',
-  'Lại',
-  'Đặng',
-  'Dương',
-];
-const MIDDLE = [
-  'Văn',
-  'Thị',
-  'Đình',
-  'Xuân',
-  'Hữu',
-  'Minh',
-  'Đức',
-  'Ngọc',
-  'Thu',
-  'Thanh',
-  'Quang',
-  'Hồng',
-  'Thị Thu',
-  'Văn Minh',
-];
-const GIVEN = [
-  'An',
-  'Anh',
-  'Bình',
-  'Chi',
-  'Cường',
-  'Dũng',
-  'Dung',
-  'Đức',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hoa',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Mạnh',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Oanh',
-  'Phong',
-  'Phương',
-  'Quân',
-  'Quỳnh',
-  'Sơn',
-  'Thắng',
-  'Thảo',
-  'Thủy',
-  'Trang',
-  'Tuấn',
-  'Vân',
-  'Việt',
-  'Vinh',
-  'Yến',
-  'Lâm',
-];
 const POSITIONS = [
   'Chủ tịch UBND xã',
   'Phó Chủ tịch UBND huyện',
@@ -237,8 +149,10 @@ export function generateDelegates(count: number, unitCount: number, seed = 2020)
   return Array.from({ length: count }, (_, i) => {
     const unit = Math.floor(random() * unitCount);
     let fullName: string;
-    do fullName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-    while (used.has(`${unit}|${foldVietnamese(fullName)}`));
+    do {
+      const gender = random() < 0.35 ? 'female' : 'male';
+      fullName = `${pick(FAMILY_NAMES)} ${pick(MIDDLE_NAMES[gender])} ${pick(GIVEN_NAMES[gender])}`;
+    } while (used.has(`${unit}|${foldVietnamese(fullName)}`));
     used.add(`${unit}|${foldVietnamese(fullName)}`);
     return {
       fullName,

@@ -289,10 +289,9 @@ async function insertMany<T extends 'delegates' | 'delegate_terms'>(
         db,
       );
     } else {
-      // biome-ignore lint/suspicious/noExplicitAny: the row type is the table's own
       await db
         .insertInto(table)
-        .values(slice as any)
+        .values(slice as never)
         .execute();
     }
   }

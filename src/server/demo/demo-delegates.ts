@@ -1,5 +1,6 @@
 import type { Gender } from '../../shared/delegates';
 import type { DelegateStatus } from '../../shared/vocabulary';
+import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES, seededRandom } from './sample-people';
 
 /**
  * The demo conference's people, all sample data (marked so in the UI): the communes and producers its plan
@@ -137,95 +138,6 @@ export function demoSeats(title: string): [key: string, quota: number][] | null 
   return null;
 }
 
-const FAMILY = [
-  'Nguyễn',
-  'Lê',
-  'Trần',
-  'Phạm',
-  'Hoàng',
-  'Vũ',
-  'Đỗ',
-  'Bùi',
-  'Mai',
-  'Trịnh',
-  'Đinh',
-  'Lương',
-  'Hà',
-  'Ngô',
-  'Cao',
-  'Lò',
-  'Phan',
-  'Lại',
-];
-const MIDDLE: Record<Gender, string[]> = {
-  male: ['Văn', 'Đình', 'Xuân', 'Hữu', 'Minh', 'Đức', 'Ngọc', 'Quang', 'Trọng', 'Văn'],
-  female: ['Thị', 'Thị', 'Thu', 'Ngọc', 'Thanh', 'Minh', 'Thị Thu', 'Hồng'],
-};
-const GIVEN: Record<Gender, string[]> = {
-  male: [
-    'An',
-    'Bình',
-    'Cường',
-    'Dũng',
-    'Đức',
-    'Giang',
-    'Hải',
-    'Hùng',
-    'Khánh',
-    'Long',
-    'Mạnh',
-    'Nam',
-    'Phong',
-    'Quân',
-    'Sơn',
-    'Thắng',
-    'Tuấn',
-    'Việt',
-    'Vinh',
-    'Lâm',
-    'Thịnh',
-    'Toàn',
-    'Hiếu',
-    'Trung',
-  ],
-  female: [
-    'Anh',
-    'Chi',
-    'Dung',
-    'Hà',
-    'Hạnh',
-    'Hoa',
-    'Hương',
-    'Lan',
-    'Linh',
-    'Mai',
-    'Nga',
-    'Nhung',
-    'Oanh',
-    'Phương',
-    'Quỳnh',
-    'Thảo',
-    'Thủy',
-    'Trang',
-    'Vân',
-    'Yến',
-    'Huyền',
-    'Loan',
-  ],
-};
-
-/** mulberry32: the same sample every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoPerson {
   fullName: string;
   gender: Gender;
@@ -270,7 +182,7 @@ export function positionsFor(kind: string, unitName: string): string[] {
 
 /** Makes people deterministically; every 25th declines (two of Hoằng Hóa's three leaders among them). */
 export function demoPeople(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const used = new Set<string>();
   let count = 0;
@@ -279,7 +191,7 @@ export function demoPeople(seed: number) {
     let gender: Gender = 'male';
     do {
       gender = next() < 0.35 ? 'female' : 'male';
-      fullName = `${pick(FAMILY)} ${pick(MIDDLE[gender])} ${pick(GIVEN[gender])}`;
+      fullName = `${pick(FAMILY_NAMES)} ${pick(MIDDLE_NAMES[gender])} ${pick(GIVEN_NAMES[gender])}`;
     } while (used.has(fullName));
     used.add(fullName);
     count++;

@@ -1,42 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import {
-  type CompositionGroup,
-  createDelegateSchema,
-  type Delegate,
-  GENDERS,
-  type Gender,
-  HONORIFICS,
-  type Honorific,
-} from '../../../../shared/delegates';
+import { type CompositionGroup, createDelegateSchema, type Delegate } from '../../../../shared/delegates';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useSaveDelegate } from '../api/delegates';
+import { PersonFields, type PersonValues } from './PersonFields';
 
-interface Values {
+interface Values extends PersonValues {
   groupId: string | null;
   unitId: string | null;
   unitName: string | null;
-  honorific: Honorific | null;
-  fullName: string;
-  gender: Gender | null;
-  position: string;
-  organization: string;
-  phone: string;
-  email: string;
   protocolRank: number | null;
   notes: string;
 }
@@ -127,31 +102,7 @@ export function DelegateFormModal({
               />
             )
           )}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('delegates.honorific')}
-              clearable
-              data={HONORIFICS.map((h) => ({ value: h, label: t(`delegates.honorifics.${h}`) }))}
-              {...form.getInputProps('honorific')}
-            />
-            <TextInput label={t('delegates.fullName')} required {...form.getInputProps('fullName')} />
-            <Select
-              label={t('delegates.gender')}
-              clearable
-              data={GENDERS.map((g) => ({ value: g, label: t(`delegates.genders.${g}`) }))}
-              {...form.getInputProps('gender')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('delegates.position')} {...form.getInputProps('position')} />
-          <TextInput
-            label={t('delegates.organization')}
-            description={t('delegates.organizationHelp')}
-            {...form.getInputProps('organization')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('delegates.phone')} inputMode="tel" {...form.getInputProps('phone')} />
-            <TextInput label={t('delegates.email')} type="email" {...form.getInputProps('email')} />
-          </SimpleGrid>
+          <PersonFields form={form} />
           {isOrganizer && (
             <NumberInput
               label={t('delegates.protocolRank')}

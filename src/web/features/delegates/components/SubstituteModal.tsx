@@ -1,27 +1,13 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import {
-  type Delegate,
-  GENDERS,
-  type Gender,
-  HONORIFICS,
-  type Honorific,
-  substituteSchema,
-} from '../../../../shared/delegates';
+import { type Delegate, substituteSchema } from '../../../../shared/delegates';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useSubstitute } from '../api/delegates';
+import { PersonFields, type PersonValues } from './PersonFields';
 
-interface Values {
-  honorific: Honorific | null;
-  fullName: string;
-  gender: Gender | null;
-  position: string;
-  organization: string;
-  phone: string;
-  email: string;
-}
+type Values = PersonValues;
 
 /** The unit sends someone else: same group and seat; the person replaced stays in the history. */
 export function SubstituteModal({
@@ -61,27 +47,7 @@ export function SubstituteModal({
             {t('delegates.substituteFor', { name: delegate.fullName, group: delegate.groupTitle ?? '—' })}
           </Text>
           {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('delegates.honorific')}
-              clearable
-              data={HONORIFICS.map((h) => ({ value: h, label: t(`delegates.honorifics.${h}`) }))}
-              {...form.getInputProps('honorific')}
-            />
-            <TextInput label={t('delegates.fullName')} required {...form.getInputProps('fullName')} />
-            <Select
-              label={t('delegates.gender')}
-              clearable
-              data={GENDERS.map((g) => ({ value: g, label: t(`delegates.genders.${g}`) }))}
-              {...form.getInputProps('gender')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('delegates.position')} {...form.getInputProps('position')} />
-          <TextInput label={t('delegates.organization')} {...form.getInputProps('organization')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('delegates.phone')} inputMode="tel" {...form.getInputProps('phone')} />
-            <TextInput label={t('delegates.email')} type="email" {...form.getInputProps('email')} />
-          </SimpleGrid>
+          <PersonFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
