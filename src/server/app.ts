@@ -23,6 +23,7 @@ import { errorHandler } from './http/errors';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { plansRoutes } from './plans/plans.routes';
+import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { APP_VERSION } from './version';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(eventsRoutes, deps);
   await app.register(plansRoutes, deps);
   await app.register(delegatesRoutes, deps);
+  await app.register(repliesRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

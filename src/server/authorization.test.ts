@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from './auth/actor';
 import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
+import { issueReplyLink } from './replies/replies.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
 
 /**
@@ -95,6 +96,8 @@ async function castEvent(): Promise<Cast> {
 }
 
 const freshUnit = async () => (await ctx.buildUnit()).id;
+const replyToken = async (eventId: string, delegateId: string) =>
+  (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, delegateId)).token;
 const freshUser = async () => (await ctx.buildUser()).id;
 
 const MATRIX: Record<string, Row> = {
@@ -381,6 +384,31 @@ const MATRIX: Record<string, Row> = {
           .toString(36)
           .replace(/[^a-z]/g, '')}`,
       },
+    }),
+  },
+  'POST /api/events/{eventId}/delegates/{delegateId}/reply-link': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await delegate()}/reply-link`,
+    }),
+  },
+  'DELETE /api/events/{eventId}/delegates/{delegateId}/reply-link': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await delegate()}/reply-link`,
+    }),
+  },
+  'GET /api/replies/{token}': {
+    allowed: CALLERS,
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/replies/${await replyToken(eventId, await delegate())}`,
+    }),
+  },
+  'POST /api/replies/{token}': {
+    allowed: CALLERS,
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/replies/${await replyToken(eventId, await delegate())}`,
+      payload: { action: 'confirm' },
     }),
   },
   'GET /api/events/{eventId}/audit': {

@@ -139,6 +139,7 @@ const PERSON_NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
 
 /** A person's name: what a district types or pastes, refused with the reason when it cannot be a name. */
 export function personNameProblem(name: string): string | null {
+  if (!name) return null; // "Không được để trống" is said by the length check
   if (/\d/.test(name)) return 'Họ tên không được chứa chữ số';
   if (!PERSON_NAME.test(name)) return "Họ tên chỉ gồm chữ cái, dấu cách và các dấu . ' -";
   return null;

@@ -197,6 +197,15 @@ export interface EventRecipientsTable {
   purpose: string | null;
 }
 
+export interface ReplyTokensTable {
+  token_hash: string;
+  delegate_id: string;
+  event_id: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -210,6 +219,7 @@ export interface Database {
   composition_seats: CompositionSeatsTable;
   delegates: DelegatesTable;
   delegate_terms: DelegateTermsTable;
+  reply_tokens: ReplyTokensTable;
   program_items: ProgramItemsTable;
   side_activities: SideActivitiesTable;
   tasks: TasksTable;

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
@@ -29,6 +29,9 @@ const DelegateImportPage = lazy(() =>
     default: m.DelegateImportPage,
   })),
 );
+const ReplyPage = lazy(() =>
+  import('../features/replies/components/ReplyPage').then((m) => ({ default: m.ReplyPage })),
+);
 const UnitsPage = lazy(() =>
   import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
 );
@@ -45,6 +48,15 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // A delegate's reply link: no sign-in, its own small page.
+    path: '/r/:token',
+    element: (
+      <Suspense fallback={null}>
+        <ReplyPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (

@@ -21,6 +21,7 @@ import { DELEGATE_STATUSES, type Delegate, type DelegateStatus } from '../../../
 import { formatPhone } from '../../../../shared/phone';
 import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared/vocabulary';
 import { useErrorMessage } from '../../../lib/i18n';
+import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
 import { useComposition, useDelegateStatus, useDelegates, useDeleteDelegate } from '../api/delegates';
 import { DelegateFormModal } from './DelegateFormModal';
 import { DelegateStatusBadge } from './DelegateStatusBadge';
@@ -51,6 +52,7 @@ export function DelegatesPanel({
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Delegate | 'new' | null>(null);
   const [substituting, setSubstituting] = useState<Delegate | null>(null);
+  const [linking, setLinking] = useState<Delegate | null>(null);
   const composition = useComposition(eventId);
   const list = useDelegates(eventId, { q: debounced, groupId, status, sort, page, pageSize: PAGE_SIZE });
   const changeStatus = useDelegateStatus(eventId);
@@ -228,6 +230,7 @@ export function DelegatesPanel({
                           </Menu.Target>
                           <Menu.Dropdown>
                             <Menu.Item onClick={() => setEditing(d)}>{t('common.edit')}</Menu.Item>
+                            <Menu.Item onClick={() => setLinking(d)}>{t('replyLink.menu')}</Menu.Item>
                             {movesFor(d).map((s) => (
                               <Menu.Item
                                 key={s}
@@ -278,6 +281,7 @@ export function DelegatesPanel({
           onClose={() => setEditing(null)}
         />
       )}
+      {linking && <ReplyLinkModal eventId={eventId} delegate={linking} onClose={() => setLinking(null)} />}
       {substituting && (
         <SubstituteModal eventId={eventId} delegate={substituting} onClose={() => setSubstituting(null)} />
       )}

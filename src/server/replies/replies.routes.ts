@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { idSchema, okSchema } from '../../shared/common';
+import { replyInputSchema, replyLinkSchema, replyViewSchema } from '../../shared/replies';
+import { canWriteDelegates, scopeOf } from '../delegates/delegates.policy';
+import { authenticate, authorize } from '../http/session';
+import { type App, cookieAuth, type RouteDeps } from '../http/types';
+import { getReplyView, issueReplyLink, replyThroughLink, revokeReplyLink } from './replies.service';
+
+const tags = ['replies'];
+// Any string: a malformed token is answered like an unknown one.
+const tokenParams = z.object({ token: z.string().min(1).max(200) });
+const delegateParams = z.object({ eventId: idSchema, delegateId: idSchema });
+
+export async function repliesRoutes(app: App, { handle: { db } }: RouteDeps) {
+  app.post(
+    '/api/events/:eventId/delegates/:delegateId/reply-link',
+    {
+      schema: {
+        tags,
+        summary: 'Tạo liên kết trả lời cho đại biểu (liên kết cũ hết hiệu lực)',
+        security: cookieAuth,
+        params: delegateParams,
+        response: { 201: replyLinkSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(db, request);
+      authorize(canWriteDelegates(actor, request.params.eventId));
+      const scope = await scopeOf(db, actor, request.params.eventId);
+      reply.status(201);
+      return issueReplyLink(db, actor, scope, request.params.eventId, request.params.delegateId);
+    },
+  );
+
+  app.delete(
+    '/api/events/:eventId/delegates/:delegateId/reply-link',
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi liên kết trả lời của đại biểu',
+        security: cookieAuth,
+        params: delegateParams,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canWriteDelegates(actor, request.params.eventId));
+      const scope = await scopeOf(db, actor, request.params.eventId);
+      await revokeReplyLink(db, actor, scope, request.params.eventId, request.params.delegateId);
+      return { ok: true as const };
+    },
+  );
+
+  // Public: the token is the credential. A malformed, unknown or revoked token gets the same 404.
+  app.get(
+    '/api/replies/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Giấy mời của đại biểu qua liên kết trả lời (không cần đăng nhập)',
+        params: tokenParams,
+        response: { 200: replyViewSchema },
+      },
+    },
+    async (request) => getReplyView(db, request.params.token),
+  );
+
+  app.post(
+    '/api/replies/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Đại biểu xác nhận dự, báo không dự hoặc cử người dự thay (không cần đăng nhập)',
+        params: tokenParams,
+        body: replyInputSchema,
+        response: { 200: replyViewSchema },
+      },
+    },
+    async (request) => replyThroughLink(db, request.params.token, request.body),
+  );
+}
