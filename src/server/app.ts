@@ -22,6 +22,7 @@ import { healthRoutes } from './health/health.routes';
 import { errorHandler } from './http/errors';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
+import { invitationsRoutes } from './invitations/invitations.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(plansRoutes, deps);
   await app.register(delegatesRoutes, deps);
   await app.register(repliesRoutes, deps);
+  await app.register(invitationsRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -411,6 +411,57 @@ const MATRIX: Record<string, Row> = {
       payload: { action: 'confirm' },
     }),
   },
+  'GET /api/events/{eventId}/invitation-template': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitation-template` }),
+  },
+  'PUT /api/events/{eventId}/invitation-template': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/invitation-template`,
+      payload: {
+        agencyLines: ['UBND TỈNH THANH HÓA', 'VĂN PHÒNG ĐIỀU PHỐI NTM'],
+        symbol: 'GM-VPĐP',
+        place: 'Thanh Hóa',
+        body: 'Trân trọng kính mời {{danh_xung}} {{ho_ten}} tới dự {{ten_hoi_nghi}}.',
+        bring: '',
+        contact: '',
+        signerAuthority: '',
+        signerTitle: 'Chánh Văn phòng',
+        signerName: 'Lê Văn Ký',
+      },
+    }),
+  },
+  'GET /api/events/{eventId}/invitations': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations` }),
+  },
+  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await delegate()}/invitation.docx`,
+    }),
+  },
+  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await delegate()}/invitation.pdf`,
+    }),
+  },
+  'GET /api/events/{eventId}/invitations.zip': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return { url: `/api/events/${eventId}/invitations.zip` };
+    },
+  },
+  'GET /api/events/{eventId}/invitations.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return { url: `/api/events/${eventId}/invitations.pdf` };
+    },
+  },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),

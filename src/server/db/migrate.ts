@@ -3,14 +3,14 @@ import type { DbHandle } from './database';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_plan_contents';
 import * as m0003 from './migrations/0003_delegates';
-import * as m0004 from './migrations/0004_reply_links';
+import * as m0004 from './migrations/0004_invitations';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_plan_contents': m0002,
   '0003_delegates': m0003,
-  '0004_reply_links': m0004,
+  '0004_invitations': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -199,11 +199,29 @@ export interface EventRecipientsTable {
 
 export interface ReplyTokensTable {
   token_hash: string;
+  token: string;
   delegate_id: string;
   event_id: string;
   created_at: string;
   created_by: string | null;
   revoked_at: string | null;
+}
+
+export interface InvitationTemplatesTable {
+  event_id: string;
+  template_json: string;
+  updated_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  event_id: string;
+  number: number;
+  delegate_id: string;
+  recipient: string;
+  issued_at: string;
+  channel: string;
+  issued_by: string | null;
 }
 
 export interface Database {
@@ -220,6 +238,8 @@ export interface Database {
   delegates: DelegatesTable;
   delegate_terms: DelegateTermsTable;
   reply_tokens: ReplyTokensTable;
+  invitation_templates: InvitationTemplatesTable;
+  invitations: InvitationsTable;
   program_items: ProgramItemsTable;
   side_activities: SideActivitiesTable;
   tasks: TasksTable;

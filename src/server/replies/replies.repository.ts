@@ -22,3 +22,12 @@ export function findActiveToken(db: Executor, tokenHash: string): Promise<ReplyT
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
 }
+
+export function findActiveTokenOf(db: Executor, delegateId: string): Promise<ReplyTokensTable | undefined> {
+  return db
+    .selectFrom('reply_tokens')
+    .selectAll()
+    .where('delegate_id', '=', delegateId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}

@@ -10,7 +10,7 @@ import { AppError, conflict } from '../errors';
 import { getEventById } from '../events/events.service';
 import { getPlanContents } from '../plans/plan-contents.service';
 import { nowIso } from '../util';
-import { findActiveToken, insertToken, revokeTokens } from './replies.repository';
+import { findActiveToken, findActiveTokenOf, insertToken, revokeTokens } from './replies.repository';
 
 /** Who acts when a delegate answers through their link: the audit log names them so. */
 export const REPLY_ACTOR: Actor = {
@@ -31,8 +31,8 @@ const unknownLink = () =>
   );
 
 /**
- * A new reply link for a delegate (256 random bits, base64url); any earlier link of theirs stops working. The token
- * is returned once and stored only as its SHA-256.
+ * A new reply link for a delegate (256 random bits, base64url); any earlier link of theirs stops working. Looked
+ * up by its SHA-256; kept as well, so a reprinted invitation carries the same QR code.
  */
 export async function issueReplyLink(
   db: Db,
@@ -50,6 +50,7 @@ export async function issueReplyLink(
     await revokeTokens(trx, delegateId, createdAt);
     await insertToken(trx, {
       token_hash: hashOf(token),
+      token,
       delegate_id: delegateId,
       event_id: eventId,
       created_at: createdAt,
@@ -59,6 +60,23 @@ export async function issueReplyLink(
     await recordAudit(trx, actor, { eventId, entity: 'reply_link', entityId: delegateId, action: 'create' });
   });
   return { token, path: `/r/${token}`, createdAt };
+}
+
+/** The delegate's current reply link, made when they have none: what a letter's QR code carries. */
+export async function currentReplyToken(trx: Executor, actor: Actor, eventId: string, delegateId: string) {
+  const active = await findActiveTokenOf(trx, delegateId);
+  if (active) return active.token;
+  const token = randomBytes(32).toString('base64url');
+  await insertToken(trx, {
+    token_hash: hashOf(token),
+    token,
+    delegate_id: delegateId,
+    event_id: eventId,
+    created_at: nowIso(),
+    created_by: actor.id,
+    revoked_at: null,
+  });
+  return token;
 }
 
 export async function revokeReplyLink(

@@ -20,7 +20,9 @@ import { Link } from 'react-router';
 import { DELEGATE_STATUSES, type Delegate, type DelegateStatus } from '../../../../shared/delegates';
 import { formatPhone } from '../../../../shared/phone';
 import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared/vocabulary';
+import { withQuery } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
+import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
 import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
 import { useComposition, useDelegateStatus, useDelegates, useDeleteDelegate } from '../api/delegates';
 import { DelegateFormModal } from './DelegateFormModal';
@@ -53,6 +55,8 @@ export function DelegatesPanel({
   const [editing, setEditing] = useState<Delegate | 'new' | null>(null);
   const [substituting, setSubstituting] = useState<Delegate | null>(null);
   const [linking, setLinking] = useState<Delegate | null>(null);
+  const [editingTemplate, setEditingTemplate] = useState(false);
+  const batch = (ext: 'pdf' | 'zip') => withQuery(`/api/events/${eventId}/invitations.${ext}`, { groupId });
   const composition = useComposition(eventId);
   const list = useDelegates(eventId, { q: debounced, groupId, status, sort, page, pageSize: PAGE_SIZE });
   const changeStatus = useDelegateStatus(eventId);
@@ -90,6 +94,24 @@ export function DelegatesPanel({
           )}
         </Group>
         <Group gap="xs">
+          {isOrganizer && (
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default">{t('invitations.menu')}</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{groupId ? t('invitations.forGroup') : t('invitations.forAll')}</Menu.Label>
+                <Menu.Item component="a" href={batch('pdf')} download>
+                  {t('invitations.batchPdf')}
+                </Menu.Item>
+                <Menu.Item component="a" href={batch('zip')} download>
+                  {t('invitations.batchZip')}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item onClick={() => setEditingTemplate(true)}>{t('invitations.template')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
           <Button
             component="a"
             href={`/api/events/${eventId}/delegates/export.xlsx`}
@@ -231,6 +253,24 @@ export function DelegatesPanel({
                           <Menu.Dropdown>
                             <Menu.Item onClick={() => setEditing(d)}>{t('common.edit')}</Menu.Item>
                             <Menu.Item onClick={() => setLinking(d)}>{t('replyLink.menu')}</Menu.Item>
+                            {isOrganizer && d.status !== 'declined' && (
+                              <>
+                                <Menu.Item
+                                  component="a"
+                                  href={`/api/events/${eventId}/delegates/${d.id}/invitation.pdf`}
+                                  download
+                                >
+                                  {t('invitations.onePdf')}
+                                </Menu.Item>
+                                <Menu.Item
+                                  component="a"
+                                  href={`/api/events/${eventId}/delegates/${d.id}/invitation.docx`}
+                                  download
+                                >
+                                  {t('invitations.oneDocx')}
+                                </Menu.Item>
+                              </>
+                            )}
                             {movesFor(d).map((s) => (
                               <Menu.Item
                                 key={s}
@@ -280,6 +320,9 @@ export function DelegatesPanel({
           isOrganizer={isOrganizer}
           onClose={() => setEditing(null)}
         />
+      )}
+      {editingTemplate && (
+        <InvitationTemplateModal eventId={eventId} onClose={() => setEditingTemplate(false)} />
       )}
       {linking && <ReplyLinkModal eventId={eventId} delegate={linking} onClose={() => setLinking(null)} />}
       {substituting && (

@@ -5,8 +5,8 @@ import { useErrorMessage } from '../../../lib/i18n';
 import { useIssueReplyLink, useRevokeReplyLink } from '../api/replies';
 
 /**
- * A delegate's reply link, to send by SMS, Zalo or email. The link is shown once when made (only its hash is
- * kept); making a new one or revoking stops the old one.
+ * A delegate's reply link, to send by SMS, Zalo or email; printed invitations carry it as their QR code. Making a
+ * new one or revoking stops the old one.
  */
 export function ReplyLinkModal({
   eventId,

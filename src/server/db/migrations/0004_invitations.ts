@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+
+// Frozen. Reply links: each delegate's secret link to answer an invitation without signing in. Looked up by the
+// token's SHA-256; the token itself is kept too, so a reprinted invitation carries the same QR code. A new link
+// revokes the old one.
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are written against an untyped schema on purpose
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('reply_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('token', 'text', (c) => c.notNull())
+    .addColumn('delegate_id', 'text', (c) => c.notNull().references('delegates.id').onDelete('cascade'))
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addColumn('revoked_at', 'text')
+    .execute();
+  await db.schema.createIndex('reply_tokens_delegate_idx').on('reply_tokens').column('delegate_id').execute();
+
+  // Invitations: the wording the organizer edits, and the register (sổ giấy mời) numbering each letter.
+  await db.schema
+    .createTable('invitation_templates')
+    .addColumn('event_id', 'text', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
+    .addColumn('template_json', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('invitations')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('delegate_id', 'text', (c) => c.notNull().references('delegates.id').onDelete('cascade'))
+    .addColumn('recipient', 'text', (c) => c.notNull())
+    .addColumn('issued_at', 'text', (c) => c.notNull())
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('issued_by', 'text')
+    .addUniqueConstraint('invitations_number_uq', ['event_id', 'number'])
+    .addUniqueConstraint('invitations_delegate_uq', ['delegate_id'])
+    .execute();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('invitations').execute();
+  await db.schema.dropTable('invitation_templates').execute();
+  await db.schema.dropTable('reply_tokens').execute();
+}

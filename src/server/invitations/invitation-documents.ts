@@ -1,0 +1,169 @@
+import { AlignmentType, ImageRun, Paragraph } from 'docx';
+import JSZip from 'jszip';
+import type { InvitationTemplate } from '../../shared/invitations';
+import {
+  centered,
+  closingTable,
+  documentTitle,
+  headerTable,
+  officialDocument,
+  para,
+  run,
+} from '../documents/official-docx';
+import { renderPdf, vi } from '../documents/pdf';
+import type { Letter } from './invitations.service';
+
+const RECIPIENTS = [
+  { name: 'Như trên', purpose: null },
+  { name: 'Lưu: VT', purpose: null },
+];
+
+/** One Giấy mời in the ND 30/2020 layout, with the reply QR code. */
+export function buildLetterDocx(
+  template: InvitationTemplate,
+  letter: Letter,
+  eventName: string,
+): Promise<Buffer> {
+  const body = [
+    headerTable({
+      agencyLines: template.agencyLines,
+      numberLine: letter.numberText,
+      placeDateLine: letter.dateLine,
+    }),
+    ...documentTitle('Giấy mời', `Dự ${eventName}`),
+    centered([run('Kính gửi: ', { italics: true }), run(letter.recipient, { bold: true })], {
+      spacing: { after: 240 },
+    }),
+    para(letter.body),
+    para([run('- Thời gian: ', { bold: true }), run(letter.time)]),
+    para([run('- Địa điểm: ', { bold: true }), run(letter.venue || '……')]),
+    ...(letter.bring ? [para(letter.bring)] : []),
+    ...(letter.contact ? [para(letter.contact)] : []),
+    new Paragraph({
+      alignment: AlignmentType.LEFT,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({ type: 'png', data: letter.qrPng, transformation: { width: 96, height: 96 } }),
+        run(`  Quét mã để xác nhận tham dự: ${letter.replyUrl}`, { size: 20, italics: true }),
+      ],
+    }),
+    closingTable(RECIPIENTS, {
+      authority: template.signerAuthority || null,
+      title: template.signerTitle || null,
+      name: template.signerName || null,
+    }),
+  ];
+  return officialDocument(body, `Giấy mời ${letter.numberText} — ${letter.recipientName}`);
+}
+
+/** The letters as one ZIP of DOCX files, one per person, named by register number and name. */
+export async function buildLettersZip(template: InvitationTemplate, letters: Letter[], eventName: string) {
+  const zip = new JSZip();
+  for (const letter of letters)
+    zip.file(`${letter.fileName}.docx`, await buildLetterDocx(template, letter, eventName));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+const MM = 72 / 25.4;
+
+/** The letters as one PDF, a page each, drawn directly (Tinos embedded), for printing and sending. */
+export function buildLettersPdf(
+  template: InvitationTemplate,
+  letters: Letter[],
+  eventName: string,
+): Promise<Buffer> {
+  return renderPdf((doc) => {
+    for (const letter of letters) {
+      doc.addPage({ size: 'A4', margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } });
+      const left = 30 * MM;
+      const width = doc.page.width - left - 15 * MM;
+      const leftCol = width * 0.4;
+      const rightCol = width - leftCol;
+      const top = 20 * MM;
+      doc.font('serif').fontSize(12);
+      template.agencyLines.forEach((line, i) => {
+        doc
+          .font(i === template.agencyLines.length - 1 ? 'serif-bold' : 'serif')
+          .text(vi(line), left, top + i * 15, { width: leftCol, align: 'center' });
+      });
+      const below = top + template.agencyLines.length * 15 + 4;
+      doc
+        .moveTo(left + leftCol / 2 - 30, below)
+        .lineTo(left + leftCol / 2 + 30, below)
+        .stroke();
+      doc
+        .font('serif')
+        .fontSize(13)
+        .text(vi(letter.numberText), left, below + 6, { width: leftCol, align: 'center' });
+      doc
+        .font('serif-bold')
+        .fontSize(12)
+        .text(vi('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), left + leftCol, top, {
+          width: rightCol,
+          align: 'center',
+        });
+      doc.fontSize(13).text(vi('Độc lập - Tự do - Hạnh phúc'), left + leftCol, top + 15, {
+        width: rightCol,
+        align: 'center',
+      });
+      const motto = top + 32;
+      doc
+        .moveTo(left + leftCol + rightCol / 2 - 80, motto)
+        .lineTo(left + leftCol + rightCol / 2 + 80, motto)
+        .stroke();
+      doc
+        .font('serif-italic')
+        .fontSize(13)
+        .text(vi(letter.dateLine), left + leftCol, motto + 6, {
+          width: rightCol,
+          align: 'center',
+        });
+
+      doc
+        .font('serif-bold')
+        .fontSize(14)
+        .text(vi('GIẤY MỜI'), left, top + 90, { width, align: 'center' });
+      doc.text(vi(`Dự ${eventName}`), { width, align: 'center' });
+      doc.moveDown(0.8);
+      doc
+        .font('serif-bold')
+        .fontSize(14)
+        .text(vi(`Kính gửi: ${letter.recipient}`), left, doc.y, { align: 'center', width });
+      doc.moveDown(0.8);
+      const paragraph = { width, align: 'justify' as const, indent: 10 * MM, paragraphGap: 6 };
+      doc.font('serif').fontSize(14).text(vi(letter.body), left, doc.y, paragraph);
+      doc.font('serif-bold').text(vi('- Thời gian: '), { ...paragraph, continued: true });
+      doc.font('serif').text(vi(letter.time));
+      doc.font('serif-bold').text(vi('- Địa điểm: '), { ...paragraph, continued: true });
+      doc.font('serif').text(vi(letter.venue || '……'));
+      if (letter.bring) doc.text(vi(letter.bring), paragraph);
+      if (letter.contact) doc.text(vi(letter.contact), paragraph);
+      const qrTop = doc.y + 6;
+      doc.image(letter.qrPng, left, qrTop, { width: 26 * MM });
+      doc
+        .font('serif-italic')
+        .fontSize(10)
+        .text(vi(`Quét mã để xác nhận tham dự:\n${letter.replyUrl}`), left + 29 * MM, qrTop + 8, {
+          width: width - 29 * MM,
+        });
+      const closing = qrTop + 30 * MM;
+      doc
+        .font('serif-bold')
+        .fontSize(12)
+        .text(vi('Nơi nhận:'), left, closing, { width: width / 2 });
+      doc
+        .font('serif')
+        .fontSize(11)
+        .text(vi('- Như trên;\n- Lưu: VT.'), left, doc.y, { width: width / 2 });
+      const signX = left + width / 2;
+      doc.font('serif-bold').fontSize(13);
+      let y = closing;
+      for (const line of [template.signerAuthority, template.signerTitle].filter(Boolean)) {
+        doc.text(vi(line.toLocaleUpperCase('vi')), signX, y, { width: width / 2, align: 'center' });
+        y = doc.y;
+      }
+      if (template.signerName)
+        doc.text(vi(template.signerName), signX, y + 70, { width: width / 2, align: 'center' });
+    }
+  }, `Giấy mời dự ${eventName}`);
+}

@@ -1,0 +1,217 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idSchema } from '../../shared/common';
+import {
+  invitationBatchQuerySchema,
+  invitationRegisterEntrySchema,
+  invitationTemplateOutputSchema,
+  invitationTemplateSchema,
+} from '../../shared/invitations';
+import { canEditEvent } from '../events/events.policy';
+import { getEventById } from '../events/events.service';
+import { authenticate, authorize } from '../http/session';
+import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } from '../http/types';
+import { buildLetterDocx, buildLettersPdf, buildLettersZip } from './invitation-documents';
+import {
+  getInvitationTemplate,
+  getRegister,
+  prepareLetters,
+  saveInvitationTemplate,
+} from './invitations.service';
+
+const tags = ['invitations'];
+const eventParams = z.object({ eventId: idSchema });
+const delegateParams = eventParams.extend({ delegateId: idSchema });
+const file = (description: string, mediaType: string) => ({
+  200: { description, content: { [mediaType]: { schema: z.string() } } },
+});
+const PDF = 'application/pdf';
+const ZIP = 'application/zip';
+
+/** Where reply links point: this server as the browser reached it. */
+const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
+export async function invitationsRoutes(app: App, { handle: { db } }: RouteDeps) {
+  const organizer = async (request: FastifyRequest & { params: { eventId: string } }) => {
+    const actor = await authenticate(db, request);
+    authorize(canEditEvent(actor, request.params.eventId));
+    return actor;
+  };
+
+  app.get(
+    '/api/events/:eventId/invitation-template',
+    {
+      schema: {
+        tags,
+        summary: 'Mẫu giấy mời của hội nghị (mặc định lấy từ kế hoạch)',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: invitationTemplateOutputSchema },
+      },
+    },
+    async (request) => {
+      await organizer(request);
+      return getInvitationTemplate(db, request.params.eventId);
+    },
+  );
+
+  app.put(
+    '/api/events/:eventId/invitation-template',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa mẫu giấy mời: cơ quan, ký hiệu, lời mời, người ký',
+        security: cookieAuth,
+        params: eventParams,
+        body: invitationTemplateSchema,
+        response: { 200: invitationTemplateOutputSchema },
+      },
+    },
+    async (request) => {
+      const actor = await organizer(request);
+      return saveInvitationTemplate(db, actor, request.params.eventId, request.body);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ giấy mời: số, người nhận, ngày',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: z.array(invitationRegisterEntrySchema) },
+      },
+    },
+    async (request) => {
+      await organizer(request);
+      return getRegister(db, request.params.eventId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/delegates/:delegateId/invitation.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Giấy mời của một đại biểu (DOCX, có mã QR trả lời)',
+        security: cookieAuth,
+        params: delegateParams,
+        response: file('Tệp .docx', DOCX_MEDIA_TYPE),
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      const { eventId, delegateId } = request.params;
+      const event = await getEventById(db, eventId);
+      const { template, letters } = await prepareLetters(
+        db,
+        actor,
+        eventId,
+        { delegateId },
+        baseUrlOf(request),
+      );
+      const letter = letters[0]!;
+      sendDownload(reply, {
+        buffer: await buildLetterDocx(template, letter, event.name),
+        mediaType: DOCX_MEDIA_TYPE,
+        asciiName: `giay-moi-${letter.number}.docx`,
+        name: `${letter.fileName}.docx`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/delegates/:delegateId/invitation.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Giấy mời của một đại biểu (PDF)',
+        security: cookieAuth,
+        params: delegateParams,
+        response: file('Tệp .pdf', PDF),
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      const { eventId, delegateId } = request.params;
+      const event = await getEventById(db, eventId);
+      const { template, letters } = await prepareLetters(
+        db,
+        actor,
+        eventId,
+        { delegateId },
+        baseUrlOf(request),
+      );
+      sendDownload(reply, {
+        buffer: await buildLettersPdf(template, letters, event.name),
+        mediaType: PDF,
+        asciiName: `giay-moi-${letters[0]!.number}.pdf`,
+        name: `${letters[0]!.fileName}.pdf`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitations.zip',
+    {
+      schema: {
+        tags,
+        summary: 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị: mỗi người một tệp DOCX, gộp thành ZIP',
+        security: cookieAuth,
+        params: eventParams,
+        querystring: invitationBatchQuerySchema,
+        response: file('Tệp .zip', ZIP),
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      const event = await getEventById(db, request.params.eventId);
+      const { template, letters } = await prepareLetters(
+        db,
+        actor,
+        event.id,
+        request.query,
+        baseUrlOf(request),
+      );
+      sendDownload(reply, {
+        buffer: await buildLettersZip(template, letters, event.name),
+        mediaType: ZIP,
+        asciiName: 'giay-moi.zip',
+        name: `Giấy mời (${letters.length}).zip`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitations.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị, gộp thành một tệp PDF để in',
+        security: cookieAuth,
+        params: eventParams,
+        querystring: invitationBatchQuerySchema,
+        response: file('Tệp .pdf', PDF),
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      const event = await getEventById(db, request.params.eventId);
+      const { template, letters } = await prepareLetters(
+        db,
+        actor,
+        event.id,
+        request.query,
+        baseUrlOf(request),
+      );
+      sendDownload(reply, {
+        buffer: await buildLettersPdf(template, letters, event.name),
+        mediaType: PDF,
+        asciiName: 'giay-moi.pdf',
+        name: `Giấy mời (${letters.length}).pdf`,
+      });
+    },
+  );
+}

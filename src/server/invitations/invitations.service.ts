@@ -1,0 +1,218 @@
+import QRCode from 'qrcode';
+import type { Event } from '../../shared/events';
+import { formatDate, formatTime } from '../../shared/format';
+import {
+  fillPlaceholders,
+  type InvitationRegisterEntry,
+  type InvitationTemplate,
+} from '../../shared/invitations';
+import { HONORIFIC_LABELS, type Honorific } from '../../shared/vocabulary';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { Db, Executor } from '../db/database';
+import type { InvitationsTable } from '../db/schema';
+import { findAllDelegateRows, updateDelegateRow } from '../delegates/delegates.repository';
+import { agencyLines, placeDateLine } from '../documents/official-docx';
+import { AppError, notFound } from '../errors';
+import { getEventById } from '../events/events.service';
+import { currentReplyToken } from '../replies/replies.service';
+import { newId, nowIso } from '../util';
+import {
+  findRegister,
+  findTemplateJson,
+  insertInvitations,
+  lockRegister,
+  nextNumber,
+  saveTemplateJson,
+} from './invitations.repository';
+
+const placeOf = (issuer: string | null) =>
+  /(?:tỉnh|thành phố|huyện|thị xã)\s+(.+)$/iu.exec(issuer ?? '')?.[1] ?? '';
+
+/** The wording an event starts with, from its plan: issuer, lead unit, signer. */
+export function defaultTemplate(event: Event): InvitationTemplate {
+  const issuer = event.planIssuer ?? event.hostName ?? '';
+  const short = issuer.replace(/^UBND\b/u, 'Ủy ban nhân dân');
+  return {
+    agencyLines: agencyLines(issuer || null).map((l) => l.toLocaleUpperCase('vi')),
+    symbol: /^UBND/u.test(issuer) ? 'GM-UBND' : 'GM',
+    place: placeOf(issuer) || '……',
+    body: `${short || 'Ban tổ chức'} trân trọng kính mời {{danh_xung}} tới dự {{ten_hoi_nghi}}.`,
+    bring: 'Đề nghị {{danh_xung}} mang theo giấy mời này (có mã QR) để đăng ký đại biểu tại hội trường.',
+    contact: event.leadName ? `Thông tin liên hệ: ${event.leadName}.` : '',
+    signerAuthority: event.planSignerAuthority ?? '',
+    signerTitle: event.planSignerTitle ?? '',
+    signerName: event.planSignerName ?? '',
+  };
+}
+
+export async function getInvitationTemplate(db: Executor, eventId: string): Promise<InvitationTemplate> {
+  const event = await getEventById(db, eventId);
+  const stored = await findTemplateJson(db, eventId);
+  return stored ? (JSON.parse(stored.template_json) as InvitationTemplate) : defaultTemplate(event);
+}
+
+export async function saveInvitationTemplate(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  template: InvitationTemplate,
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await getInvitationTemplate(trx, eventId);
+    await saveTemplateJson(trx, eventId, JSON.stringify(template), nowIso());
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'invitation_template',
+      entityId: eventId,
+      action: 'update',
+      before,
+      after: template,
+    });
+  });
+  return template;
+}
+
+export interface Letter {
+  number: number;
+  numberText: string;
+  dateLine: string;
+  recipientName: string;
+  /** "Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND huyện, UBND huyện Hoằng Hóa". */
+  recipient: string;
+  body: string;
+  time: string;
+  venue: string;
+  bring: string;
+  contact: string;
+  replyUrl: string;
+  qrPng: Buffer;
+  fileName: string;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9 -]/g, '')
+    .trim();
+
+/**
+ * Numbers the letters of the chosen delegates in the register (a delegate keeps their number on a reprint), gives
+ * each a reply link for the QR code, marks new ones invited, and returns everything a letter shows. People who
+ * declined or were replaced get no letter.
+ */
+export async function prepareLetters(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  filter: { delegateId?: string; groupId?: string; unitId?: string },
+  baseUrl: string,
+): Promise<{ template: InvitationTemplate; letters: Letter[] }> {
+  const event = await getEventById(db, eventId);
+  const template = await getInvitationTemplate(db, eventId);
+  const prepared = await db.transaction().execute(async (trx) => {
+    await lockRegister(trx, eventId);
+    const rows = (await findAllDelegateRows(trx, eventId, null)).filter(
+      (d) =>
+        !['declined', 'replaced'].includes(d.status) &&
+        (!filter.delegateId || d.id === filter.delegateId) &&
+        (!filter.groupId || d.group_id === filter.groupId) &&
+        (!filter.unitId || d.unit_id === filter.unitId),
+    );
+    if (filter.delegateId && rows.length === 0) {
+      throw new AppError('CONFLICT', 'Đại biểu đã từ chối hoặc đã được thay nên không in giấy mời');
+    }
+    if (rows.length === 0) throw notFound('đại biểu nào để in giấy mời');
+    const register = new Map((await findRegister(trx, eventId)).map((r) => [r.delegate_id, r]));
+    let next = await nextNumber(trx, eventId);
+    const fresh: InvitationsTable[] = [];
+    const now = nowIso();
+    const out = [];
+    for (const d of rows) {
+      const honorific = d.honorific ? HONORIFIC_LABELS[d.honorific as Honorific] : 'Ông/Bà';
+      const recipient = [`${honorific} ${d.full_name}`, d.position, d.organization ?? d.unit_name]
+        .filter(Boolean)
+        .join(', ');
+      let entry = register.get(d.id);
+      if (!entry) {
+        entry = {
+          id: newId(),
+          event_id: eventId,
+          number: next++,
+          delegate_id: d.id,
+          recipient,
+          issued_at: now,
+          channel: 'print',
+          issued_by: actor.id,
+        };
+        fresh.push(entry);
+      }
+      if (d.status === 'draft') await updateDelegateRow(trx, d.id, { status: 'invited', updated_at: now });
+      out.push({ d, honorific, recipient, entry, token: await currentReplyToken(trx, actor, eventId, d.id) });
+    }
+    await insertInvitations(trx, fresh);
+    if (fresh.length) {
+      await recordAudit(trx, actor, {
+        eventId,
+        entity: 'invitation',
+        action: 'create',
+        after: fresh.map((f) => ({ number: f.number, delegateId: f.delegate_id, recipient: f.recipient })),
+      });
+    }
+    return out;
+  });
+
+  const time = `${formatTime(event.startsAt)} - ${formatTime(event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
+  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
+  const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
+  const letters = await Promise.all(
+    prepared.map(async ({ d, honorific, recipient, entry, token }) => {
+      const values = {
+        danh_xung: honorific === 'Ông/Bà' ? 'Ông/Bà' : honorific,
+        ho_ten: d.full_name,
+        chuc_vu: d.position ?? '',
+        don_vi: d.organization ?? d.unit_name ?? '',
+        ten_hoi_nghi: event.name,
+        thoi_gian: time,
+        dia_diem: venue,
+      };
+      const replyUrl = `${baseUrl}/r/${token}`;
+      const number = String(entry.number).padStart(2, '0');
+      return {
+        number: entry.number,
+        numberText: `Số: ${number}/${template.symbol}`,
+        dateLine,
+        recipientName: d.full_name,
+        recipient,
+        body: fillPlaceholders(template.body, values),
+        time,
+        venue,
+        bring: fillPlaceholders(template.bring, values),
+        contact: fillPlaceholders(template.contact, values),
+        replyUrl,
+        qrPng: await QRCode.toBuffer(replyUrl, {
+          type: 'png',
+          errorCorrectionLevel: 'M',
+          margin: 1,
+          width: 240,
+        }),
+        fileName: `GM ${number} - ${fold(d.full_name)}`,
+      };
+    }),
+  );
+  return { template, letters };
+}
+
+export async function getRegister(db: Executor, eventId: string): Promise<InvitationRegisterEntry[]> {
+  const template = await getInvitationTemplate(db, eventId);
+  return (await findRegister(db, eventId)).map((r) => ({
+    number: r.number,
+    numberText: `${String(r.number).padStart(2, '0')}/${template.symbol}`,
+    delegateId: r.delegate_id,
+    recipient: r.recipient,
+    issuedAt: r.issued_at,
+  }));
+}

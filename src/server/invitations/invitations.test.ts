@@ -1,0 +1,161 @@
+import jsQR from 'jsqr';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvitationTemplate } from '../../shared/invitations';
+import { SYSTEM_ACTOR } from '../auth/actor';
+import { createGroup, setSeats } from '../delegates/composition.service';
+import { createTestContext, type TestContext } from '../test/harness';
+
+let ctx: TestContext;
+let organizer = '';
+let eventId = '';
+let groupId = '';
+const people: Record<string, string> = {};
+
+const get = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: organizer } });
+const base = () => `/api/events/${eventId}`;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const unit = await ctx.buildUnit({ name: 'Huyện Hoằng Hóa', shortName: 'Hoằng Hóa' });
+  const event = await ctx.buildEvent({
+    name: 'Hội nghị tổng kết Chương trình OCOP',
+    venueName: 'Hội trường 25B',
+    venueAddress: 'Thành phố Thanh Hóa',
+    planIssuer: 'UBND tỉnh Thanh Hóa',
+    planSignerAuthority: 'KT. Chủ tịch',
+    planSignerTitle: 'Phó Chủ tịch',
+    planSignerName: 'Lê Đức Giang',
+  });
+  eventId = event.id;
+  const user = await ctx.buildUser({ username: 'btc-gm' });
+  await ctx.addMember(eventId, user.id, 'organizer');
+  organizer = await ctx.login('btc-gm');
+  groupId = await createGroup(ctx.handle.db, SYSTEM_ACTOR, eventId, { title: 'Lãnh đạo huyện' });
+  await setSeats(ctx.handle.db, SYSTEM_ACTOR, eventId, groupId, { seats: [{ unitId: unit.id, quota: 10 }] });
+  for (const [fullName, honorific] of [
+    ['Nguyễn Thị Hằng', 'ba'],
+    ['Lê Đình Khôi', 'dong_chi'],
+  ] as const) {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: `${base()}/delegates`,
+      headers: { cookie: organizer },
+      payload: { groupId, unitId: unit.id, fullName, honorific, position: 'Phó Chủ tịch UBND huyện' },
+    });
+    people[fullName] = response.json().id;
+  }
+});
+afterAll(() => ctx.close());
+
+async function qrOf(docx: Buffer): Promise<string | null> {
+  const zip = await JSZip.loadAsync(docx);
+  const media = Object.keys(zip.files).find((name) => /^word\/media\/.+\.png$/.test(name));
+  if (!media) return null;
+  const png = PNG.sync.read(await zip.file(media)!.async('nodebuffer'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+describe('Giấy mời', () => {
+  it('starts from the plan: issuer, symbol, signer; edits are checked for unknown placeholders', async () => {
+    const template = (await get(`${base()}/invitation-template`)).json() as InvitationTemplate;
+    expect(template).toMatchObject({
+      agencyLines: ['ỦY BAN NHÂN DÂN', 'TỈNH THANH HÓA'],
+      symbol: 'GM-UBND',
+      place: 'Thanh Hóa',
+      signerName: 'Lê Đức Giang',
+    });
+    const bad = await ctx.app.inject({
+      method: 'PUT',
+      url: `${base()}/invitation-template`,
+      headers: { cookie: organizer },
+      payload: { ...template, body: 'Kính mời {{ho_ten}} dự {{ten_hoi_ngi}}.' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({
+      field: 'body',
+      message: expect.stringContaining('Không có trường {{ten_hoi_ngi}}'),
+    });
+    const good = await ctx.app.inject({
+      method: 'PUT',
+      url: `${base()}/invitation-template`,
+      headers: { cookie: organizer },
+      payload: {
+        ...template,
+        symbol: 'GM-VPĐP',
+        body: 'Văn phòng trân trọng kính mời {{danh_xung}} {{ho_ten}} tới dự {{ten_hoi_nghi}}.',
+      },
+    });
+    expect(good.statusCode).toBe(200);
+  });
+
+  it('writes a DOCX with the recipient, the register number and a QR code carrying the reply link', async () => {
+    const response = await get(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.docx`);
+    expect(response.statusCode).toBe(200);
+    const { value } = await mammoth.extractRawText({ buffer: response.rawPayload });
+    expect(value).toContain('GIẤY MỜI');
+    expect(value).toContain('Số: 01/GM-VPĐP');
+    expect(value).toContain('Bà Nguyễn Thị Hằng, Phó Chủ tịch UBND huyện, Huyện Hoằng Hóa');
+    expect(value).toContain(
+      'Văn phòng trân trọng kính mời Bà Nguyễn Thị Hằng tới dự Hội nghị tổng kết Chương trình OCOP.',
+    );
+    expect(value).toContain('Hội trường 25B - Thành phố Thanh Hóa');
+    const qr = await qrOf(response.rawPayload);
+    expect(qr).toMatch(/^http:\/\/localhost(:\d+)?\/r\/[A-Za-z0-9_-]{43}$/);
+    // The QR opens this delegate's reply page.
+    const page = await ctx.app.inject({ method: 'GET', url: `/api/replies/${qr!.split('/r/')[1]}` });
+    expect(page.json().delegate).toMatchObject({ fullName: 'Nguyễn Thị Hằng', status: 'invited' });
+    // A reprint keeps the number and the QR code.
+    const again = await get(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.docx`);
+    expect(await qrOf(again.rawPayload)).toBe(qr);
+    expect((await mammoth.extractRawText({ buffer: again.rawPayload })).value).toContain('Số: 01/GM-VPĐP');
+  });
+
+  it('prints the whole list as one PDF with the names in Vietnamese, and as a ZIP of DOCX; the register numbers them', async () => {
+    const pdf = await get(`${base()}/invitations.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text.normalize('NFC');
+    await parser.destroy();
+    expect(text).toContain('GIẤY MỜI');
+    expect(text).toContain('Nguyễn Thị Hằng');
+    expect(text).toContain('Lê Đình Khôi');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Số: 02/GM-VPĐP');
+
+    const zip = await JSZip.loadAsync((await get(`${base()}/invitations.zip?groupId=${groupId}`)).rawPayload);
+    expect(Object.keys(zip.files).sort()).toEqual([
+      'GM 01 - Nguyen Thi Hang.docx',
+      'GM 02 - Le Dinh Khoi.docx',
+    ]);
+
+    const register = (await get(`${base()}/invitations`)).json();
+    expect(register).toEqual([
+      expect.objectContaining({
+        number: 1,
+        numberText: '01/GM-VPĐP',
+        recipient: expect.stringContaining('Nguyễn Thị Hằng'),
+      }),
+      expect.objectContaining({
+        number: 2,
+        numberText: '02/GM-VPĐP',
+        recipient: expect.stringContaining('Lê Đình Khôi'),
+      }),
+    ]);
+  });
+
+  it('does not print for someone who declined', async () => {
+    await ctx.app.inject({
+      method: 'POST',
+      url: `${base()}/delegates/${people['Lê Đình Khôi']}/status`,
+      headers: { cookie: organizer },
+      payload: { status: 'declined' },
+    });
+    const response = await get(`${base()}/delegates/${people['Lê Đình Khôi']}/invitation.pdf`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toContain('đã từ chối');
+  });
+});

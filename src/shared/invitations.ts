@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { MAX_NAME, MAX_TEXT } from './limits';
+
+/** Placeholders a template may use, filled per letter. */
+export const INVITATION_PLACEHOLDERS = {
+  danh_xung: 'Đồng chí / Ông / Bà',
+  ho_ten: 'Họ và tên người được mời',
+  chuc_vu: 'Chức vụ',
+  don_vi: 'Cơ quan, đơn vị',
+  ten_hoi_nghi: 'Tên hội nghị',
+  thoi_gian: 'Thời gian (8h00 - 11h30, ngày 27/11/2020)',
+  dia_diem: 'Địa điểm',
+} as const;
+export type InvitationPlaceholder = keyof typeof INVITATION_PLACEHOLDERS;
+
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** The placeholders a text uses that do not exist, for a message that names them. */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)]
+    .map((m) => m[1] ?? '')
+    .filter((name) => !(name in INVITATION_PLACEHOLDERS));
+}
+
+export function fillPlaceholders(text: string, values: Record<InvitationPlaceholder, string>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => values[name as InvitationPlaceholder] ?? '');
+}
+
+const line = (max: number) =>
+  z
+    .string()
+    .max(max, `Tối đa ${max} ký tự`)
+    .transform((v) => v.normalize('NFC').trim())
+    .superRefine((v, ctx) => {
+      const unknown = unknownPlaceholders(v);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Không có trường {{${unknown[0]}}}; dùng: ${Object.keys(INVITATION_PLACEHOLDERS)
+            .map((k) => `{{${k}}}`)
+            .join(', ')}`,
+        });
+      }
+    });
+
+/** The wording of the event's Giấy mời: who issues it, what it says, who signs. Editable without code. */
+export const invitationTemplateSchema = z.strictObject({
+  /** Upper lines of the issuing agency, the last in bold: ["UBND TỈNH THANH HÓA", "VĂN PHÒNG ĐIỀU PHỐI NTM"]. */
+  agencyLines: z.array(line(MAX_NAME)).min(1).max(3),
+  /** After "/" in the number: "GM-VPĐP" gives "Số: 12/GM-VPĐP". */
+  symbol: line(40).pipe(z.string().min(1, 'Không được để trống')),
+  /** The place in the date line: "Thanh Hóa, ngày …". */
+  place: line(MAX_NAME),
+  /** The paragraph before the details. */
+  body: line(MAX_TEXT),
+  /** What to bring or prepare; empty for none. */
+  bring: line(MAX_TEXT),
+  /** Who to call. */
+  contact: line(MAX_TEXT),
+  signerAuthority: line(MAX_NAME),
+  signerTitle: line(MAX_NAME),
+  signerName: line(MAX_NAME),
+});
+export type InvitationTemplate = z.infer<typeof invitationTemplateSchema>;
+
+/** The template as the API returns it (the input schema trims and checks; the output is what was stored). */
+export const invitationTemplateOutputSchema = z.object({
+  agencyLines: z.array(z.string()),
+  symbol: z.string(),
+  place: z.string(),
+  body: z.string(),
+  bring: z.string(),
+  contact: z.string(),
+  signerAuthority: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+});
+
+export const invitationRegisterEntrySchema = z.object({
+  number: z.number().int(),
+  numberText: z.string(),
+  delegateId: z.string(),
+  recipient: z.string(),
+  issuedAt: z.string(),
+});
+export type InvitationRegisterEntry = z.infer<typeof invitationRegisterEntrySchema>;
+
+export const invitationBatchQuerySchema = z.object({
+  groupId: z.string().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+});
