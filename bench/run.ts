@@ -7,6 +7,7 @@ import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/type
 import { bundle } from './scenarios/bundle';
 import { delegateSearchL, delegateSearchOneEvent, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
+import { invitationsDocx300, invitationsPdf300 } from './scenarios/invitations';
 import { planParse60k } from './scenarios/plan-parse';
 import { unitsSearchL } from './scenarios/units-search';
 
@@ -20,6 +21,8 @@ const SCENARIOS: Scenario[] = [
   delegateSearchL,
   delegateSearchOneEvent,
   importXlsx10k,
+  invitationsDocx300,
+  invitationsPdf300,
   planParse60k,
   bundle,
 ];

@@ -34,7 +34,7 @@ const TERMS = [
   'giam doc hoang',
 ];
 
-async function signIn(url: string): Promise<string> {
+export async function signIn(url: string): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -49,7 +49,7 @@ async function signIn(url: string): Promise<string> {
  * `events` conferences, each with one group drawing from `unitCount` catalogue units, sharing `delegates` people
  * between them (the same generated list, dealt out in turn). Returns the first conference.
  */
-async function loadConferences(
+export async function loadConferences(
   env: NodeJS.ProcessEnv,
   dataDir: string,
   options: { units: number; delegates: number; events: number },
