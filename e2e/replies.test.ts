@@ -20,6 +20,10 @@ describe('answering an invitation without signing in', () => {
     const confirmedCard = organizer.getByText('Đã xác nhận', { exact: true }).locator('..');
     const before = Number((await confirmedCard.locator('p').last().textContent())?.replace(/\D/g, ''));
     const eventUrl = organizer.url();
+    await organizer.getByRole('tab', { name: 'Trả lời giấy mời' }).click();
+    const awaiting = async () =>
+      Number((await organizer.getByTestId('replies-awaiting').textContent())?.replace(/\D/g, ''));
+    const awaitingBefore = await awaiting();
 
     // A delegate still only invited: the organizer makes their link.
     await organizer.getByRole('tab', { name: 'Đại biểu' }).click();
@@ -57,6 +61,8 @@ describe('answering an invitation without signing in', () => {
     await expect
       .poll(async () => Number((await confirmedCard.locator('p').last().textContent())?.replace(/\D/g, '')))
       .toBe(before + 1);
+    await organizer.getByRole('tab', { name: 'Trả lời giấy mời' }).click();
+    await expect.poll(awaiting).toBe(awaitingBefore - 1);
     await organizer.context().close();
     await phone.context().close();
   });

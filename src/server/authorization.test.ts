@@ -462,6 +462,14 @@ const MATRIX: Record<string, Row> = {
       return { url: `/api/events/${eventId}/invitations.pdf` };
     },
   },
+  'GET /api/events/{eventId}/replies/summary': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/replies/summary` }),
+  },
+  'GET /api/events/{eventId}/replies/call-list.xlsx': {
+    allowed: ['admin', 'organizer', 'officer', 'otherOfficer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/replies/call-list.xlsx` }),
+  },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),

@@ -62,3 +62,19 @@ export const replyLinkSchema = z.object({
   createdAt: z.string(),
 });
 export type ReplyLink = z.infer<typeof replyLinkSchema>;
+
+/** Answers so far, per group or per unit: not yet invited, invited with no answer, confirmed, declined. */
+export const replyCountsSchema = z.object({
+  notInvited: z.number().int(),
+  awaiting: z.number().int(),
+  confirmed: z.number().int(),
+  declined: z.number().int(),
+});
+export type ReplyCounts = z.infer<typeof replyCountsSchema>;
+
+export const replySummarySchema = z.object({
+  totals: replyCountsSchema,
+  groups: z.array(replyCountsSchema.extend({ groupId: z.string().nullable(), title: z.string() })),
+  units: z.array(replyCountsSchema.extend({ unitId: z.string().nullable(), name: z.string() })),
+});
+export type ReplySummary = z.infer<typeof replySummarySchema>;

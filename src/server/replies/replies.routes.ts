@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { idSchema, okSchema } from '../../shared/common';
-import { replyInputSchema, replyLinkSchema, replyViewSchema } from '../../shared/replies';
-import { canWriteDelegates, scopeOf } from '../delegates/delegates.policy';
+import { replyInputSchema, replyLinkSchema, replySummarySchema, replyViewSchema } from '../../shared/replies';
+import { canReadDelegates, canWriteDelegates, scopeOf } from '../delegates/delegates.policy';
 import { authenticate, authorize } from '../http/session';
-import { type App, cookieAuth, type RouteDeps } from '../http/types';
+import { type App, cookieAuth, type RouteDeps, sendDownload, XLSX_MEDIA_TYPE } from '../http/types';
 import { getReplyView, issueReplyLink, replyThroughLink, revokeReplyLink } from './replies.service';
+import { buildCallListXlsx, getReplySummary } from './tracking.service';
 
 const tags = ['replies'];
 // Any string: a malformed token is answered like an unknown one.
@@ -49,6 +50,50 @@ export async function repliesRoutes(app: App, { handle: { db } }: RouteDeps) {
       const scope = await scopeOf(db, actor, request.params.eventId);
       await revokeReplyLink(db, actor, scope, request.params.eventId, request.params.delegateId);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/replies/summary',
+    {
+      schema: {
+        tags,
+        summary: 'Tình hình trả lời giấy mời theo nhóm và đơn vị (chưa mời, chưa trả lời, xác nhận, từ chối)',
+        security: cookieAuth,
+        params: z.object({ eventId: idSchema }),
+        response: { 200: replySummarySchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canReadDelegates(actor, request.params.eventId));
+      return getReplySummary(db, await scopeOf(db, actor, request.params.eventId), request.params.eventId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/replies/call-list.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách đại biểu đã mời nhưng chưa trả lời, kèm số điện thoại, để gọi điện',
+        security: cookieAuth,
+        params: z.object({ eventId: idSchema }),
+        response: {
+          200: { description: 'Tệp .xlsx', content: { [XLSX_MEDIA_TYPE]: { schema: z.string() } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(db, request);
+      authorize(canWriteDelegates(actor, request.params.eventId));
+      const scope = await scopeOf(db, actor, request.params.eventId);
+      sendDownload(reply, {
+        buffer: await buildCallListXlsx(db, scope, request.params.eventId),
+        mediaType: XLSX_MEDIA_TYPE,
+        asciiName: 'can-goi.xlsx',
+        name: 'Đại biểu chưa trả lời.xlsx',
+      });
     },
   );
 

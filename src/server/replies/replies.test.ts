@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Composition } from '../../shared/delegates';
 import type { ReplyLink, ReplyView } from '../../shared/replies';
@@ -141,6 +142,39 @@ describe('reply links', () => {
     expect(
       (await call(organizer, 'POST', `/api/events/${otherEventId}/delegates/${mine}/reply-link`)).statusCode,
     ).toBe(404);
+  });
+
+  it('count the answers per group and unit, and list those to phone with their numbers', async () => {
+    const waiting = await delegate('Mai Văn Chờ');
+    await link(waiting);
+    await call(organizer, 'POST', `/api/events/${eventId}/delegates/${waiting}/status`, {
+      status: 'invited',
+    });
+    const summary = (await call(organizer, 'GET', `/api/events/${eventId}/replies/summary`)).json();
+    const group = summary.groups.find((g: { title: string }) => g.title === 'Đại diện các xã');
+    expect(group).toMatchObject({ awaiting: 1 });
+    expect(
+      summary.totals.confirmed +
+        summary.totals.declined +
+        summary.totals.awaiting +
+        summary.totals.notInvited,
+    ).toBe(group.confirmed + group.declined + group.awaiting + group.notInvited);
+    expect(summary.units[0]).toMatchObject({ name: 'Xã Hoằng Đạo', awaiting: 1 });
+    // The officer sees the same for their commune.
+    expect(
+      (await call(officer, 'GET', `/api/events/${eventId}/replies/summary`)).json().totals.awaiting,
+    ).toBe(1);
+
+    const xlsx = await call(organizer, 'GET', `/api/events/${eventId}/replies/call-list.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]!.getSheetValues().flatMap((r) =>
+      Array.isArray(r) ? [r.slice(1).join(' | ')] : [],
+    );
+    expect(rows[0]).toContain('CHƯA TRẢ LỜI');
+    expect(rows.filter((r) => r.includes('Mai Văn Chờ'))).toHaveLength(1);
+    expect(rows.find((r) => r.includes('Mai Văn Chờ'))).toMatch(/0912 \d{3} \d{3}/);
+    expect(rows.some((r) => r.includes('Trần Văn Ba'))).toBe(false);
   });
 
   it('stop taking answers when the event is closed, with a clear message', async () => {

@@ -346,6 +346,16 @@ export const en: Messages = {
     signerTitle: "Signer's title",
     signerName: "Signer's name",
   },
+  replies: {
+    tab: 'Replies',
+    notInvited: 'Not invited',
+    awaiting: 'No answer',
+    confirmed: 'Confirmed',
+    declined: 'Declined',
+    byGroup: 'By group',
+    byUnit: 'By sending unit (most unanswered first)',
+    callList: 'Call list ({{count}} people, Excel)',
+  },
   reply: {
     title: 'Invitation',
     dear: 'Dear',

@@ -347,6 +347,16 @@ export const vi = {
     signerTitle: 'Chức vụ người ký',
     signerName: 'Họ tên người ký',
   },
+  replies: {
+    tab: 'Trả lời giấy mời',
+    notInvited: 'Chưa mời',
+    awaiting: 'Chưa trả lời',
+    confirmed: 'Xác nhận dự',
+    declined: 'Từ chối',
+    byGroup: 'Theo thành phần',
+    byUnit: 'Theo đơn vị cử (nhiều người chưa trả lời nhất trước)',
+    callList: 'Danh sách cần gọi ({{count}} người, Excel)',
+  },
   reply: {
     title: 'Giấy mời',
     dear: 'Kính gửi',

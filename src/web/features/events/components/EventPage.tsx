@@ -32,6 +32,9 @@ import { StatusBadge } from './StatusBadge';
 const CompositionPanel = lazy(() =>
   import('../../delegates/components/CompositionPanel').then((m) => ({ default: m.CompositionPanel })),
 );
+const RepliesPanel = lazy(() =>
+  import('../../replies/components/RepliesPanel').then((m) => ({ default: m.RepliesPanel })),
+);
 const DelegatesPanel = lazy(() =>
   import('../../delegates/components/DelegatesPanel').then((m) => ({ default: m.DelegatesPanel })),
 );
@@ -224,6 +227,7 @@ export function EventPage() {
           <Tabs.Tab value="overview">{t('events.overview')}</Tabs.Tab>
           <Tabs.Tab value="composition">{t('composition.tab')}</Tabs.Tab>
           <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
+          <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
         </Tabs.List>
@@ -238,6 +242,11 @@ export function EventPage() {
         <Tabs.Panel value="delegates" pt="md">
           <Suspense fallback={<PageLoader />}>
             <DelegatesPanel eventId={eventId} canWrite={canWriteDelegates} isOrganizer={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="replies" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <RepliesPanel eventId={eventId} canWrite={canWriteDelegates} />
           </Suspense>
         </Tabs.Panel>
         {canEdit && (
