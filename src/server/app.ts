@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
+import type { MailConfig } from './config';
 import type { DbHandle } from './db/database';
 import { delegatesRoutes } from './delegates/delegates.routes';
 import { AppError } from './errors';
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-* from a reverse proxy (so `Secure` cookies and client IPs are right behind HTTPS). */
   trustProxy?: boolean;
+  /** Outgoing mail; null or omitted: invitations are not emailed (links are exported instead). */
+  mail?: MailConfig | null;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -85,7 +88,7 @@ export async function buildApp(options: BuildAppOptions) {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const deps = { handle: options.handle };
+  const deps = { handle: options.handle, mail: options.mail ?? null };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);

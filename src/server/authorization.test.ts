@@ -48,6 +48,8 @@ interface Request {
 }
 interface Row {
   allowed: Caller[];
+  /** Callers who pass authorization but get a known refusal after it (e.g. 409 "not configured"). */
+  allowedStatus?: Partial<Record<Caller, number>>;
   /** Builds a fresh target for each call, so an allowed delete never disturbs the next caller. */
   request(cast: Cast): Promise<Request>;
 }
@@ -470,6 +472,19 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer', 'officer', 'otherOfficer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/replies/call-list.xlsx` }),
   },
+  'POST /api/events/{eventId}/invitations/send': {
+    // No SMTP in this app: an allowed caller gets the 409 that says so; the others never reach it.
+    allowed: [],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations/send` }),
+    allowedStatus: { admin: 409, organizer: 409 },
+  },
+  'GET /api/events/{eventId}/invitations/links.xlsx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return { url: `/api/events/${eventId}/invitations/links.xlsx` };
+    },
+  },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),
@@ -530,7 +545,9 @@ describe('authorization matrix', () => {
         });
         const status = response.statusCode;
         const label = `${route} as ${caller} → ${status} ${response.body.slice(0, 200)}`;
-        if (row.allowed.includes(caller)) {
+        if (row.allowedStatus?.[caller]) {
+          expect(status, label).toBe(row.allowedStatus[caller]);
+        } else if (row.allowed.includes(caller)) {
           expect(status < 400, label).toBe(true);
         } else if (caller === 'anonymous') {
           expect(status, label).toBe(401);

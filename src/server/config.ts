@@ -9,6 +9,13 @@ export interface Config {
   trustProxy: boolean;
   loadDemo: boolean;
   logLevel: string;
+  /** Outgoing mail (invitations): smtp://user:pass@host:587, or null when not configured. */
+  mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  url: string;
+  from: string;
 }
 
 /** Everything configurable comes from the environment; the defaults give the demo on http://localhost:3000. */
@@ -26,5 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     loadDemo: env.HOINGHI_DEMO !== 'off',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    mail: env.SMTP_URL
+      ? { url: env.SMTP_URL, from: env.MAIL_FROM || 'Ban tổ chức hội nghị <hoinghi@localhost>' }
+      : null,
   };
 }

@@ -27,6 +27,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
     handle,
     webRoot: WEB_DIST,
     trustProxy: config.trustProxy,
+    mail: config.mail,
     logger: { level: config.logLevel },
   });
   const shutdown = async () => {

@@ -89,3 +89,13 @@ export const invitationBatchQuerySchema = z.object({
   groupId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
 });
+
+/** What an email batch did, person by person: nothing is left unsaid when it stops halfway. */
+export const invitationSendResultSchema = z.object({
+  sent: z.array(z.object({ number: z.number().int(), name: z.string(), email: z.string() })),
+  skipped: z.array(z.object({ number: z.number().int(), name: z.string(), reason: z.string() })),
+  failed: z.array(
+    z.object({ number: z.number().int(), name: z.string(), email: z.string(), error: z.string() }),
+  ),
+});
+export type InvitationSendResult = z.infer<typeof invitationSendResultSchema>;

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MailConfig } from '../config';
 import type { DbHandle } from '../db/database';
 
 /** The Fastify instance every routes file receives: zod-typed, with the database handle. */
@@ -19,6 +20,7 @@ export type App = FastifyInstance<
 
 export interface RouteDeps {
   handle: DbHandle;
+  mail: MailConfig | null;
 }
 
 /** OpenAPI: routes behind the session cookie say so. */

@@ -4,14 +4,25 @@ import { idSchema } from '../../shared/common';
 import {
   invitationBatchQuerySchema,
   invitationRegisterEntrySchema,
+  invitationSendResultSchema,
   invitationTemplateOutputSchema,
   invitationTemplateSchema,
 } from '../../shared/invitations';
+import { formatPhone } from '../../shared/phone';
+import { writeListWorkbook } from '../documents/xlsx';
 import { canEditEvent } from '../events/events.policy';
 import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
-import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } from '../http/types';
+import {
+  type App,
+  cookieAuth,
+  DOCX_MEDIA_TYPE,
+  type RouteDeps,
+  sendDownload,
+  XLSX_MEDIA_TYPE,
+} from '../http/types';
 import { buildLetterDocx, buildLettersPdf, buildLettersZip } from './invitation-documents';
+import { emailInvitations } from './invitations.mail';
 import {
   getInvitationTemplate,
   getRegister,
@@ -31,7 +42,7 @@ const ZIP = 'application/zip';
 /** Where reply links point: this server as the browser reached it. */
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-export async function invitationsRoutes(app: App, { handle: { db } }: RouteDeps) {
+export async function invitationsRoutes(app: App, { handle: { db }, mail }: RouteDeps) {
   const organizer = async (request: FastifyRequest & { params: { eventId: string } }) => {
     const actor = await authenticate(db, request);
     authorize(canEditEvent(actor, request.params.eventId));
@@ -211,6 +222,70 @@ export async function invitationsRoutes(app: App, { handle: { db } }: RouteDeps)
         mediaType: PDF,
         asciiName: 'giay-moi.pdf',
         name: `Giấy mời (${letters.length}).pdf`,
+      });
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/invitations/send',
+    {
+      schema: {
+        tags,
+        summary:
+          'Gửi giấy mời qua email (PDF đính kèm và liên kết trả lời) cho cả hội nghị, một nhóm hoặc một đơn vị',
+        security: cookieAuth,
+        params: eventParams,
+        querystring: invitationBatchQuerySchema,
+        response: { 200: invitationSendResultSchema },
+      },
+    },
+    async (request) => {
+      const actor = await organizer(request);
+      return emailInvitations(db, actor, mail, request.params.eventId, request.query, baseUrlOf(request));
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitations/links.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Liên kết trả lời của từng đại biểu kèm số điện thoại, để nhắn qua SMS hoặc Zalo',
+        security: cookieAuth,
+        params: eventParams,
+        querystring: invitationBatchQuerySchema,
+        response: file('Tệp .xlsx', XLSX_MEDIA_TYPE),
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      const { letters } = await prepareLetters(
+        db,
+        actor,
+        request.params.eventId,
+        request.query,
+        baseUrlOf(request),
+      );
+      sendDownload(reply, {
+        buffer: await writeListWorkbook({
+          sheetName: 'Liên kết',
+          titleLines: ['LIÊN KẾT TRẢ LỜI GIẤY MỜI', `${letters.length} đại biểu`],
+          columns: [
+            { label: 'Số GM', width: 8 },
+            { label: 'Người nhận', width: 50 },
+            { label: 'Số điện thoại', width: 16 },
+            { label: 'Liên kết trả lời', width: 70 },
+          ],
+          rows: letters.map((l) => [
+            l.number,
+            l.recipient,
+            l.phone ? formatPhone(l.phone) : 'Chưa có số',
+            l.replyUrl,
+          ]),
+        }),
+        mediaType: XLSX_MEDIA_TYPE,
+        asciiName: 'lien-ket-tra-loi.xlsx',
+        name: 'Liên kết trả lời.xlsx',
       });
     },
   );

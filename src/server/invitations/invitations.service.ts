@@ -74,6 +74,9 @@ export async function saveInvitationTemplate(
 }
 
 export interface Letter {
+  delegateId: string;
+  email: string | null;
+  phone: string | null;
   number: number;
   numberText: string;
   dateLine: string;
@@ -182,6 +185,9 @@ export async function prepareLetters(
       const replyUrl = `${baseUrl}/r/${token}`;
       const number = String(entry.number).padStart(2, '0');
       return {
+        delegateId: d.id,
+        email: d.email,
+        phone: d.phone,
         number: entry.number,
         numberText: `Số: ${number}/${template.symbol}`,
         dateLine,

@@ -5,6 +5,7 @@ import type { CreateEventInput } from '../../shared/events';
 import type { CreateUnitInput } from '../../shared/units';
 import { buildApp, type HoinghiApp } from '../app';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import type { MailConfig } from '../config';
 import { createDb, type DbHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createEvent, setMember } from '../events/events.service';
@@ -64,9 +65,11 @@ export interface TestContext {
   login(username: string, password?: string): Promise<string>;
 }
 
-export async function createTestContext(options: { webRoot?: string } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { webRoot?: string; mail?: MailConfig | null } = {},
+): Promise<TestContext> {
   const handle = await createTestDb();
-  const app = await buildApp({ handle, webRoot: options.webRoot });
+  const app = await buildApp({ handle, webRoot: options.webRoot, mail: options.mail ?? null });
   const { db } = handle;
   return {
     handle,

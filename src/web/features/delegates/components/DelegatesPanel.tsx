@@ -23,6 +23,7 @@ import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared
 import { withQuery } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
+import { SendInvitationsModal } from '../../invitations/components/SendInvitationsModal';
 import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
 import { useComposition, useDelegateStatus, useDelegates, useDeleteDelegate } from '../api/delegates';
 import { DelegateFormModal } from './DelegateFormModal';
@@ -56,6 +57,7 @@ export function DelegatesPanel({
   const [substituting, setSubstituting] = useState<Delegate | null>(null);
   const [linking, setLinking] = useState<Delegate | null>(null);
   const [editingTemplate, setEditingTemplate] = useState(false);
+  const [sending, setSending] = useState(false);
   const batch = (ext: 'pdf' | 'zip') => withQuery(`/api/events/${eventId}/invitations.${ext}`, { groupId });
   const composition = useComposition(eventId);
   const list = useDelegates(eventId, { q: debounced, groupId, status, sort, page, pageSize: PAGE_SIZE });
@@ -106,6 +108,14 @@ export function DelegatesPanel({
                 </Menu.Item>
                 <Menu.Item component="a" href={batch('zip')} download>
                   {t('invitations.batchZip')}
+                </Menu.Item>
+                <Menu.Item onClick={() => setSending(true)}>{t('invitations.send')}</Menu.Item>
+                <Menu.Item
+                  component="a"
+                  href={withQuery(`/api/events/${eventId}/invitations/links.xlsx`, { groupId })}
+                  download
+                >
+                  {t('invitations.links')}
                 </Menu.Item>
                 <Menu.Divider />
                 <Menu.Item onClick={() => setEditingTemplate(true)}>{t('invitations.template')}</Menu.Item>
@@ -320,6 +330,9 @@ export function DelegatesPanel({
           isOrganizer={isOrganizer}
           onClose={() => setEditing(null)}
         />
+      )}
+      {sending && (
+        <SendInvitationsModal eventId={eventId} groupId={groupId} onClose={() => setSending(false)} />
       )}
       {editingTemplate && (
         <InvitationTemplateModal eventId={eventId} onClose={() => setEditingTemplate(false)} />

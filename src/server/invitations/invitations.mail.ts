@@ -1,0 +1,79 @@
+import nodemailer from 'nodemailer';
+import type { InvitationSendResult } from '../../shared/invitations';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { MailConfig } from '../config';
+import type { Db } from '../db/database';
+import { conflict } from '../errors';
+import { getEventById } from '../events/events.service';
+import { buildLettersPdf } from './invitation-documents';
+import { setChannel } from './invitations.repository';
+import { prepareLetters } from './invitations.service';
+
+/**
+ * Emails each chosen delegate their Giấy mời as a PDF with the reply link, one message per person. A person
+ * without an email is skipped; a failed message does not stop the others; the result names every person.
+ */
+export async function emailInvitations(
+  db: Db,
+  actor: Actor,
+  mail: MailConfig | null,
+  eventId: string,
+  filter: { groupId?: string | undefined; unitId?: string | undefined },
+  baseUrl: string,
+): Promise<InvitationSendResult> {
+  if (!mail) {
+    throw conflict(
+      'Máy chủ chưa được cấu hình gửi thư (SMTP_URL). Hãy tải danh sách liên kết trả lời để nhắn qua SMS hoặc Zalo.',
+    );
+  }
+  const event = await getEventById(db, eventId);
+  const { template, letters } = await prepareLetters(db, actor, eventId, filter, baseUrl);
+  const transport = nodemailer.createTransport(mail.url);
+  const result: InvitationSendResult = { sent: [], skipped: [], failed: [] };
+  try {
+    for (const letter of letters) {
+      if (!letter.email) {
+        result.skipped.push({ number: letter.number, name: letter.recipientName, reason: 'Chưa có email' });
+        continue;
+      }
+      try {
+        await transport.sendMail({
+          from: mail.from,
+          to: letter.email,
+          subject: `Giấy mời dự ${event.name}`,
+          text: [
+            `Kính gửi: ${letter.recipient}`,
+            '',
+            letter.body,
+            `- Thời gian: ${letter.time}`,
+            `- Địa điểm: ${letter.venue}`,
+            '',
+            `Xin xác nhận tham dự tại: ${letter.replyUrl}`,
+            '',
+            'Giấy mời đính kèm (PDF).',
+          ].join('\n'),
+          attachments: [
+            {
+              filename: `${letter.fileName}.pdf`,
+              content: await buildLettersPdf(template, [letter], event.name),
+            },
+          ],
+        });
+        await setChannel(db, letter.delegateId, 'email');
+        result.sent.push({ number: letter.number, name: letter.recipientName, email: letter.email });
+      } catch (error) {
+        result.failed.push({
+          number: letter.number,
+          name: letter.recipientName,
+          email: letter.email,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  await recordAudit(db, actor, { eventId, entity: 'invitation', action: 'update', after: { email: result } });
+  return result;
+}
