@@ -485,6 +485,14 @@ const MATRIX: Record<string, Row> = {
       return { url: `/api/events/${eventId}/invitations/links.xlsx` };
     },
   },
+  'GET /api/events/{eventId}/unit-invitations.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/unit-invitations.pdf` }),
+  },
+  'GET /api/events/{eventId}/unit-invitations.zip': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/unit-invitations.zip` }),
+  },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),

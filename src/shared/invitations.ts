@@ -79,7 +79,8 @@ export const invitationTemplateOutputSchema = z.object({
 export const invitationRegisterEntrySchema = z.object({
   number: z.number().int(),
   numberText: z.string(),
-  delegateId: z.string(),
+  delegateId: z.string().nullable(),
+  unitId: z.string().nullable(),
   recipient: z.string(),
   issuedAt: z.string(),
 });

@@ -217,7 +217,8 @@ export interface InvitationsTable {
   id: string;
   event_id: string;
   number: number;
-  delegate_id: string;
+  delegate_id: string | null;
+  unit_id: string | null;
   recipient: string;
   issued_at: string;
   channel: string;

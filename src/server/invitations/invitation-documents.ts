@@ -35,18 +35,23 @@ export function buildLetterDocx(
       spacing: { after: 240 },
     }),
     para(letter.body),
+    ...letter.details.map((line) => para(line)),
     para([run('- Thời gian: ', { bold: true }), run(letter.time)]),
     para([run('- Địa điểm: ', { bold: true }), run(letter.venue || '……')]),
     ...(letter.bring ? [para(letter.bring)] : []),
     ...(letter.contact ? [para(letter.contact)] : []),
-    new Paragraph({
-      alignment: AlignmentType.LEFT,
-      spacing: { before: 120 },
-      children: [
-        new ImageRun({ type: 'png', data: letter.qrPng, transformation: { width: 96, height: 96 } }),
-        run(`  Quét mã để xác nhận tham dự: ${letter.replyUrl}`, { size: 20, italics: true }),
-      ],
-    }),
+    ...(letter.qrPng
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            spacing: { before: 120 },
+            children: [
+              new ImageRun({ type: 'png', data: letter.qrPng, transformation: { width: 96, height: 96 } }),
+              run(`  Quét mã để xác nhận tham dự: ${letter.replyUrl}`, { size: 20, italics: true }),
+            ],
+          }),
+        ]
+      : []),
     closingTable(RECIPIENTS, {
       authority: template.signerAuthority || null,
       title: template.signerTitle || null,
@@ -132,6 +137,7 @@ export function buildLettersPdf(
       doc.moveDown(0.8);
       const paragraph = { width, align: 'justify' as const, indent: 10 * MM, paragraphGap: 6 };
       doc.font('serif').fontSize(14).text(vi(letter.body), left, doc.y, paragraph);
+      for (const line of letter.details) doc.text(vi(line), paragraph);
       doc.font('serif-bold').text(vi('- Thời gian: '), { ...paragraph, continued: true });
       doc.font('serif').text(vi(letter.time));
       doc.font('serif-bold').text(vi('- Địa điểm: '), { ...paragraph, continued: true });
@@ -139,14 +145,16 @@ export function buildLettersPdf(
       if (letter.bring) doc.text(vi(letter.bring), paragraph);
       if (letter.contact) doc.text(vi(letter.contact), paragraph);
       const qrTop = doc.y + 6;
-      doc.image(letter.qrPng, left, qrTop, { width: 26 * MM });
-      doc
-        .font('serif-italic')
-        .fontSize(10)
-        .text(vi(`Quét mã để xác nhận tham dự:\n${letter.replyUrl}`), left + 29 * MM, qrTop + 8, {
-          width: width - 29 * MM,
-        });
-      const closing = qrTop + 30 * MM;
+      if (letter.qrPng) {
+        doc.image(letter.qrPng, left, qrTop, { width: 26 * MM });
+        doc
+          .font('serif-italic')
+          .fontSize(10)
+          .text(vi(`Quét mã để xác nhận tham dự:\n${letter.replyUrl}`), left + 29 * MM, qrTop + 8, {
+            width: width - 29 * MM,
+          });
+      }
+      const closing = qrTop + (letter.qrPng ? 30 : 6) * MM;
       doc
         .font('serif-bold')
         .fontSize(12)

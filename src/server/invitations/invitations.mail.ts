@@ -60,7 +60,7 @@ export async function emailInvitations(
             },
           ],
         });
-        await setChannel(db, letter.delegateId, 'email');
+        await setChannel(db, eventId, letter.number, 'email');
         result.sent.push({ number: letter.number, name: letter.recipientName, email: letter.email });
       } catch (error) {
         result.failed.push({

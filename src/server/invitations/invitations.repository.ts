@@ -49,8 +49,18 @@ export async function nextNumber(db: Executor, eventId: string): Promise<number>
   return Number(row?.n ?? 0) + 1;
 }
 
-export async function setChannel(db: Executor, delegateId: string, channel: string): Promise<void> {
-  await db.updateTable('invitations').set({ channel }).where('delegate_id', '=', delegateId).execute();
+export async function setChannel(
+  db: Executor,
+  eventId: string,
+  number: number,
+  channel: string,
+): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ channel })
+    .where('event_id', '=', eventId)
+    .where('number', '=', number)
+    .execute();
 }
 
 export async function insertInvitations(db: Executor, rows: InvitationsTable[]): Promise<void> {

@@ -27,6 +27,7 @@ import {
   getInvitationTemplate,
   getRegister,
   prepareLetters,
+  prepareUnitLetters,
   saveInvitationTemplate,
 } from './invitations.service';
 
@@ -289,4 +290,37 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
       });
     },
   );
+
+  for (const kind of ['pdf', 'zip'] as const) {
+    app.get(
+      `/api/events/:eventId/unit-invitations.${kind}`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'pdf'
+              ? 'Giấy mời các đơn vị cử đại biểu (theo chỉ tiêu từng nhóm), gộp một tệp PDF'
+              : 'Giấy mời các đơn vị cử đại biểu, mỗi đơn vị một tệp DOCX, gộp ZIP',
+          security: cookieAuth,
+          params: eventParams,
+          querystring: invitationBatchQuerySchema,
+          response: file(kind === 'pdf' ? 'Tệp .pdf' : 'Tệp .zip', kind === 'pdf' ? PDF : ZIP),
+        },
+      },
+      async (request, reply) => {
+        const actor = await organizer(request);
+        const event = await getEventById(db, request.params.eventId);
+        const { template, letters } = await prepareUnitLetters(db, actor, event.id, request.query);
+        sendDownload(reply, {
+          buffer:
+            kind === 'pdf'
+              ? await buildLettersPdf(template, letters, event.name)
+              : await buildLettersZip(template, letters, event.name),
+          mediaType: kind === 'pdf' ? PDF : ZIP,
+          asciiName: `giay-moi-don-vi.${kind}`,
+          name: `Giấy mời đơn vị (${letters.length}).${kind}`,
+        });
+      },
+    );
+  }
 }

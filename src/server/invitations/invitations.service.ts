@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { InvitationsTable } from '../db/schema';
+import { getComposition } from '../delegates/composition.service';
 import { findAllDelegateRows, updateDelegateRow } from '../delegates/delegates.repository';
 import { agencyLines, placeDateLine } from '../documents/official-docx';
 import { AppError, notFound } from '../errors';
@@ -74,7 +75,7 @@ export async function saveInvitationTemplate(
 }
 
 export interface Letter {
-  delegateId: string;
+  delegateId: string | null;
   email: string | null;
   phone: string | null;
   number: number;
@@ -88,8 +89,11 @@ export interface Letter {
   venue: string;
   bring: string;
   contact: string;
-  replyUrl: string;
-  qrPng: Buffer;
+  /** Lines after the body: what a unit is asked to send. */
+  details: string[];
+  /** A person's letter carries their reply link as a QR code; a unit's has none. */
+  replyUrl: string | null;
+  qrPng: Buffer | null;
   fileName: string;
 }
 
@@ -129,7 +133,9 @@ export async function prepareLetters(
       throw new AppError('CONFLICT', 'Đại biểu đã từ chối hoặc đã được thay nên không in giấy mời');
     }
     if (rows.length === 0) throw notFound('đại biểu nào để in giấy mời');
-    const register = new Map((await findRegister(trx, eventId)).map((r) => [r.delegate_id, r]));
+    const register = new Map(
+      (await findRegister(trx, eventId)).filter((r) => r.delegate_id).map((r) => [r.delegate_id!, r]),
+    );
     let next = await nextNumber(trx, eventId);
     const fresh: InvitationsTable[] = [];
     const now = nowIso();
@@ -146,6 +152,7 @@ export async function prepareLetters(
           event_id: eventId,
           number: next++,
           delegate_id: d.id,
+          unit_id: null,
           recipient,
           issued_at: now,
           channel: 'print',
@@ -198,6 +205,7 @@ export async function prepareLetters(
         venue,
         bring: fillPlaceholders(template.bring, values),
         contact: fillPlaceholders(template.contact, values),
+        details: [],
         replyUrl,
         qrPng: await QRCode.toBuffer(replyUrl, {
           type: 'png',
@@ -218,7 +226,103 @@ export async function getRegister(db: Executor, eventId: string): Promise<Invita
     number: r.number,
     numberText: `${String(r.number).padStart(2, '0')}/${template.symbol}`,
     delegateId: r.delegate_id,
+    unitId: r.unit_id,
     recipient: r.recipient,
     issuedAt: r.issued_at,
   }));
+}
+
+/** A district or commune is written to through its People's Committee: "Huyện Nông Cống" → "UBND huyện Nông Cống". */
+function addressOf(unitName: string): string {
+  const m = /^(Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn) (.+)$/u.exec(unitName);
+  return m ? `UBND ${m[1]!.toLocaleLowerCase('vi')} ${m[2]}` : unitName;
+}
+
+/**
+ * Letters to the units a composition draws from ("Kính gửi: UBND huyện Hoằng Hóa"), asking each to send its
+ * quota of each group ("- 03 đại biểu: Đại diện Lãnh đạo Huyện ủy, UBND…"), numbered in the same register.
+ */
+export async function prepareUnitLetters(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  filter: { unitId?: string | undefined },
+): Promise<{ template: InvitationTemplate; letters: Letter[] }> {
+  const event = await getEventById(db, eventId);
+  const template = await getInvitationTemplate(db, eventId);
+  const composition = await getComposition(db, { all: true }, eventId);
+  const asks = new Map<string, { name: string; lines: string[]; total: number }>();
+  for (const group of composition.groups) {
+    for (const seat of group.seats) {
+      if (filter.unitId && seat.unitId !== filter.unitId) continue;
+      const ask = asks.get(seat.unitId) ?? { name: addressOf(seat.unitName), lines: [], total: 0 };
+      ask.lines.push(`- ${String(seat.quota).padStart(2, '0')} đại biểu: ${group.title};`);
+      ask.total += seat.quota;
+      asks.set(seat.unitId, ask);
+    }
+  }
+  if (asks.size === 0) throw notFound('đơn vị nào có chỉ tiêu để mời');
+  const numbers = await db.transaction().execute(async (trx) => {
+    await lockRegister(trx, eventId);
+    const register = new Map(
+      (await findRegister(trx, eventId)).filter((r) => r.unit_id).map((r) => [r.unit_id!, r.number]),
+    );
+    let next = await nextNumber(trx, eventId);
+    const fresh: InvitationsTable[] = [];
+    for (const [unitId, ask] of asks) {
+      if (register.has(unitId)) continue;
+      register.set(unitId, next);
+      fresh.push({
+        id: newId(),
+        event_id: eventId,
+        number: next++,
+        delegate_id: null,
+        unit_id: unitId,
+        recipient: ask.name,
+        issued_at: nowIso(),
+        channel: 'print',
+        issued_by: actor.id,
+      });
+    }
+    await insertInvitations(trx, fresh);
+    if (fresh.length) {
+      await recordAudit(trx, actor, {
+        eventId,
+        entity: 'invitation',
+        action: 'create',
+        after: fresh.map((f) => ({ number: f.number, unitId: f.unit_id, recipient: f.recipient })),
+      });
+    }
+    return register;
+  });
+  const time = `${formatTime(event.startsAt)} - ${formatTime(event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
+  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
+  const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
+  const letters = [...asks].map(([unitId, ask]): Letter => {
+    const number = numbers.get(unitId)!;
+    const padded = String(number).padStart(2, '0');
+    return {
+      delegateId: null,
+      email: null,
+      phone: null,
+      number,
+      numberText: `Số: ${padded}/${template.symbol}`,
+      dateLine,
+      recipientName: ask.name,
+      recipient: ask.name,
+      body: `Để tổ chức ${event.name}, đề nghị ${ask.name} cử ${String(ask.total).padStart(2, '0')} đại biểu tới dự, cụ thể:`,
+      details: [
+        ...ask.lines.map((line, i) => (i === ask.lines.length - 1 ? `${line.slice(0, -1)}.` : line)),
+        'Danh sách đại biểu đề nghị đăng ký trên hệ thống hoinghi (tài khoản cán bộ đơn vị) hoặc gửi theo mẫu danh sách.',
+      ],
+      time,
+      venue,
+      bring: '',
+      contact: template.contact,
+      replyUrl: null,
+      qrPng: null,
+      fileName: `GM ${padded} - ${fold(ask.name)}`,
+    };
+  });
+  return { template, letters };
 }

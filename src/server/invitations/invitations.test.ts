@@ -147,6 +147,22 @@ describe('Giấy mời', () => {
     ]);
   });
 
+  it('asks each unit with seats to send its quota, in the same register', async () => {
+    const pdf = await get(`${base()}/unit-invitations.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text.normalize('NFC').replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('Kính gửi: UBND huyện Hoằng Hóa');
+    expect(text).toContain('đề nghị UBND huyện Hoằng Hóa cử 10 đại biểu tới dự, cụ thể:');
+    expect(text).toContain('- 10 đại biểu: Lãnh đạo huyện.');
+    expect(text).toContain('Số: 03/GM-VPĐP');
+    const zip = await JSZip.loadAsync((await get(`${base()}/unit-invitations.zip`)).rawPayload);
+    expect(Object.keys(zip.files)).toEqual(['GM 03 - UBND huyen Hoang Hoa.docx']);
+    const register = (await get(`${base()}/invitations`)).json();
+    expect(register.at(-1)).toMatchObject({ number: 3, delegateId: null, recipient: 'UBND huyện Hoằng Hóa' });
+  });
+
   it('does not print for someone who declined', async () => {
     await ctx.app.inject({
       method: 'POST',

@@ -30,13 +30,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
     .addColumn('number', 'integer', (c) => c.notNull())
-    .addColumn('delegate_id', 'text', (c) => c.notNull().references('delegates.id').onDelete('cascade'))
+    // A letter goes to a person (delegate) or to a unit asked to send people (unit).
+    .addColumn('delegate_id', 'text', (c) => c.references('delegates.id').onDelete('cascade'))
+    .addColumn('unit_id', 'text', (c) => c.references('units.id'))
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('issued_at', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('issued_by', 'text')
     .addUniqueConstraint('invitations_number_uq', ['event_id', 'number'])
-    .addUniqueConstraint('invitations_delegate_uq', ['delegate_id'])
+    .addUniqueConstraint('invitations_delegate_uq', ['event_id', 'delegate_id'])
+    .addUniqueConstraint('invitations_unit_uq', ['event_id', 'unit_id'])
     .execute();
 }
 

@@ -118,6 +118,14 @@ export function DelegatesPanel({
                   {t('invitations.links')}
                 </Menu.Item>
                 <Menu.Divider />
+                <Menu.Label>{t('invitations.units')}</Menu.Label>
+                <Menu.Item component="a" href={`/api/events/${eventId}/unit-invitations.pdf`} download>
+                  {t('invitations.unitsPdf')}
+                </Menu.Item>
+                <Menu.Item component="a" href={`/api/events/${eventId}/unit-invitations.zip`} download>
+                  {t('invitations.unitsZip')}
+                </Menu.Item>
+                <Menu.Divider />
                 <Menu.Item onClick={() => setEditingTemplate(true)}>{t('invitations.template')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
