@@ -68,3 +68,28 @@ export function vietnamLocalToInstant(isoDate: string, time: string): string {
 export function vietnamDay(iso: string): string {
   return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Working days (Monday to Friday) left between now and the day of an event, in Vietnam time, not counting today
+ * or the event day. A meeting invitation goes out at least 3 working days before (QĐ 45/2018/QĐ-TTg).
+ */
+export function workingDaysBefore(nowIso: string, eventIso: string): number {
+  const day = (iso: string) => new Date(`${vietnamDay(iso)}T00:00:00Z`);
+  const from = day(nowIso);
+  const to = day(eventIso);
+  let count = 0;
+  for (const d = new Date(from.getTime() + 86_400_000); d < to; d.setUTCDate(d.getUTCDate() + 1)) {
+    const weekday = d.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
+
+/** The warning an organizer sees when invitations would go out later than 3 working days before. */
+export function lateInvitationWarning(nowIso: string, eventIso: string): string | null {
+  if (Date.parse(eventIso) < Date.parse(nowIso)) return null;
+  const days = workingDaysBefore(nowIso, eventIso);
+  return days < 3
+    ? `Chỉ còn ${days} ngày làm việc trước hội nghị: giấy mời cần gửi trước ít nhất 3 ngày làm việc (Quyết định 45/2018/QĐ-TTg).`
+    : null;
+}

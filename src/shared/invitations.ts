@@ -98,5 +98,7 @@ export const invitationSendResultSchema = z.object({
   failed: z.array(
     z.object({ number: z.number().int(), name: z.string(), email: z.string(), error: z.string() }),
   ),
+  /** Set when the letters go out later than 3 working days before the event. */
+  warning: z.string().nullable(),
 });
 export type InvitationSendResult = z.infer<typeof invitationSendResultSchema>;

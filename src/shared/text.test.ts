@@ -6,8 +6,10 @@ import {
   formatTime,
   formatTimeRange,
   formatVnd,
+  lateInvitationWarning,
   parseCalendarDate,
   vietnamLocalToInstant,
+  workingDaysBefore,
 } from './format';
 import { formatPhone, normalizePhone } from './phone';
 import { compareVietnamese, compareVietnameseNames, foldVietnamese, vietnameseNameKey } from './text';
@@ -125,6 +127,18 @@ describe('formats', () => {
     );
     // Late evening UTC is already the next day in Vietnam.
     expect(formatDate('2020-11-26T18:00:00.000Z')).toBe('27/11/2020');
+  });
+
+  it('counts working days before an event, and warns under three', () => {
+    // Tuesday 24/11/2020 → Friday 27/11/2020: Wednesday and Thursday.
+    expect(workingDaysBefore('2020-11-24T02:00:00Z', '2020-11-27T01:00:00Z')).toBe(2);
+    // Friday 20/11 → Friday 27/11: Monday to Thursday (the weekend does not count).
+    expect(workingDaysBefore('2020-11-20T02:00:00Z', '2020-11-27T01:00:00Z')).toBe(4);
+    expect(lateInvitationWarning('2020-11-24T02:00:00Z', '2020-11-27T01:00:00Z')).toContain(
+      'Chỉ còn 2 ngày làm việc',
+    );
+    expect(lateInvitationWarning('2020-11-20T02:00:00Z', '2020-11-27T01:00:00Z')).toBeNull();
+    expect(lateInvitationWarning('2021-01-01T02:00:00Z', '2020-11-27T01:00:00Z')).toBeNull();
   });
 
   it('writes money with dot separators and đ', () => {

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { lateInvitationWarning } from '../../shared/format';
 import type { InvitationSendResult } from '../../shared/invitations';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -6,6 +7,7 @@ import type { MailConfig } from '../config';
 import type { Db } from '../db/database';
 import { conflict } from '../errors';
 import { getEventById } from '../events/events.service';
+import { nowIso } from '../util';
 import { buildLettersPdf } from './invitation-documents';
 import { setChannel } from './invitations.repository';
 import { prepareLetters } from './invitations.service';
@@ -30,7 +32,12 @@ export async function emailInvitations(
   const event = await getEventById(db, eventId);
   const { template, letters } = await prepareLetters(db, actor, eventId, filter, baseUrl);
   const transport = nodemailer.createTransport(mail.url);
-  const result: InvitationSendResult = { sent: [], skipped: [], failed: [] };
+  const result: InvitationSendResult = {
+    sent: [],
+    skipped: [],
+    failed: [],
+    warning: lateInvitationWarning(nowIso(), event.startsAt),
+  };
   try {
     for (const letter of letters) {
       if (!letter.email) {

@@ -27,6 +27,7 @@ export function SendInvitationsModal({
       <Stack>
         <Text size="sm">{t('invitations.sendHelp')}</Text>
         {send.error && <Alert color="red">{errorMessage(send.error)}</Alert>}
+        {r?.warning && <Alert color="orange">{r.warning}</Alert>}
         {r && (
           <Stack gap="xs">
             <Text fw={600} c="green">
