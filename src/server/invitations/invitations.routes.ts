@@ -165,67 +165,44 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
     },
   );
 
-  app.get(
-    '/api/events/:eventId/invitations.zip',
-    {
-      schema: {
-        tags,
-        summary: 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị: mỗi người một tệp DOCX, gộp thành ZIP',
-        security: cookieAuth,
-        params: eventParams,
-        querystring: invitationBatchQuerySchema,
-        response: file('Tệp .zip', ZIP),
+  for (const kind of ['pdf', 'zip'] as const) {
+    app.get(
+      `/api/events/:eventId/invitations.${kind}`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'pdf'
+              ? 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị, gộp thành một tệp PDF để in'
+              : 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị: mỗi người một tệp DOCX, gộp thành ZIP',
+          security: cookieAuth,
+          params: eventParams,
+          querystring: invitationBatchQuerySchema,
+          response: file(kind === 'pdf' ? 'Tệp .pdf' : 'Tệp .zip', kind === 'pdf' ? PDF : ZIP),
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = await organizer(request);
-      const event = await getEventById(db, request.params.eventId);
-      const { template, letters } = await prepareLetters(
-        db,
-        actor,
-        event.id,
-        request.query,
-        baseUrlOf(request),
-      );
-      sendDownload(reply, {
-        buffer: await buildLettersZip(template, letters, event.name),
-        mediaType: ZIP,
-        asciiName: 'giay-moi.zip',
-        name: `Giấy mời (${letters.length}).zip`,
-      });
-    },
-  );
-
-  app.get(
-    '/api/events/:eventId/invitations.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'Giấy mời của cả hội nghị, một nhóm hoặc một đơn vị, gộp thành một tệp PDF để in',
-        security: cookieAuth,
-        params: eventParams,
-        querystring: invitationBatchQuerySchema,
-        response: file('Tệp .pdf', PDF),
+      async (request, reply) => {
+        const actor = await organizer(request);
+        const event = await getEventById(db, request.params.eventId);
+        const { template, letters } = await prepareLetters(
+          db,
+          actor,
+          event.id,
+          request.query,
+          baseUrlOf(request),
+        );
+        sendDownload(reply, {
+          buffer:
+            kind === 'pdf'
+              ? await buildLettersPdf(template, letters, event.name)
+              : await buildLettersZip(template, letters, event.name),
+          mediaType: kind === 'pdf' ? PDF : ZIP,
+          asciiName: `giay-moi.${kind}`,
+          name: `Giấy mời (${letters.length}).${kind}`,
+        });
       },
-    },
-    async (request, reply) => {
-      const actor = await organizer(request);
-      const event = await getEventById(db, request.params.eventId);
-      const { template, letters } = await prepareLetters(
-        db,
-        actor,
-        event.id,
-        request.query,
-        baseUrlOf(request),
-      );
-      sendDownload(reply, {
-        buffer: await buildLettersPdf(template, letters, event.name),
-        mediaType: PDF,
-        asciiName: 'giay-moi.pdf',
-        name: `Giấy mời (${letters.length}).pdf`,
-      });
-    },
-  );
+    );
+  }
 
   app.post(
     '/api/events/:eventId/invitations/send',

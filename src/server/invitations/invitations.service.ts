@@ -107,6 +107,58 @@ const fold = (s: string) =>
     .trim();
 
 /**
+ * The register numbers of these recipients (people or units), giving the next numbers to those without one, in
+ * the caller's transaction with the register locked. One audit row lists the new entries.
+ */
+async function numberInRegister(
+  trx: Executor,
+  actor: Actor,
+  eventId: string,
+  recipients: { delegateId: string | null; unitId: string | null; recipient: string }[],
+): Promise<number[]> {
+  await lockRegister(trx, eventId);
+  const register = await findRegister(trx, eventId);
+  const byKey = new Map(register.map((r) => [`${r.delegate_id}|${r.unit_id}`, r.number]));
+  let next = await nextNumber(trx, eventId);
+  const fresh: InvitationsTable[] = [];
+  const now = nowIso();
+  const numbers = recipients.map((r) => {
+    const key = `${r.delegateId}|${r.unitId}`;
+    const known = byKey.get(key);
+    if (known !== undefined) return known;
+    const number = next++;
+    byKey.set(key, number);
+    fresh.push({
+      id: newId(),
+      event_id: eventId,
+      number,
+      delegate_id: r.delegateId,
+      unit_id: r.unitId,
+      recipient: r.recipient,
+      issued_at: now,
+      channel: 'print',
+      issued_by: actor.id,
+    });
+    return number;
+  });
+  await insertInvitations(trx, fresh);
+  if (fresh.length) {
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'invitation',
+      action: 'create',
+      after: fresh.map((f) => ({
+        number: f.number,
+        delegateId: f.delegate_id,
+        unitId: f.unit_id,
+        recipient: f.recipient,
+      })),
+    });
+  }
+  return numbers;
+}
+
+/**
  * Numbers the letters of the chosen delegates in the register (a delegate keeps their number on a reprint), gives
  * each a reply link for the QR code, marks new ones invited, and returns everything a letter shows. People who
  * declined or were replaced get no letter.
@@ -121,7 +173,6 @@ export async function prepareLetters(
   const event = await getEventById(db, eventId);
   const template = await getInvitationTemplate(db, eventId);
   const prepared = await db.transaction().execute(async (trx) => {
-    await lockRegister(trx, eventId);
     const rows = (await findAllDelegateRows(trx, eventId, null)).filter(
       (d) =>
         !['declined', 'replaced'].includes(d.status) &&
@@ -133,44 +184,25 @@ export async function prepareLetters(
       throw new AppError('CONFLICT', 'Đại biểu đã từ chối hoặc đã được thay nên không in giấy mời');
     }
     if (rows.length === 0) throw notFound('đại biểu nào để in giấy mời');
-    const register = new Map(
-      (await findRegister(trx, eventId)).filter((r) => r.delegate_id).map((r) => [r.delegate_id!, r]),
-    );
-    let next = await nextNumber(trx, eventId);
-    const fresh: InvitationsTable[] = [];
-    const now = nowIso();
-    const out = [];
-    for (const d of rows) {
+    const people = rows.map((d) => {
       const honorific = d.honorific ? HONORIFIC_LABELS[d.honorific as Honorific] : 'Ông/Bà';
       const recipient = [`${honorific} ${d.full_name}`, d.position, d.organization ?? d.unit_name]
         .filter(Boolean)
         .join(', ');
-      let entry = register.get(d.id);
-      if (!entry) {
-        entry = {
-          id: newId(),
-          event_id: eventId,
-          number: next++,
-          delegate_id: d.id,
-          unit_id: null,
-          recipient,
-          issued_at: now,
-          channel: 'print',
-          issued_by: actor.id,
-        };
-        fresh.push(entry);
-      }
-      if (d.status === 'draft') await updateDelegateRow(trx, d.id, { status: 'invited', updated_at: now });
-      out.push({ d, honorific, recipient, entry, token: await currentReplyToken(trx, actor, eventId, d.id) });
-    }
-    await insertInvitations(trx, fresh);
-    if (fresh.length) {
-      await recordAudit(trx, actor, {
-        eventId,
-        entity: 'invitation',
-        action: 'create',
-        after: fresh.map((f) => ({ number: f.number, delegateId: f.delegate_id, recipient: f.recipient })),
-      });
+      return { d, honorific, recipient };
+    });
+    const numbers = await numberInRegister(
+      trx,
+      actor,
+      eventId,
+      people.map((p) => ({ delegateId: p.d.id, unitId: null, recipient: p.recipient })),
+    );
+    const now = nowIso();
+    const out = [];
+    for (const [i, p] of people.entries()) {
+      if (p.d.status === 'draft')
+        await updateDelegateRow(trx, p.d.id, { status: 'invited', updated_at: now });
+      out.push({ ...p, number: numbers[i]!, token: await currentReplyToken(trx, actor, eventId, p.d.id) });
     }
     return out;
   });
@@ -179,7 +211,7 @@ export async function prepareLetters(
   const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
   const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
   const letters = await Promise.all(
-    prepared.map(async ({ d, honorific, recipient, entry, token }) => {
+    prepared.map(async ({ d, honorific, recipient, number: registered, token }) => {
       const values = {
         danh_xung: honorific === 'Ông/Bà' ? 'Ông/Bà' : honorific,
         ho_ten: d.full_name,
@@ -190,12 +222,12 @@ export async function prepareLetters(
         dia_diem: venue,
       };
       const replyUrl = `${baseUrl}/r/${token}`;
-      const number = String(entry.number).padStart(2, '0');
+      const number = String(registered).padStart(2, '0');
       return {
         delegateId: d.id,
         email: d.email,
         phone: d.phone,
-        number: entry.number,
+        number: registered,
         numberText: `Số: ${number}/${template.symbol}`,
         dateLine,
         recipientName: d.full_name,
@@ -262,44 +294,20 @@ export async function prepareUnitLetters(
     }
   }
   if (asks.size === 0) throw notFound('đơn vị nào có chỉ tiêu để mời');
-  const numbers = await db.transaction().execute(async (trx) => {
-    await lockRegister(trx, eventId);
-    const register = new Map(
-      (await findRegister(trx, eventId)).filter((r) => r.unit_id).map((r) => [r.unit_id!, r.number]),
-    );
-    let next = await nextNumber(trx, eventId);
-    const fresh: InvitationsTable[] = [];
-    for (const [unitId, ask] of asks) {
-      if (register.has(unitId)) continue;
-      register.set(unitId, next);
-      fresh.push({
-        id: newId(),
-        event_id: eventId,
-        number: next++,
-        delegate_id: null,
-        unit_id: unitId,
-        recipient: ask.name,
-        issued_at: nowIso(),
-        channel: 'print',
-        issued_by: actor.id,
-      });
-    }
-    await insertInvitations(trx, fresh);
-    if (fresh.length) {
-      await recordAudit(trx, actor, {
-        eventId,
-        entity: 'invitation',
-        action: 'create',
-        after: fresh.map((f) => ({ number: f.number, unitId: f.unit_id, recipient: f.recipient })),
-      });
-    }
-    return register;
-  });
+  const units = [...asks];
+  const registered = await db.transaction().execute((trx) =>
+    numberInRegister(
+      trx,
+      actor,
+      eventId,
+      units.map(([unitId, ask]) => ({ delegateId: null, unitId, recipient: ask.name })),
+    ),
+  );
   const time = `${formatTime(event.startsAt)} - ${formatTime(event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
   const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
   const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
-  const letters = [...asks].map(([unitId, ask]): Letter => {
-    const number = numbers.get(unitId)!;
+  const letters = units.map(([, ask], i): Letter => {
+    const number = registered[i]!;
     const padded = String(number).padStart(2, '0');
     return {
       delegateId: null,
