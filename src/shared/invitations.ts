@@ -89,6 +89,11 @@ export type InvitationRegisterEntry = z.infer<typeof invitationRegisterEntrySche
 export const invitationBatchQuerySchema = z.object({
   groupId: z.string().max(64).optional(),
   unitId: z.string().max(64).optional(),
+  /** Only people invited who have not answered yet: a reminder. */
+  awaiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
 });
 
 /** What an email batch did, person by person: nothing is left unsaid when it stops halfway. */

@@ -105,6 +105,26 @@ describe('emailing invitations', () => {
     expect(message.attachments[0]!.contentType).toBe('application/pdf');
     expect(message.attachments[0]!.filename).toMatch(/^GM \d+ - Nguyen Thi Thu\.pdf$/);
 
+    // A reminder goes only to those who have not answered yet.
+    const link = message.text!.match(/\/r\/([A-Za-z0-9_-]{43})/)![1];
+    await withMail.app.inject({
+      method: 'POST',
+      url: `/api/replies/${link}`,
+      payload: { action: 'confirm' },
+    });
+    received.length = 0;
+    const reminder = (
+      await withMail.app.inject({
+        method: 'POST',
+        url: `/api/events/${eventId}/invitations/send?awaiting=true`,
+        headers: { cookie },
+      })
+    ).json() as InvitationSendResult;
+    expect(reminder.sent).toEqual([]);
+    expect(reminder.skipped.map((s) => s.name)).toEqual(['Lê Văn Không']);
+    expect(reminder.failed.map((f) => f.name)).toEqual(['Trần Văn Lỗi']);
+    expect(received).toEqual([]);
+
     const register = await withMail.handle.db
       .selectFrom('invitations')
       .select(['recipient', 'channel'])

@@ -21,7 +21,7 @@ export async function emailInvitations(
   actor: Actor,
   mail: MailConfig | null,
   eventId: string,
-  filter: { groupId?: string | undefined; unitId?: string | undefined },
+  filter: { groupId?: string | undefined; unitId?: string | undefined; awaiting?: boolean },
   baseUrl: string,
 ): Promise<InvitationSendResult> {
   if (!mail) {
@@ -48,7 +48,7 @@ export async function emailInvitations(
         await transport.sendMail({
           from: mail.from,
           to: letter.email,
-          subject: `Giấy mời dự ${event.name}`,
+          subject: `${filter.awaiting ? 'Nhắc: ' : ''}Giấy mời dự ${event.name}`,
           text: [
             `Kính gửi: ${letter.recipient}`,
             '',

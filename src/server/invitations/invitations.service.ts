@@ -167,7 +167,7 @@ export async function prepareLetters(
   db: Db,
   actor: Actor,
   eventId: string,
-  filter: { delegateId?: string; groupId?: string; unitId?: string },
+  filter: { delegateId?: string; groupId?: string; unitId?: string; awaiting?: boolean },
   baseUrl: string,
 ): Promise<{ template: InvitationTemplate; letters: Letter[] }> {
   const event = await getEventById(db, eventId);
@@ -176,6 +176,7 @@ export async function prepareLetters(
     const rows = (await findAllDelegateRows(trx, eventId, null)).filter(
       (d) =>
         !['declined', 'replaced'].includes(d.status) &&
+        (!filter.awaiting || d.status === 'invited') &&
         (!filter.delegateId || d.id === filter.delegateId) &&
         (!filter.groupId || d.group_id === filter.groupId) &&
         (!filter.unitId || d.unit_id === filter.unitId),

@@ -338,6 +338,7 @@ export const en: Messages = {
     unitsPdf: 'Unit invitations (one PDF)',
     unitsZip: 'Unit invitations, Word (ZIP)',
     send: 'Email the invitations…',
+    remind: 'Remind those who have not answered (email)…',
     links: 'Download reply links for SMS/Zalo (Excel)',
     sendTitle: 'Email the invitations',
     sendHelp:

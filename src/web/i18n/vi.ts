@@ -339,6 +339,7 @@ export const vi = {
     unitsPdf: 'Giấy mời đơn vị (một tệp PDF)',
     unitsZip: 'Giấy mời đơn vị Word (ZIP)',
     send: 'Gửi giấy mời qua email…',
+    remind: 'Nhắc người chưa trả lời (email)…',
     links: 'Tải liên kết trả lời để nhắn SMS/Zalo (Excel)',
     sendTitle: 'Gửi giấy mời qua email',
     sendHelp:

@@ -57,7 +57,7 @@ export function DelegatesPanel({
   const [substituting, setSubstituting] = useState<Delegate | null>(null);
   const [linking, setLinking] = useState<Delegate | null>(null);
   const [editingTemplate, setEditingTemplate] = useState(false);
-  const [sending, setSending] = useState(false);
+  const [sending, setSending] = useState<'all' | 'awaiting' | null>(null);
   const batch = (ext: 'pdf' | 'zip') => withQuery(`/api/events/${eventId}/invitations.${ext}`, { groupId });
   const composition = useComposition(eventId);
   const list = useDelegates(eventId, { q: debounced, groupId, status, sort, page, pageSize: PAGE_SIZE });
@@ -109,7 +109,8 @@ export function DelegatesPanel({
                 <Menu.Item component="a" href={batch('zip')} download>
                   {t('invitations.batchZip')}
                 </Menu.Item>
-                <Menu.Item onClick={() => setSending(true)}>{t('invitations.send')}</Menu.Item>
+                <Menu.Item onClick={() => setSending('all')}>{t('invitations.send')}</Menu.Item>
+                <Menu.Item onClick={() => setSending('awaiting')}>{t('invitations.remind')}</Menu.Item>
                 <Menu.Item
                   component="a"
                   href={withQuery(`/api/events/${eventId}/invitations/links.xlsx`, { groupId })}
@@ -340,7 +341,12 @@ export function DelegatesPanel({
         />
       )}
       {sending && (
-        <SendInvitationsModal eventId={eventId} groupId={groupId} onClose={() => setSending(false)} />
+        <SendInvitationsModal
+          eventId={eventId}
+          groupId={groupId}
+          awaiting={sending === 'awaiting'}
+          onClose={() => setSending(null)}
+        />
       )}
       {editingTemplate && (
         <InvitationTemplateModal eventId={eventId} onClose={() => setEditingTemplate(false)} />

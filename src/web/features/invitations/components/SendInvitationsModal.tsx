@@ -9,21 +9,31 @@ import { useErrorMessage } from '../../../lib/i18n';
 export function SendInvitationsModal({
   eventId,
   groupId,
+  awaiting,
   onClose,
 }: {
   eventId: string;
   groupId: string | null;
+  /** A reminder: only people invited who have not answered. */
+  awaiting: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const send = useMutation({
     mutationFn: () =>
-      api.post<InvitationSendResult>(withQuery(`/api/events/${eventId}/invitations/send`, { groupId })),
+      api.post<InvitationSendResult>(
+        withQuery(`/api/events/${eventId}/invitations/send`, { groupId, awaiting: awaiting || null }),
+      ),
   });
   const r = send.data;
   return (
-    <Modal opened onClose={onClose} title={t('invitations.sendTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={awaiting ? t('invitations.remind') : t('invitations.sendTitle')}
+      size="lg"
+    >
       <Stack>
         <Text size="sm">{t('invitations.sendHelp')}</Text>
         {send.error && <Alert color="red">{errorMessage(send.error)}</Alert>}
