@@ -66,4 +66,22 @@ describe('answering an invitation without signing in', () => {
     await organizer.context().close();
     await phone.context().close();
   });
+
+  it('an organizer prints the invitations of a group in the background and downloads them', async () => {
+    const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await signIn(page, run.baseUrl, 'bantochuc');
+    await page.getByRole('link', { name: DEMO_EVENT }).click();
+    await page.getByRole('tab', { name: 'Đại biểu' }).click();
+    await page.getByLabel('Thành phần', { exact: true }).first().click();
+    await page.getByRole('option', { name: /^Đại diện các xã, phường, thị trấn có sản phẩm OCOP/ }).click();
+    await page.getByRole('button', { name: 'Giấy mời', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'In giấy mời (một tệp PDF)' }).click();
+    await page.getByText(/^Xong \d+ giấy mời\.$/).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /^Tải về: Giấy mời \(\d+\)\.pdf$/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.context().close();
+  });
 });

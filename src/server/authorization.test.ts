@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from './auth/actor';
 import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
+import { startInvitationJob } from './invitations/jobs.service';
 import { issueReplyLink } from './replies/replies.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
 
@@ -98,6 +99,26 @@ async function castEvent(): Promise<Cast> {
 }
 
 const freshUnit = async () => (await ctx.buildUnit()).id;
+/** A finished batch of the event's letters, made directly (not over HTTP) and waited for. */
+async function finishedJob(eventId: string, _delegateId: string): Promise<string> {
+  const job = await startInvitationJob(
+    ctx.handle.db,
+    SYSTEM_ACTOR,
+    eventId,
+    { format: 'pdf', audience: 'people' },
+    'http://localhost',
+  );
+  for (let i = 0; i < 400; i++) {
+    const row = await ctx.handle.db
+      .selectFrom('document_jobs')
+      .select('status')
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    if (row.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return job.id;
+}
 const replyToken = async (eventId: string, delegateId: string) =>
   (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, delegateId)).token;
 const freshUser = async () => (await ctx.buildUser()).id;
@@ -492,6 +513,28 @@ const MATRIX: Record<string, Row> = {
   'GET /api/events/{eventId}/unit-invitations.zip': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/unit-invitations.zip` }),
+  },
+  'POST /api/events/{eventId}/invitation-jobs': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return {
+        url: `/api/events/${eventId}/invitation-jobs`,
+        payload: { format: 'pdf', audience: 'people' },
+      };
+    },
+  },
+  'GET /api/events/{eventId}/invitation-jobs/{jobId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/invitation-jobs/${await finishedJob(eventId, await delegate())}`,
+    }),
+  },
+  'GET /api/events/{eventId}/invitation-jobs/{jobId}/file': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/invitation-jobs/${await finishedJob(eventId, await delegate())}/file`,
+    }),
   },
   'GET /api/events/{eventId}/audit': {
     allowed: ['admin', 'organizer'],

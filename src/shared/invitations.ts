@@ -107,3 +107,23 @@ export const invitationSendResultSchema = z.object({
   warning: z.string().nullable(),
 });
 export type InvitationSendResult = z.infer<typeof invitationSendResultSchema>;
+
+export const INVITATION_JOB_FORMATS = ['pdf', 'zip'] as const;
+export const startInvitationJobSchema = z.strictObject({
+  format: z.enum(INVITATION_JOB_FORMATS),
+  /** Letters to people (with QR codes) or to the units asked to send people. */
+  audience: z.enum(['people', 'units']),
+  groupId: z.string().max(64).nullable().optional(),
+  unitId: z.string().max(64).nullable().optional(),
+});
+export type StartInvitationJobInput = z.infer<typeof startInvitationJobSchema>;
+
+export const documentJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  error: z.string().nullable(),
+  fileName: z.string().nullable(),
+});
+export type DocumentJob = z.infer<typeof documentJobSchema>;

@@ -225,6 +225,22 @@ export interface InvitationsTable {
   issued_by: string | null;
 }
 
+export interface DocumentJobsTable {
+  id: string;
+  event_id: string;
+  kind: string;
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  file_base64: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -241,6 +257,7 @@ export interface Database {
   reply_tokens: ReplyTokensTable;
   invitation_templates: InvitationTemplatesTable;
   invitations: InvitationsTable;
+  document_jobs: DocumentJobsTable;
   program_items: ProgramItemsTable;
   side_activities: SideActivitiesTable;
   tasks: TasksTable;

@@ -12,7 +12,10 @@ const FONTS = {
  * A PDF with Tinos (Times New Roman's metric twin, every Vietnamese glyph) embedded as serif, serif-bold and
  * serif-italic. `draw` adds the pages; text must be NFC, which `vi()` gives.
  */
-export async function renderPdf(draw: (doc: PDFKit.PDFDocument) => void, title: string): Promise<Buffer> {
+export async function renderPdf(
+  draw: (doc: PDFKit.PDFDocument) => void | Promise<void>,
+  title: string,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
@@ -25,7 +28,7 @@ export async function renderPdf(draw: (doc: PDFKit.PDFDocument) => void, title: 
     doc.on('error', reject);
   });
   for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
-  draw(doc);
+  await draw(doc);
   doc.end();
   return done;
 }

@@ -62,12 +62,23 @@ export function buildLetterDocx(
 }
 
 /** The letters as one ZIP of DOCX files, one per person, named by register number and name. */
-export async function buildLettersZip(template: InvitationTemplate, letters: Letter[], eventName: string) {
+export async function buildLettersZip(
+  template: InvitationTemplate,
+  letters: Letter[],
+  eventName: string,
+  onProgress?: Progress,
+) {
   const zip = new JSZip();
-  for (const letter of letters)
+  for (const [i, letter] of letters.entries()) {
+    if (onProgress && i % 10 === 0) await onProgress(i);
     zip.file(`${letter.fileName}.docx`, await buildLetterDocx(template, letter, eventName));
+  }
+  await onProgress?.(letters.length);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
+
+/** Told how many letters are done; awaited, so a long batch also lets other requests through. */
+export type Progress = (done: number) => Promise<void> | void;
 
 const MM = 72 / 25.4;
 
@@ -76,9 +87,11 @@ export function buildLettersPdf(
   template: InvitationTemplate,
   letters: Letter[],
   eventName: string,
+  onProgress?: Progress,
 ): Promise<Buffer> {
-  return renderPdf((doc) => {
-    for (const letter of letters) {
+  return renderPdf(async (doc) => {
+    for (const [i, letter] of letters.entries()) {
+      if (onProgress && i % 10 === 0) await onProgress(i);
       doc.addPage({ size: 'A4', margins: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } });
       const left = 30 * MM;
       const width = doc.page.width - left - 15 * MM;
@@ -173,5 +186,6 @@ export function buildLettersPdf(
       if (template.signerName)
         doc.text(vi(template.signerName), signX, y + 70, { width: width / 2, align: 'center' });
     }
+    await onProgress?.(letters.length);
   }, `Giấy mời dự ${eventName}`);
 }

@@ -2,11 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../shared/common';
 import {
+  documentJobSchema,
   invitationBatchQuerySchema,
   invitationRegisterEntrySchema,
   invitationSendResultSchema,
   invitationTemplateOutputSchema,
   invitationTemplateSchema,
+  startInvitationJobSchema,
 } from '../../shared/invitations';
 import { formatPhone } from '../../shared/phone';
 import { writeListWorkbook } from '../documents/xlsx';
@@ -30,6 +32,7 @@ import {
   prepareUnitLetters,
   saveInvitationTemplate,
 } from './invitations.service';
+import { getDocumentJob, getDocumentJobFile, startInvitationJob } from './jobs.service';
 
 const tags = ['invitations'];
 const eventParams = z.object({ eventId: idSchema });
@@ -300,4 +303,71 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
       },
     );
   }
+
+  const jobParams = eventParams.extend({ jobId: idSchema });
+
+  app.post(
+    '/api/events/:eventId/invitation-jobs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Bắt đầu tạo một đợt giấy mời (PDF gộp hoặc ZIP DOCX) ở chế độ nền; theo dõi tiến độ bằng GET',
+        security: cookieAuth,
+        params: eventParams,
+        body: startInvitationJobSchema,
+        response: { 202: documentJobSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await organizer(request);
+      reply.status(202);
+      return startInvitationJob(db, actor, request.params.eventId, request.body, baseUrlOf(request));
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitation-jobs/:jobId',
+    {
+      schema: {
+        tags,
+        summary: 'Tiến độ tạo đợt giấy mời',
+        security: cookieAuth,
+        params: jobParams,
+        response: { 200: documentJobSchema },
+      },
+    },
+    async (request) => {
+      await organizer(request);
+      return getDocumentJob(db, request.params.eventId, request.params.jobId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitation-jobs/:jobId/file',
+    {
+      schema: {
+        tags,
+        summary: 'Tệp giấy mời đã tạo xong',
+        security: cookieAuth,
+        params: jobParams,
+        response: {
+          200: {
+            description: 'Tệp .pdf hoặc .zip',
+            content: { [PDF]: { schema: z.string() }, [ZIP]: { schema: z.string() } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      await organizer(request);
+      const file = await getDocumentJobFile(db, request.params.eventId, request.params.jobId);
+      sendDownload(reply, {
+        buffer: file.buffer,
+        mediaType: file.mediaType,
+        asciiName: file.mediaType === PDF ? 'giay-moi.pdf' : 'giay-moi.zip',
+        name: file.name,
+      });
+    },
+  );
 }

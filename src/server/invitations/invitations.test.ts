@@ -13,6 +13,7 @@ let ctx: TestContext;
 let organizer = '';
 let eventId = '';
 let groupId = '';
+let otherEventId = '';
 const people: Record<string, string> = {};
 
 const get = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: organizer } });
@@ -31,8 +32,10 @@ beforeAll(async () => {
     planSignerName: 'Lê Đức Giang',
   });
   eventId = event.id;
+  otherEventId = (await ctx.buildEvent()).id;
   const user = await ctx.buildUser({ username: 'btc-gm' });
   await ctx.addMember(eventId, user.id, 'organizer');
+  await ctx.addMember(otherEventId, user.id, 'organizer');
   organizer = await ctx.login('btc-gm');
   groupId = await createGroup(ctx.handle.db, SYSTEM_ACTOR, eventId, { title: 'Lãnh đạo huyện' });
   await setSeats(ctx.handle.db, SYSTEM_ACTOR, eventId, groupId, { seats: [{ unitId: unit.id, quota: 10 }] });
@@ -161,6 +164,36 @@ describe('Giấy mời', () => {
     expect(Object.keys(zip.files)).toEqual(['GM 03 - UBND huyen Hoang Hoa.docx']);
     const register = (await get(`${base()}/invitations`)).json();
     expect(register.at(-1)).toMatchObject({ number: 3, delegateId: null, recipient: 'UBND huyện Hoằng Hóa' });
+  });
+
+  it('makes a batch in the background, reporting progress, and hands over the file when done', async () => {
+    const started = await ctx.app.inject({
+      method: 'POST',
+      url: `${base()}/invitation-jobs`,
+      headers: { cookie: organizer },
+      payload: { format: 'zip', audience: 'people', groupId },
+    });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json() as { id: string };
+    let job = started.json();
+    const seen: number[] = [];
+    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      job = (await get(`${base()}/invitation-jobs/${id}`)).json();
+      seen.push(job.done);
+    }
+    expect(job).toMatchObject({
+      status: 'done',
+      done: 2,
+      total: 2,
+      error: null,
+      fileName: 'Giấy mời (2).zip',
+    });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const zip = await JSZip.loadAsync((await get(`${base()}/invitation-jobs/${id}/file`)).rawPayload);
+    expect(Object.keys(zip.files)).toHaveLength(2);
+    // Another event's organizer cannot read it through their own event.
+    expect((await get(`/api/events/${otherEventId}/invitation-jobs/${id}`)).statusCode).toBe(404);
   });
 
   it('does not print for someone who declined', async () => {

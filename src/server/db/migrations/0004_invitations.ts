@@ -41,10 +41,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('invitations_delegate_uq', ['event_id', 'delegate_id'])
     .addUniqueConstraint('invitations_unit_uq', ['event_id', 'unit_id'])
     .execute();
+
+  // Documents made in the background (a batch of letters): progress and the finished file, in the database so
+  // any app server can answer "how far along is it" and hand the file over.
+  await db.schema
+    .createTable('document_jobs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('done', 'integer', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('file_name', 'text')
+    .addColumn('media_type', 'text')
+    .addColumn('file_base64', 'text')
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('document_jobs').execute();
   await db.schema.dropTable('invitations').execute();
   await db.schema.dropTable('invitation_templates').execute();
   await db.schema.dropTable('reply_tokens').execute();

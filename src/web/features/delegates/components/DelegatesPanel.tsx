@@ -18,10 +18,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DELEGATE_STATUSES, type Delegate, type DelegateStatus } from '../../../../shared/delegates';
+import type { StartInvitationJobInput } from '../../../../shared/invitations';
 import { formatPhone } from '../../../../shared/phone';
 import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared/vocabulary';
 import { withQuery } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
+import { InvitationJobModal } from '../../invitations/components/InvitationJobModal';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
 import { SendInvitationsModal } from '../../invitations/components/SendInvitationsModal';
 import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
@@ -58,7 +60,7 @@ export function DelegatesPanel({
   const [linking, setLinking] = useState<Delegate | null>(null);
   const [editingTemplate, setEditingTemplate] = useState(false);
   const [sending, setSending] = useState<'all' | 'awaiting' | null>(null);
-  const batch = (ext: 'pdf' | 'zip') => withQuery(`/api/events/${eventId}/invitations.${ext}`, { groupId });
+  const [job, setJob] = useState<StartInvitationJobInput | null>(null);
   const composition = useComposition(eventId);
   const list = useDelegates(eventId, { q: debounced, groupId, status, sort, page, pageSize: PAGE_SIZE });
   const changeStatus = useDelegateStatus(eventId);
@@ -103,10 +105,10 @@ export function DelegatesPanel({
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{groupId ? t('invitations.forGroup') : t('invitations.forAll')}</Menu.Label>
-                <Menu.Item component="a" href={batch('pdf')} download>
+                <Menu.Item onClick={() => setJob({ format: 'pdf', audience: 'people', groupId })}>
                   {t('invitations.batchPdf')}
                 </Menu.Item>
-                <Menu.Item component="a" href={batch('zip')} download>
+                <Menu.Item onClick={() => setJob({ format: 'zip', audience: 'people', groupId })}>
                   {t('invitations.batchZip')}
                 </Menu.Item>
                 <Menu.Item onClick={() => setSending('all')}>{t('invitations.send')}</Menu.Item>
@@ -120,10 +122,10 @@ export function DelegatesPanel({
                 </Menu.Item>
                 <Menu.Divider />
                 <Menu.Label>{t('invitations.units')}</Menu.Label>
-                <Menu.Item component="a" href={`/api/events/${eventId}/unit-invitations.pdf`} download>
+                <Menu.Item onClick={() => setJob({ format: 'pdf', audience: 'units' })}>
                   {t('invitations.unitsPdf')}
                 </Menu.Item>
-                <Menu.Item component="a" href={`/api/events/${eventId}/unit-invitations.zip`} download>
+                <Menu.Item onClick={() => setJob({ format: 'zip', audience: 'units' })}>
                   {t('invitations.unitsZip')}
                 </Menu.Item>
                 <Menu.Divider />
@@ -340,6 +342,7 @@ export function DelegatesPanel({
           onClose={() => setEditing(null)}
         />
       )}
+      {job && <InvitationJobModal eventId={eventId} input={job} onClose={() => setJob(null)} />}
       {sending && (
         <SendInvitationsModal
           eventId={eventId}
