@@ -43,6 +43,29 @@ const line = (max: number) =>
       }
     });
 
+export const MAX_LOGO_BYTES = 500 * 1024;
+const LOGO = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/;
+
+/** A PNG or JPEG as a data URL, checked by its bytes, not its name. */
+export function logoProblem(dataUrl: string): string | null {
+  const m = LOGO.exec(dataUrl);
+  if (!m) return 'Logo phải là ảnh PNG hoặc JPEG';
+  const bytes = Uint8Array.from(atob(m[2]!), (c) => c.charCodeAt(0));
+  if (bytes.length > MAX_LOGO_BYTES) return 'Logo tối đa 500 KB';
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (m[1] === 'png' ? !png : !jpeg) return 'Tệp logo không phải ảnh PNG hoặc JPEG thật';
+  return null;
+}
+
+const logoSchema = z
+  .string()
+  .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 100, 'Logo tối đa 500 KB')
+  .superRefine((v, ctx) => {
+    const problem = logoProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /** The wording of the event's Giấy mời: who issues it, what it says, who signs. Editable without code. */
 export const invitationTemplateSchema = z.strictObject({
   /** Upper lines of the issuing agency, the last in bold: ["UBND TỈNH THANH HÓA", "VĂN PHÒNG ĐIỀU PHỐI NTM"]. */
@@ -60,6 +83,8 @@ export const invitationTemplateSchema = z.strictObject({
   signerAuthority: line(MAX_NAME),
   signerTitle: line(MAX_NAME),
   signerName: line(MAX_NAME),
+  /** The agency's logo as a data URL (PNG or JPEG, at most 500 KB), drawn above the agency name; null for none. */
+  logo: logoSchema.nullable().default(null),
 });
 export type InvitationTemplate = z.infer<typeof invitationTemplateSchema>;
 
@@ -74,6 +99,7 @@ export const invitationTemplateOutputSchema = z.object({
   signerAuthority: z.string(),
   signerTitle: z.string(),
   signerName: z.string(),
+  logo: z.string().nullable(),
 });
 
 export const invitationRegisterEntrySchema = z.object({

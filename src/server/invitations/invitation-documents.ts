@@ -18,13 +18,30 @@ const RECIPIENTS = [
   { name: 'Lưu: VT', purpose: null },
 ];
 
+/** The template's logo as bytes and kind, or null. */
+function logoOf(template: InvitationTemplate): { data: Buffer; type: 'png' | 'jpg' } | null {
+  const m = template.logo ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(template.logo) : null;
+  return m ? { data: Buffer.from(m[2]!, 'base64'), type: m[1] === 'png' ? 'png' : 'jpg' } : null;
+}
+
 /** One Giấy mời in the ND 30/2020 layout, with the reply QR code. */
 export function buildLetterDocx(
   template: InvitationTemplate,
   letter: Letter,
   eventName: string,
 ): Promise<Buffer> {
+  const logo = logoOf(template);
   const body = [
+    ...(logo
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            children: [
+              new ImageRun({ type: logo.type, data: logo.data, transformation: { width: 48, height: 48 } }),
+            ],
+          }),
+        ]
+      : []),
     headerTable({
       agencyLines: template.agencyLines,
       numberLine: letter.numberText,
@@ -89,6 +106,7 @@ export function buildLettersPdf(
   eventName: string,
   onProgress?: Progress,
 ): Promise<Buffer> {
+  const logo = logoOf(template);
   return renderPdf(async (doc) => {
     for (const [i, letter] of letters.entries()) {
       if (onProgress && i % 10 === 0) await onProgress(i);
@@ -98,6 +116,8 @@ export function buildLettersPdf(
       const leftCol = width * 0.4;
       const rightCol = width - leftCol;
       const top = 20 * MM;
+      // The logo sits in the top margin, left of the agency name.
+      if (logo) doc.image(logo.data, left, 5 * MM, { height: 13 * MM });
       doc.font('serif').fontSize(12);
       template.agencyLines.forEach((line, i) => {
         doc

@@ -44,13 +44,16 @@ export function defaultTemplate(event: Event): InvitationTemplate {
     signerAuthority: event.planSignerAuthority ?? '',
     signerTitle: event.planSignerTitle ?? '',
     signerName: event.planSignerName ?? '',
+    logo: null,
   };
 }
 
 export async function getInvitationTemplate(db: Executor, eventId: string): Promise<InvitationTemplate> {
   const event = await getEventById(db, eventId);
   const stored = await findTemplateJson(db, eventId);
-  return stored ? (JSON.parse(stored.template_json) as InvitationTemplate) : defaultTemplate(event);
+  if (!stored) return defaultTemplate(event);
+  const template = JSON.parse(stored.template_json) as InvitationTemplate;
+  return { ...template, logo: template.logo ?? null };
 }
 
 export async function saveInvitationTemplate(

@@ -54,12 +54,15 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** The QR code's text from a DOCX: the first embedded PNG that decodes as one (a logo does not). */
 async function qrOf(docx: Buffer): Promise<string | null> {
   const zip = await JSZip.loadAsync(docx);
-  const media = Object.keys(zip.files).find((name) => /^word\/media\/.+\.png$/.test(name));
-  if (!media) return null;
-  const png = PNG.sync.read(await zip.file(media)!.async('nodebuffer'));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n))) {
+    const png = PNG.sync.read(await zip.file(name)!.async('nodebuffer'));
+    const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    if (text) return text;
+  }
+  return null;
 }
 
 describe('Giấy mời', () => {
@@ -194,6 +197,36 @@ describe('Giấy mời', () => {
     expect(Object.keys(zip.files)).toHaveLength(2);
     // Another event's organizer cannot read it through their own event.
     expect((await get(`/api/events/${otherEventId}/invitation-jobs/${id}`)).statusCode).toBe(404);
+  });
+
+  it('draws the agency logo when the template has one, and refuses a file that is not an image', async () => {
+    const template = (await get(`${base()}/invitation-template`)).json() as InvitationTemplate;
+    const image = new PNG({ width: 16, height: 16 });
+    image.data.fill(200);
+    const logo = `data:image/png;base64,${PNG.sync.write(image).toString('base64')}`;
+    const put = (body: object) =>
+      ctx.app.inject({
+        method: 'PUT',
+        url: `${base()}/invitation-template`,
+        headers: { cookie: organizer },
+        payload: { ...template, ...body },
+      });
+    const fake = await put({
+      logo: `data:image/png;base64,${Buffer.from('không phải ảnh').toString('base64')}`,
+    });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.details[0]).toMatchObject({
+      field: 'logo',
+      message: 'Tệp logo không phải ảnh PNG hoặc JPEG thật',
+    });
+    expect((await put({ logo })).statusCode).toBe(200);
+    const docx = (await get(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.docx`)).rawPayload;
+    const zip = await JSZip.loadAsync(docx);
+    expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n))).toHaveLength(2);
+    expect(await qrOf(docx)).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
+    expect((await get(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.pdf`)).statusCode).toBe(
+      200,
+    );
   });
 
   it('does not print for someone who declined', async () => {

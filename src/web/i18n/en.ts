@@ -363,6 +363,9 @@ export const en: Messages = {
     signerAuthority: 'Signing authority (KT. CHỦ TỊCH)',
     signerTitle: "Signer's title",
     signerName: "Signer's name",
+    logo: 'Agency logo (PNG or JPEG, at most 500 KB)',
+    logoPick: 'Choose a logo image',
+    logoRemove: 'Remove the logo',
   },
   replies: {
     tab: 'Replies',

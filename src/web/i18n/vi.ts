@@ -364,6 +364,9 @@ export const vi = {
     signerAuthority: 'Quyền hạn ký (KT. CHỦ TỊCH)',
     signerTitle: 'Chức vụ người ký',
     signerName: 'Họ tên người ký',
+    logo: 'Logo cơ quan (PNG hoặc JPEG, tối đa 500 KB)',
+    logoPick: 'Chọn ảnh logo',
+    logoRemove: 'Bỏ logo',
   },
   replies: {
     tab: 'Trả lời giấy mời',

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Code,
+  FileInput,
   Group,
   Loader,
   Modal,
@@ -49,6 +50,7 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
       signerAuthority: '',
       signerTitle: '',
       signerName: '',
+      logo: null,
     },
     validate: (values) => zodFieldErrors(invitationTemplateSchema, toInput(values)),
   });
@@ -101,6 +103,29 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
               minRows={1}
               {...form.getInputProps('contact')}
             />
+            <Group align="flex-end">
+              <FileInput
+                label={t('invitations.logo')}
+                placeholder={t('invitations.logoPick')}
+                accept="image/png,image/jpeg"
+                error={form.errors.logo}
+                onChange={(file) => {
+                  if (!file) return;
+                  const reader = new FileReader();
+                  reader.onload = () => form.setFieldValue('logo', String(reader.result));
+                  reader.readAsDataURL(file);
+                }}
+                style={{ flex: 1 }}
+              />
+              {form.values.logo && (
+                <>
+                  <img src={form.values.logo} alt={t('invitations.logo')} style={{ height: 48 }} />
+                  <Button variant="subtle" color="red" onClick={() => form.setFieldValue('logo', null)}>
+                    {t('invitations.logoRemove')}
+                  </Button>
+                </>
+              )}
+            </Group>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput
                 label={t('invitations.signerAuthority')}
