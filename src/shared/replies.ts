@@ -10,7 +10,6 @@ export const replyViewSchema = z.object({
     name: z.string(),
     startsAt: z.string(),
     endsAt: z.string(),
-    timeText: z.string().nullable(),
     venueName: z.string().nullable(),
     venueAddress: z.string().nullable(),
     hostName: z.string().nullable(),

@@ -13,6 +13,7 @@ import {
   agencyLines,
   documentTitle,
   headerTable,
+  issuerPlace,
   listTable,
   officialDocument,
   para,
@@ -107,7 +108,7 @@ export async function buildDelegatesXlsx(db: Executor, scope: Scope, eventId: st
 /** The list as an official document (ND 30/2020): header, "DANH SÁCH ĐẠI BIỂU", the table by group. */
 export async function buildDelegatesDocx(db: Executor, scope: Scope, eventId: string): Promise<Buffer> {
   const { event, sections, count } = await sectionsOf(db, scope, eventId, { seatHoldersOnly: true });
-  const place = /(?:tỉnh|thành phố|huyện|thị xã)\s+(.+)$/iu.exec(event.planIssuer ?? '')?.[1] ?? '……';
+  const place = issuerPlace(event.planIssuer) || '……';
   let n = 0;
   const body = [
     headerTable({

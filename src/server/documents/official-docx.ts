@@ -269,6 +269,11 @@ export function agencyLines(issuer: string | null): string[] {
   return [issuer];
 }
 
+/** The place an issuer writes its date line from: "UBND tỉnh Thanh Hóa" → "Thanh Hóa"; "" when none. */
+export function issuerPlace(issuer: string | null): string {
+  return /(?:tỉnh|thành phố|huyện|thị xã)\s+(.+)$/iu.exec(issuer ?? '')?.[1] ?? '';
+}
+
 /** "ngày 05 tháng 02 năm 2020": a leading zero for days below 10 and for months 1 and 2 (ND 30/2020). */
 export function placeDateLine(place: string, isoDate: string | null, fallbackYear: number): string {
   if (!isoDate) return `${place}, ngày      tháng      năm ${fallbackYear}`;

@@ -6,7 +6,6 @@ import type { Actor } from '../auth/actor';
 import type { MailConfig } from '../config';
 import type { Db } from '../db/database';
 import { conflict } from '../errors';
-import { getEventById } from '../events/events.service';
 import { nowIso } from '../util';
 import { buildLettersPdf } from './invitation-documents';
 import { setChannel } from './invitations.repository';
@@ -29,8 +28,7 @@ export async function emailInvitations(
       'Máy chủ chưa được cấu hình gửi thư (SMTP_URL). Hãy tải danh sách liên kết trả lời để nhắn qua SMS hoặc Zalo.',
     );
   }
-  const event = await getEventById(db, eventId);
-  const { template, letters } = await prepareLetters(db, actor, eventId, filter, baseUrl);
+  const { event, template, letters } = await prepareLetters(db, actor, eventId, filter, baseUrl);
   const transport = nodemailer.createTransport(mail.url);
   const result: InvitationSendResult = {
     sent: [],

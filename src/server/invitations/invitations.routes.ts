@@ -13,7 +13,6 @@ import {
 import { formatPhone } from '../../shared/phone';
 import { writeListWorkbook } from '../documents/xlsx';
 import { canEditEvent } from '../events/events.policy';
-import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
 import {
   type App,
@@ -105,68 +104,41 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
     },
   );
 
-  app.get(
-    '/api/events/:eventId/delegates/:delegateId/invitation.docx',
-    {
-      schema: {
-        tags,
-        summary: 'Giấy mời của một đại biểu (DOCX, có mã QR trả lời)',
-        security: cookieAuth,
-        params: delegateParams,
-        response: file('Tệp .docx', DOCX_MEDIA_TYPE),
+  for (const kind of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/events/:eventId/delegates/:delegateId/invitation.${kind}`,
+      {
+        schema: {
+          tags,
+          summary: `Giấy mời của một đại biểu (${kind.toUpperCase()}, có mã QR trả lời)`,
+          security: cookieAuth,
+          params: delegateParams,
+          response: file(`Tệp .${kind}`, kind === 'docx' ? DOCX_MEDIA_TYPE : PDF),
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = await organizer(request);
-      const { eventId, delegateId } = request.params;
-      const event = await getEventById(db, eventId);
-      const { template, letters } = await prepareLetters(
-        db,
-        actor,
-        eventId,
-        { delegateId },
-        baseUrlOf(request),
-      );
-      const letter = letters[0]!;
-      sendDownload(reply, {
-        buffer: await buildLetterDocx(template, letter, event.name),
-        mediaType: DOCX_MEDIA_TYPE,
-        asciiName: `giay-moi-${letter.number}.docx`,
-        name: `${letter.fileName}.docx`,
-      });
-    },
-  );
-
-  app.get(
-    '/api/events/:eventId/delegates/:delegateId/invitation.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'Giấy mời của một đại biểu (PDF)',
-        security: cookieAuth,
-        params: delegateParams,
-        response: file('Tệp .pdf', PDF),
+      async (request, reply) => {
+        const actor = await organizer(request);
+        const { eventId, delegateId } = request.params;
+        const { event, template, letters } = await prepareLetters(
+          db,
+          actor,
+          eventId,
+          { delegateId },
+          baseUrlOf(request),
+        );
+        const letter = letters[0]!;
+        sendDownload(reply, {
+          buffer:
+            kind === 'docx'
+              ? await buildLetterDocx(template, letter, event.name)
+              : await buildLettersPdf(template, letters, event.name),
+          mediaType: kind === 'docx' ? DOCX_MEDIA_TYPE : PDF,
+          asciiName: `giay-moi-${letter.number}.${kind}`,
+          name: `${letter.fileName}.${kind}`,
+        });
       },
-    },
-    async (request, reply) => {
-      const actor = await organizer(request);
-      const { eventId, delegateId } = request.params;
-      const event = await getEventById(db, eventId);
-      const { template, letters } = await prepareLetters(
-        db,
-        actor,
-        eventId,
-        { delegateId },
-        baseUrlOf(request),
-      );
-      sendDownload(reply, {
-        buffer: await buildLettersPdf(template, letters, event.name),
-        mediaType: PDF,
-        asciiName: `giay-moi-${letters[0]!.number}.pdf`,
-        name: `${letters[0]!.fileName}.pdf`,
-      });
-    },
-  );
+    );
+  }
 
   for (const kind of ['pdf', 'zip'] as const) {
     app.get(
@@ -186,11 +158,10 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
       },
       async (request, reply) => {
         const actor = await organizer(request);
-        const event = await getEventById(db, request.params.eventId);
-        const { template, letters } = await prepareLetters(
+        const { event, template, letters } = await prepareLetters(
           db,
           actor,
-          event.id,
+          request.params.eventId,
           request.query,
           baseUrlOf(request),
         );
@@ -289,8 +260,12 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
       },
       async (request, reply) => {
         const actor = await organizer(request);
-        const event = await getEventById(db, request.params.eventId);
-        const { template, letters } = await prepareUnitLetters(db, actor, event.id, request.query);
+        const { event, template, letters } = await prepareUnitLetters(
+          db,
+          actor,
+          request.params.eventId,
+          request.query,
+        );
         sendDownload(reply, {
           buffer:
             kind === 'pdf'

@@ -13,7 +13,7 @@ import type { Db, Executor } from '../db/database';
 import type { InvitationsTable } from '../db/schema';
 import { getComposition } from '../delegates/composition.service';
 import { findAllDelegateRows, updateDelegateRow } from '../delegates/delegates.repository';
-import { agencyLines, placeDateLine } from '../documents/official-docx';
+import { agencyLines, issuerPlace, placeDateLine } from '../documents/official-docx';
 import { AppError, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { currentReplyToken } from '../replies/replies.service';
@@ -27,9 +27,6 @@ import {
   saveTemplateJson,
 } from './invitations.repository';
 
-const placeOf = (issuer: string | null) =>
-  /(?:tỉnh|thành phố|huyện|thị xã)\s+(.+)$/iu.exec(issuer ?? '')?.[1] ?? '';
-
 /** The wording an event starts with, from its plan: issuer, lead unit, signer. */
 export function defaultTemplate(event: Event): InvitationTemplate {
   const issuer = event.planIssuer ?? event.hostName ?? '';
@@ -37,7 +34,7 @@ export function defaultTemplate(event: Event): InvitationTemplate {
   return {
     agencyLines: agencyLines(issuer || null).map((l) => l.toLocaleUpperCase('vi')),
     symbol: /^UBND/u.test(issuer) ? 'GM-UBND' : 'GM',
-    place: placeOf(issuer) || '……',
+    place: issuerPlace(issuer || null) || '……',
     body: `${short || 'Ban tổ chức'} trân trọng kính mời {{danh_xung}} tới dự {{ten_hoi_nghi}}.`,
     bring: 'Đề nghị {{danh_xung}} mang theo giấy mời này (có mã QR) để đăng ký đại biểu tại hội trường.',
     contact: event.leadName ? `Thông tin liên hệ: ${event.leadName}.` : '',
@@ -49,8 +46,11 @@ export function defaultTemplate(event: Event): InvitationTemplate {
 }
 
 export async function getInvitationTemplate(db: Executor, eventId: string): Promise<InvitationTemplate> {
-  const event = await getEventById(db, eventId);
-  const stored = await findTemplateJson(db, eventId);
+  return templateFor(db, await getEventById(db, eventId));
+}
+
+async function templateFor(db: Executor, event: Event): Promise<InvitationTemplate> {
+  const stored = await findTemplateJson(db, event.id);
   if (!stored) return defaultTemplate(event);
   const template = JSON.parse(stored.template_json) as InvitationTemplate;
   return { ...template, logo: template.logo ?? null };
@@ -75,6 +75,13 @@ export async function saveInvitationTemplate(
     });
   });
   return template;
+}
+
+/** What a batch needs to be drawn: the event, its template, and the letters. */
+export interface Batch {
+  event: Event;
+  template: InvitationTemplate;
+  letters: Letter[];
 }
 
 export interface Letter {
@@ -172,9 +179,9 @@ export async function prepareLetters(
   eventId: string,
   filter: { delegateId?: string; groupId?: string; unitId?: string; awaiting?: boolean },
   baseUrl: string,
-): Promise<{ template: InvitationTemplate; letters: Letter[] }> {
+): Promise<Batch> {
   const event = await getEventById(db, eventId);
-  const template = await getInvitationTemplate(db, eventId);
+  const template = await templateFor(db, event);
   const prepared = await db.transaction().execute(async (trx) => {
     const rows = (await findAllDelegateRows(trx, eventId, null)).filter(
       (d) =>
@@ -253,7 +260,7 @@ export async function prepareLetters(
       };
     }),
   );
-  return { template, letters };
+  return { event, template, letters };
 }
 
 export async function getRegister(db: Executor, eventId: string): Promise<InvitationRegisterEntry[]> {
@@ -283,9 +290,9 @@ export async function prepareUnitLetters(
   actor: Actor,
   eventId: string,
   filter: { unitId?: string | undefined },
-): Promise<{ template: InvitationTemplate; letters: Letter[] }> {
+): Promise<Batch> {
   const event = await getEventById(db, eventId);
-  const template = await getInvitationTemplate(db, eventId);
+  const template = await templateFor(db, event);
   const composition = await getComposition(db, { all: true }, eventId);
   const asks = new Map<string, { name: string; lines: string[]; total: number }>();
   for (const group of composition.groups) {
@@ -336,5 +343,5 @@ export async function prepareUnitLetters(
       fileName: `GM ${padded} - ${fold(ask.name)}`,
     };
   });
-  return { template, letters };
+  return { event, template, letters };
 }

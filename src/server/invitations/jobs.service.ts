@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { DocumentJobsTable } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { getEventById } from '../events/events.service';
+import { getEventStatus } from '../events/events.service';
 import { newId, nowIso } from '../util';
 import { buildLettersPdf, buildLettersZip } from './invitation-documents';
 import { prepareLetters, prepareUnitLetters } from './invitations.service';
@@ -43,7 +43,7 @@ export async function startInvitationJob(
   input: StartInvitationJobInput,
   baseUrl: string,
 ): Promise<DocumentJob> {
-  const event = await getEventById(db, eventId);
+  await getEventStatus(db, eventId); // 404 before a job row is written
   const now = nowIso();
   const row: DocumentJobsTable = {
     id: newId(),
@@ -67,7 +67,7 @@ export async function startInvitationJob(
   };
   void (async () => {
     try {
-      const { template, letters } =
+      const { event, template, letters } =
         input.audience === 'units'
           ? await prepareUnitLetters(db, actor, eventId, filter)
           : await prepareLetters(db, actor, eventId, filter, baseUrl);

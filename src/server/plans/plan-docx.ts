@@ -6,6 +6,7 @@ import {
   closingTable,
   documentTitle,
   headerTable,
+  issuerPlace,
   officialDocument,
   para,
   placeDateLine,
@@ -54,7 +55,7 @@ function letter(i: number): string {
  */
 export async function buildPlanDocx(event: Event, contents: PlanContents): Promise<Buffer> {
   const body = [];
-  const place = /(?:tỉnh|thành phố|huyện|thị xã)\s+(.+)$/iu.exec(event.planIssuer ?? '')?.[1] ?? '';
+  const place = issuerPlace(event.planIssuer);
   const symbol = event.planNumber?.includes('/')
     ? event.planNumber.slice(event.planNumber.indexOf('/') + 1)
     : 'KH';

@@ -115,7 +115,6 @@ export async function getReplyView(db: Executor, token: string): Promise<ReplyVi
       name: event.name,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
-      timeText: event.timeText,
       venueName: event.venueName,
       venueAddress: event.venueAddress,
       hostName: event.hostName,
