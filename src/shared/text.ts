@@ -5,16 +5,14 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/** The letters without their accents, case kept: "Nguyễn Đức" → "Nguyen Duc" (file names, search keys). */
+export function withoutMarks(value: string): string {
+  return value.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** Lower-case, accent-free, single-spaced form used for search keys and comparisons. */
 export function foldVietnamese(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutMarks(value).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** NFC and collapsed whitespace: the form every stored name takes. */

@@ -6,6 +6,7 @@ import {
   type InvitationRegisterEntry,
   type InvitationTemplate,
 } from '../../shared/invitations';
+import { withoutMarks } from '../../shared/text';
 import { HONORIFIC_LABELS, type Honorific } from '../../shared/vocabulary';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -107,12 +108,9 @@ export interface Letter {
   fileName: string;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+/** A file name any system accepts: accents dropped, only letters, digits, spaces and dashes. */
+const asciiName = (s: string) =>
+  withoutMarks(s)
     .replace(/[^A-Za-z0-9 -]/g, '')
     .trim();
 
@@ -256,7 +254,7 @@ export async function prepareLetters(
           margin: 1,
           width: 240,
         }),
-        fileName: `GM ${number} - ${fold(d.full_name)}`,
+        fileName: `GM ${number} - ${asciiName(d.full_name)}`,
       };
     }),
   );
@@ -340,7 +338,7 @@ export async function prepareUnitLetters(
       contact: template.contact,
       replyUrl: null,
       qrPng: null,
-      fileName: `GM ${padded} - ${fold(ask.name)}`,
+      fileName: `GM ${padded} - ${asciiName(ask.name)}`,
     };
   });
   return { event, template, letters };
