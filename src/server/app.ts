@@ -24,6 +24,9 @@ import { errorHandler } from './http/errors';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
+import { awardsRoutes } from './ocop/awards.routes';
+import { productsRoutes } from './ocop/products.routes';
+import { publicRoutes } from './ocop/public.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
@@ -98,6 +101,9 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(delegatesRoutes, deps);
   await app.register(repliesRoutes, deps);
   await app.register(invitationsRoutes, deps);
+  await app.register(productsRoutes, deps);
+  await app.register(awardsRoutes, deps);
+  await app.register(publicRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

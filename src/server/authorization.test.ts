@@ -6,6 +6,8 @@ import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { startInvitationJob } from './invitations/jobs.service';
+import { planAwards } from './ocop/awards.service';
+import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
 import { issueReplyLink } from './replies/replies.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
 
@@ -61,6 +63,8 @@ const cookies = {} as Record<Caller, string | null>;
 let hoangHoaId = '';
 let ngaSonId = '';
 let unitsXlsx: Buffer;
+let productsXlsx: Buffer;
+let producerId = '';
 
 const ROLE_OF: Partial<Record<Caller, EventRole>> = {
   organizer: 'organizer',
@@ -118,6 +122,28 @@ async function finishedJob(eventId: string, _delegateId: string): Promise<string
     await new Promise((r) => setTimeout(r, 10));
   }
   return job.id;
+}
+const GROUP_INPUT = { code: '7', name: 'Nhóm thử', framework: 'QĐ thử', validFrom: '2030-01-01' };
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const productInput = () => ({
+  name: `Mắm tôm ${Math.random().toString(36).slice(2, 7)}`,
+  groupId: 'g1048-1',
+  producerId: producerId,
+  stars: 3,
+  evaluationYear: 2020,
+});
+const freshProduct = async () => (await createProduct(ctx.handle.db, SYSTEM_ACTOR, productInput())).id;
+async function productWithPhoto() {
+  const productId = await freshProduct();
+  const product = await addPhoto(ctx.handle.db, SYSTEM_ACTOR, productId, PNG_1PX);
+  return { productId, photoId: product.photos[0]!.id };
+}
+async function plannedAwards(eventId: string) {
+  await freshProduct();
+  return planAwards(ctx.handle.db, SYSTEM_ACTOR, eventId, { batchSize: 60, order: 'district' });
 }
 const replyToken = async (eventId: string, delegateId: string) =>
   (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, delegateId)).token;
@@ -540,6 +566,153 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),
   },
+
+  'GET /api/product-groups': { allowed: SIGNED_IN, request: async () => ({ url: '/api/product-groups' }) },
+  'POST /api/product-groups': {
+    allowed: ['admin'],
+    request: async () => ({ url: '/api/product-groups', payload: GROUP_INPUT }),
+  },
+  'PUT /api/product-groups/{groupId}': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: `/api/product-groups/${(await createProductGroup(ctx.handle.db, SYSTEM_ACTOR, GROUP_INPUT)).id}`,
+      payload: { ...GROUP_INPUT, name: 'Nhóm đã sửa' },
+    }),
+  },
+  'GET /api/products': { allowed: SIGNED_IN, request: async () => ({ url: '/api/products?q=mam' }) },
+  'GET /api/products/export.xlsx': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: '/api/products/export.xlsx' }),
+  },
+  'POST /api/products/import': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: '/api/products/import?dryRun=true',
+      payload: productsXlsx,
+      headers: { 'content-type': XLSX_MEDIA_TYPE },
+    }),
+  },
+  'GET /api/ocop/statistics': { allowed: SIGNED_IN, request: async () => ({ url: '/api/ocop/statistics' }) },
+  'GET /api/ocop/statistics.xlsx': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: '/api/ocop/statistics.xlsx' }),
+  },
+  'GET /api/ocop/statistics.docx': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: '/api/ocop/statistics.docx' }),
+  },
+  'GET /api/products/{productId}': {
+    allowed: SIGNED_IN,
+    request: async () => ({ url: `/api/products/${await freshProduct()}` }),
+  },
+  'POST /api/products': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({ url: '/api/products', payload: productInput() }),
+  },
+  'PATCH /api/products/{productId}': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({ url: `/api/products/${await freshProduct()}`, payload: { score: 72, stars: 4 } }),
+  },
+  'DELETE /api/products/{productId}': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({ url: `/api/products/${await freshProduct()}` }),
+  },
+  'POST /api/products/{productId}/photos': {
+    allowed: ['admin', 'organizer'],
+    request: async () => ({
+      url: `/api/products/${await freshProduct()}/photos`,
+      payload: PNG_1PX,
+      headers: { 'content-type': 'image/png' },
+    }),
+  },
+  'DELETE /api/products/{productId}/photos/{photoId}': {
+    allowed: ['admin', 'organizer'],
+    request: async () => {
+      const { productId, photoId } = await productWithPhoto();
+      return { url: `/api/products/${productId}/photos/${photoId}` };
+    },
+  },
+  'GET /api/events/{eventId}/awards': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/awards` }),
+  },
+  'POST /api/events/{eventId}/awards/plan': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      await freshProduct();
+      return { url: `/api/events/${eventId}/awards/plan`, payload: { batchSize: 10, order: 'district' } };
+    },
+  },
+  'DELETE /api/events/{eventId}/awards': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/awards` }),
+  },
+  'PATCH /api/events/{eventId}/awards/batches/{batchId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const awards = await plannedAwards(eventId);
+      return {
+        url: `/api/events/${eventId}/awards/batches/${awards.batches[0]!.id}`,
+        payload: { title: 'Đợt 1' },
+      };
+    },
+  },
+  'PATCH /api/events/{eventId}/awards/recipients/{recipientId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const awards = await plannedAwards(eventId);
+      return {
+        url: `/api/events/${eventId}/awards/recipients/${awards.batches[0]!.recipients[0]!.id}`,
+        payload: { standInName: 'Nguyễn Văn Thay' },
+      };
+    },
+  },
+  'GET /api/events/{eventId}/certificate-template': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/certificate-template` }),
+  },
+  'PUT /api/events/{eventId}/certificate-template': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/certificate-template`,
+      payload: {
+        issuer: 'UBND tỉnh Thanh Hóa',
+        place: 'Thanh Hóa',
+        signerTitle: 'Chủ tịch',
+        signerName: 'Đỗ Minh Tuấn',
+      },
+    }),
+  },
+  'GET /api/events/{eventId}/certificates.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      await plannedAwards(eventId);
+      return { url: `/api/events/${eventId}/certificates.pdf` };
+    },
+  },
+  'GET /api/events/{eventId}/certificates/{productId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/certificates/${await freshProduct()}` }),
+  },
+  'GET /api/public/products': {
+    allowed: CALLERS,
+    request: async () => ({ url: '/api/public/products?q=mam' }),
+  },
+  'GET /api/public/product-filters': {
+    allowed: CALLERS,
+    request: async () => ({ url: '/api/public/product-filters' }),
+  },
+  'GET /api/public/products/{productId}': {
+    allowed: CALLERS,
+    request: async () => ({ url: `/api/public/products/${await freshProduct()}` }),
+  },
+  'GET /api/public/products/{productId}/photos/{photoId}': {
+    allowed: CALLERS,
+    request: async () => {
+      const { productId, photoId } = await productWithPhoto();
+      return { url: `/api/public/products/${productId}/photos/${photoId}` };
+    },
+  },
 };
 
 beforeAll(async () => {
@@ -563,6 +736,14 @@ beforeAll(async () => {
     ['Huyện Thử', 'Đơn vị cấp huyện'],
   ]);
   unitsXlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  producerId = (await ctx.buildUnit({ kind: 'producer', name: 'HTX thử nghiệm OCOP', parentId: hoangHoaId }))
+    .id;
+  const products = new ExcelJS.Workbook();
+  products.addWorksheet('Sản phẩm').addRows([
+    ['Tên sản phẩm', 'Chủ thể', 'Số sao', 'Nhóm'],
+    ['Nước mắm thử', 'HTX thử nghiệm OCOP', 3, 'Thực phẩm'],
+  ]);
+  productsXlsx = Buffer.from(await products.xlsx.writeBuffer());
 });
 afterAll(() => ctx.close());
 

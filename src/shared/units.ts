@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema, pageQuerySchema } from './common';
 import { MAX_ADMIN_CODE, MAX_NAME, MAX_SHORT_NAME, MAX_TEXT } from './limits';
+import { PRODUCER_TYPES } from './ocop-rules';
 import { UNIT_KINDS } from './vocabulary';
 
 export { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './vocabulary';
@@ -17,6 +18,8 @@ export const unitSchema = z.object({
   validTo: z.string().nullable(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Producers only: enterprise, cooperative, cooperative group, household business. */
+  producerType: z.enum(PRODUCER_TYPES).nullable(),
   isSample: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -42,6 +45,7 @@ const unitFields = {
   validTo: calendarDateSchema.nullable().optional(),
   address: optionalTextSchema(MAX_NAME),
   notes: optionalTextSchema(MAX_TEXT),
+  producerType: z.enum(PRODUCER_TYPES).nullable().optional(),
 };
 
 function validityInOrder(v: { validFrom?: string | null; validTo?: string | null }) {

@@ -41,6 +41,7 @@ export interface UnitsTable {
   notes: string | null;
   is_sample: number;
   search_key: string;
+  producer_type: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -241,6 +242,82 @@ export interface DocumentJobsTable {
   updated_at: string;
 }
 
+export interface ProductGroupsTable {
+  id: string;
+  code: string;
+  name: string;
+  framework: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface ProductsTable {
+  id: string;
+  name: string;
+  search_key: string;
+  group_id: string;
+  sub_group: string | null;
+  producer_id: string;
+  district_id: string | null;
+  commune_id: string | null;
+  score: number | null;
+  stars: number | null;
+  potential: number;
+  evaluation_year: number | null;
+  evaluation_round: number | null;
+  certifying_level: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  valid_until: string | null;
+  certificate_number: string | null;
+  description: string | null;
+  where_to_buy: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductPhotosTable {
+  id: string;
+  product_id: string;
+  position: number;
+  media_type: string;
+  byte_size: number;
+  data_base64: string;
+  created_at: string;
+}
+
+export interface CertificateTemplatesTable {
+  event_id: string;
+  template_json: string;
+  updated_at: string;
+}
+
+export interface AwardBatchesTable {
+  id: string;
+  event_id: string;
+  number: number;
+  title: string | null;
+  presenter_delegate_id: string | null;
+}
+
+export interface AwardRecipientsTable {
+  id: string;
+  event_id: string;
+  batch_id: string;
+  position: number;
+  producer_id: string;
+  delegate_id: string | null;
+  stand_in_name: string | null;
+  handed_over_at: string | null;
+}
+
+export interface AwardItemsTable {
+  event_id: string;
+  product_id: string;
+  recipient_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -263,4 +340,11 @@ export interface Database {
   tasks: TasksTable;
   event_legal_bases: EventLegalBasesTable;
   event_recipients: EventRecipientsTable;
+  product_groups: ProductGroupsTable;
+  products: ProductsTable;
+  product_photos: ProductPhotosTable;
+  certificate_templates: CertificateTemplatesTable;
+  award_batches: AwardBatchesTable;
+  award_recipients: AwardRecipientsTable;
+  award_items: AwardItemsTable;
 }

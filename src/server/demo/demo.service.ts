@@ -10,6 +10,8 @@ import type { Db } from '../db/database';
 import { getComposition, setSeats, updateGroup } from '../delegates/composition.service';
 import { insertSampleDelegates, type NewDelegate } from '../delegates/delegates.service';
 import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
+import { planAwards } from '../ocop/awards.service';
+import { createProduct } from '../ocop/products.service';
 import { PROJECT_ROOT } from '../paths';
 import { createEventFromPlan } from '../plans/plan-contents.service';
 import { parsePlanText } from '../plans/plans.service';
@@ -23,6 +25,7 @@ import {
   demoSeats,
   positionsFor,
 } from './demo-delegates';
+import { demoProducts } from './demo-products';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the demo event is built by parsing it. */
@@ -137,7 +140,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { isDemo: true },
   );
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
-  await seedDemoDelegates(db, event.id, units);
+  const keys = await seedDemoDelegates(db, event.id, units);
+  await seedDemoProducts(db, event.id, keys);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
@@ -162,7 +166,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
  * The demo's people: the communes and producers the plan invites (sample units under their districts), the
  * units each composition group draws from with their quotas, and 268 sample delegates filling them.
  */
-async function seedDemoDelegates(db: Db, eventId: string, catalogue: Map<string, string>): Promise<void> {
+async function seedDemoDelegates(
+  db: Db,
+  eventId: string,
+  catalogue: Map<string, string>,
+): Promise<Map<string, string>> {
   const keys = new Map(catalogue);
   for (const c of DEMO_COMMUNES) {
     const unit = await createUnit(
@@ -248,4 +256,40 @@ async function seedDemoDelegates(db: Db, eventId: string, catalogue: Map<string,
     }
   }
   await insertSampleDelegates(db, eventId, people);
+  return keys;
+}
+
+/**
+ * The product register (DOMAIN.md's real products and marked samples) and the ceremony laid out: batches of ten
+ * producers by district, each awarded by one of the provincial leaders attending.
+ */
+async function seedDemoProducts(db: Db, eventId: string, keys: Map<string, string>): Promise<void> {
+  for (const p of demoProducts()) {
+    await createProduct(
+      db,
+      SYSTEM_ACTOR,
+      {
+        ...p.input,
+        producerId: keys.get(p.producerKey)!,
+        communeId: p.communeKey ? (keys.get(p.communeKey) ?? null) : null,
+      },
+      { isSample: p.isSample },
+    );
+  }
+  const leaders = await db
+    .selectFrom('delegates as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select('d.id')
+    .where('d.event_id', '=', eventId)
+    .where('u.kind', '=', 'provincial_leadership')
+    .where('d.status', 'in', ['invited', 'confirmed'])
+    .orderBy('d.protocol_key')
+    .execute();
+  await planAwards(db, SYSTEM_ACTOR, eventId, {
+    batchSize: 10,
+    order: 'district',
+    fromYear: 2018,
+    toYear: 2020,
+    presenterDelegateIds: leaders.map((l) => l.id),
+  });
 }

@@ -47,8 +47,9 @@ export function errorHandler(
     return send(413, {
       error: {
         code: 'PAYLOAD_TOO_LARGE',
-        message:
-          'Tệp hoặc dữ liệu gửi lên quá lớn: bảng tính (.xlsx, .csv) tối đa 10 MB, văn bản kế hoạch tối đa 5 MB',
+        message: /\/photos(\?|$)/.test(request.url)
+          ? 'Ảnh quá lớn: mỗi ảnh sản phẩm tối đa 5 MB'
+          : 'Tệp hoặc dữ liệu gửi lên quá lớn: bảng tính (.xlsx, .csv) tối đa 10 MB, văn bản kế hoạch tối đa 5 MB',
       },
     });
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MAX_IMPORT_ROWS } from '../../shared/limits';
+import { guessProducerType } from '../../shared/ocop-rules';
 import { foldVietnamese } from '../../shared/text';
 import { createUnitSchema, type ImportRowError, type UnitImportResult } from '../../shared/units';
 import { recordAudit } from '../audit/audit.service';
@@ -186,6 +187,9 @@ export async function importUnits(
         valid_to: p.input.validTo ?? null,
         address: p.input.address ?? null,
         notes: p.input.notes ?? null,
+        // The units list has no producer type column: keep the one set, else guess it from the name.
+        producer_type:
+          p.input.kind === 'producer' ? (before?.producerType ?? guessProducerType(p.input.name)) : null,
         search_key: unitSearchKey(p.input),
         updated_at: now,
       };

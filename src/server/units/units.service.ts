@@ -1,3 +1,4 @@
+import { guessProducerType, type ProducerType } from '../../shared/ocop-rules';
 import { compareVietnamese, foldVietnamese } from '../../shared/text';
 import {
   type CreateUnitInput,
@@ -43,6 +44,7 @@ function rowToUnit(row: UnitRowWithParent): Unit {
     validTo: row.valid_to,
     address: row.address,
     notes: row.notes,
+    producerType: (row.producer_type as ProducerType | null) ?? null,
     isSample: toBool(row.is_sample),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -155,6 +157,7 @@ export async function createUnit(
       valid_to: input.validTo ?? null,
       address: input.address ?? null,
       notes: input.notes ?? null,
+      producer_type: input.kind === 'producer' ? (input.producerType ?? guessProducerType(input.name)) : null,
       is_sample: options.isSample ? 1 : 0,
       search_key: unitSearchKey(input),
       created_at: now,
@@ -188,6 +191,7 @@ export async function updateUnit(db: Db, actor: Actor, id: string, input: Update
       valid_to: merged.validTo,
       address: merged.address,
       notes: merged.notes,
+      producer_type: merged.kind === 'producer' ? merged.producerType : null,
       search_key: unitSearchKey(merged),
       updated_at: nowIso(),
     });

@@ -1,0 +1,217 @@
+import { type OcopStatistics, PRODUCER_TYPE_LABELS, type ProducerType } from '../../shared/ocop';
+import { compareVietnamese } from '../../shared/text';
+import type { Executor } from '../db/database';
+import { centered, listTable, officialDocument, para, run } from '../documents/official-docx';
+import { writeListWorkbook } from '../documents/xlsx';
+
+const codeOrder = new Intl.Collator('en', { numeric: true });
+
+/**
+ * The programme's figures for the summary report: certified products by year, stars, group, district and
+ * producer type; districts and communes with and without OCOP products over the period.
+ */
+export async function getStatistics(
+  db: Executor,
+  range: { fromYear?: number | undefined; toYear?: number | undefined },
+): Promise<OcopStatistics> {
+  let query = db
+    .selectFrom('products as p')
+    .innerJoin('product_groups as g', 'g.id', 'p.group_id')
+    .innerJoin('units as producer', 'producer.id', 'p.producer_id')
+    .select([
+      'p.id',
+      'p.stars',
+      'p.potential',
+      'p.evaluation_year',
+      'p.district_id',
+      'p.commune_id',
+      'p.producer_id',
+      'g.name as group_name',
+      'producer.producer_type',
+    ]);
+  if (range.fromYear) query = query.where('p.evaluation_year', '>=', range.fromYear);
+  if (range.toYear) query = query.where('p.evaluation_year', '<=', range.toYear);
+  const [all, units] = await Promise.all([
+    query.execute(),
+    db
+      .selectFrom('units')
+      .select(['id', 'name', 'kind', 'admin_code', 'parent_id', 'valid_from', 'valid_to'])
+      .where('kind', 'in', ['district', 'commune'])
+      .execute(),
+  ]);
+  const products = all.filter((p) => p.potential === 0);
+
+  // Units that existed during the period: a district merged away before it began is left out.
+  const periodStart = range.fromYear ? `${range.fromYear}-01-01` : '0000-01-01';
+  const periodEnd = range.toYear ? `${range.toYear}-12-31` : '9999-12-31';
+  const inPeriod = (u: { valid_from: string | null; valid_to: string | null }) =>
+    (!u.valid_from || u.valid_from <= periodEnd) && (!u.valid_to || u.valid_to >= periodStart);
+  const districts = units
+    .filter((u) => u.kind === 'district' && inPeriod(u))
+    .sort(
+      (a, b) =>
+        codeOrder.compare(a.admin_code ?? '999', b.admin_code ?? '999') || compareVietnamese(a.name, b.name),
+    );
+  const communes = units.filter((u) => u.kind === 'commune' && inPeriod(u));
+
+  const count = <K extends string | number>(keyOf: (p: (typeof products)[number]) => K | null) => {
+    const map = new Map<K, number>();
+    for (const p of products) {
+      const k = keyOf(p);
+      if (k !== null) map.set(k, (map.get(k) ?? 0) + 1);
+    }
+    return map;
+  };
+  const byYear = [...count((p) => p.evaluation_year ?? 0)].sort((a, b) => a[0] - b[0]);
+  const byStars = [...count((p) => p.stars ?? 0)].sort((a, b) => b[0] - a[0]);
+  const byGroup = [...count((p) => p.group_name)].sort(
+    (a, b) => b[1] - a[1] || compareVietnamese(a[0], b[0]),
+  );
+  const byType = [...count((p) => p.producer_type ?? 'unknown')].sort((a, b) => b[1] - a[1]);
+
+  const byDistrict = districts.map((d) => {
+    const mine = products.filter((p) => p.district_id === d.id);
+    return {
+      key: d.id,
+      label: d.name,
+      count: mine.length,
+      producers: new Set(mine.map((p) => p.producer_id)).size,
+      communes: new Set(mine.map((p) => p.commune_id).filter(Boolean)).size,
+    };
+  });
+  const communesWithIds = new Set(products.map((p) => p.commune_id).filter(Boolean));
+  const communeLabel = (c: (typeof communes)[number]) => {
+    const district = units.find((u) => u.id === c.parent_id);
+    return district ? `${c.name} (${district.name})` : c.name;
+  };
+  return {
+    fromYear: range.fromYear ?? null,
+    toYear: range.toYear ?? null,
+    products: products.length,
+    producers: new Set(products.map((p) => p.producer_id)).size,
+    potential: all.length - products.length,
+    byYear: byYear.map(([year, n]) => ({
+      key: String(year),
+      label: year ? String(year) : 'Chưa ghi năm',
+      count: n,
+    })),
+    byStars: byStars.map(([stars, n]) => ({
+      key: String(stars),
+      label: stars ? `${stars} sao` : 'Chưa xếp hạng',
+      count: n,
+    })),
+    byGroup: byGroup.map(([name, n]) => ({ key: name, label: name, count: n })),
+    byProducerType: byType.map(([type, n]) => ({
+      key: type,
+      label: PRODUCER_TYPE_LABELS[type as ProducerType] ?? 'Chưa phân loại',
+      count: n,
+    })),
+    byDistrict,
+    districtsWith: byDistrict.filter((d) => d.count > 0).map((d) => d.label),
+    districtsWithout: byDistrict.filter((d) => d.count === 0).map((d) => d.label),
+    communesWith: communes
+      .filter((c) => communesWithIds.has(c.id))
+      .map(communeLabel)
+      .sort(compareVietnamese),
+    communesWithout: communes
+      .filter((c) => !communesWithIds.has(c.id))
+      .map(communeLabel)
+      .sort(compareVietnamese),
+    withoutCommune: products.filter((p) => !p.commune_id).length,
+  };
+}
+
+function periodText(s: OcopStatistics): string {
+  if (s.fromYear && s.toYear)
+    return s.fromYear === s.toYear ? `năm ${s.fromYear}` : `giai đoạn ${s.fromYear} - ${s.toYear}`;
+  if (s.fromYear) return `từ năm ${s.fromYear}`;
+  if (s.toYear) return `đến năm ${s.toYear}`;
+  return 'toàn bộ';
+}
+
+/** The tables of the statistics, shared by the XLSX and DOCX exports. */
+function tables(s: OcopStatistics) {
+  const share = (n: number) =>
+    s.products ? `${((n * 100) / s.products).toFixed(1).replace('.', ',')}%` : '';
+  const simple = (title: string, label: string, rows: OcopStatistics['byYear']) => ({
+    title,
+    columns: [label, 'Số sản phẩm', 'Tỷ lệ'],
+    rows: rows.map((r) => [r.label, String(r.count), share(r.count)]),
+  });
+  return [
+    simple('1. Sản phẩm theo năm đánh giá', 'Năm', s.byYear),
+    simple('2. Sản phẩm theo hạng sao', 'Hạng', s.byStars),
+    simple('3. Sản phẩm theo nhóm', 'Nhóm sản phẩm', s.byGroup),
+    simple('4. Sản phẩm theo loại chủ thể', 'Loại chủ thể', s.byProducerType),
+    {
+      title: '5. Sản phẩm theo đơn vị cấp huyện',
+      columns: ['Huyện, thị xã, thành phố', 'Số sản phẩm', 'Số chủ thể', 'Số xã có sản phẩm'],
+      rows: s.byDistrict.map((d) => [d.label, String(d.count), String(d.producers), String(d.communes)]),
+    },
+  ];
+}
+
+function summaryLines(s: OcopStatistics): string[] {
+  return [
+    `Số sản phẩm được chứng nhận OCOP ${periodText(s)}: ${s.products} sản phẩm của ${s.producers} chủ thể; ${s.potential} sản phẩm tiềm năng.`,
+    `Đơn vị cấp huyện có sản phẩm OCOP: ${s.districtsWith.length}/${s.districtsWith.length + s.districtsWithout.length}${s.districtsWithout.length ? `; chưa có: ${s.districtsWithout.join(', ')}` : ''}.`,
+    `Xã, phường, thị trấn có sản phẩm OCOP (trong danh mục): ${s.communesWith.length}; chưa có: ${s.communesWithout.length}${s.withoutCommune ? `; ${s.withoutCommune} sản phẩm chưa ghi xã` : ''}.`,
+  ];
+}
+
+export async function writeStatisticsWorkbook(s: OcopStatistics, exportedOn: string): Promise<Buffer> {
+  const parts = tables(s);
+  return writeListWorkbook({
+    sheetName: 'Số liệu OCOP',
+    titleLines: [
+      `SỐ LIỆU CHƯƠNG TRÌNH OCOP ${periodText(s).toLocaleUpperCase('vi')}`,
+      ...summaryLines(s),
+      `(Xuất ngày ${exportedOn})`,
+    ],
+    columns: [
+      { label: 'Nội dung', width: 40 },
+      { label: 'Số sản phẩm', width: 14 },
+      { label: 'Tỷ lệ / Số chủ thể', width: 18 },
+      { label: 'Số xã có sản phẩm', width: 18 },
+    ],
+    rows: [],
+    sections: [
+      ...parts.map((t) => ({ title: t.title, rows: t.rows })),
+      { title: '6. Xã chưa có sản phẩm OCOP (trong danh mục)', rows: s.communesWithout.map((c) => [c]) },
+    ],
+  });
+}
+
+export async function writeStatisticsDocx(s: OcopStatistics): Promise<Buffer> {
+  const children = [
+    centered([run(`SỐ LIỆU CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP)`, { bold: true, size: 28 })]),
+    centered(
+      [
+        run(
+          periodText(s).replace(/^./, (c) => c.toLocaleUpperCase('vi')),
+          { bold: true, size: 28 },
+        ),
+      ],
+      {
+        spacing: { after: 240 },
+      },
+    ),
+    ...summaryLines(s).map((line) => para(line)),
+  ];
+  for (const t of tables(s)) {
+    children.push(para([run(t.title, { bold: true })], { indent: {}, spacing: { before: 240, after: 120 } }));
+    children.push(
+      listTable(
+        [{ label: 'STT', share: 8 }, ...t.columns.map((label, i) => ({ label, share: i === 0 ? 40 : 18 }))],
+        [{ title: null, rows: t.rows.map((r, i) => [String(i + 1), ...r]) }],
+      ) as never,
+    );
+  }
+  if (s.communesWithout.length) {
+    children.push(
+      para([run('6. Xã chưa có sản phẩm OCOP (trong danh mục)', { bold: true })], { indent: {} }),
+    );
+    children.push(para(`${s.communesWithout.join('; ')}.`));
+  }
+  return officialDocument(children, 'Số liệu Chương trình OCOP');
+}
