@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type Running, signIn, startDemo } from './support';
+import { ADMIN_PASSWORD, type Running, signIn, startDemo, submitSignIn } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('foundation journeys', () => {
 
   it('a wrong password shows a Vietnamese error and stays on the sign-in page', async () => {
     const page = await run.browser.newPage();
-    await signIn(page, run.baseUrl, 'bantochuc', 'sai-mat-khau');
+    await submitSignIn(page, run.baseUrl, 'bantochuc', 'sai-mat-khau');
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
       'Tên đăng nhập hoặc mật khẩu không đúng',
     );

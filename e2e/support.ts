@@ -44,9 +44,16 @@ export async function startDemo(): Promise<Running> {
   };
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+/** Fills the sign-in form and submits it, whatever the outcome. */
+export async function submitSignIn(page: Page, baseUrl: string, username: string, password: string) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, baseUrl, username, password);
+  // The sign-in page has headings of its own: wait until it has actually been left, with the session set.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
