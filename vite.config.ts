@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const root = resolve(import.meta.dirname, 'src/web');
 
 export default defineConfig({
   root: 'src/web',
@@ -10,6 +13,10 @@ export default defineConfig({
     // The benchmark reads it to size each route's download.
     manifest: true,
     chunkSizeWarningLimit: 1200,
+    // The public showcase is its own page: no app shell, no component library.
+    rollupOptions: {
+      input: { main: resolve(root, 'index.html'), showcase: resolve(root, 'showcase.html') },
+    },
   },
   server: {
     port: 5173,

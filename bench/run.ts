@@ -8,6 +8,7 @@ import { bundle } from './scenarios/bundle';
 import { delegateSearchL, delegateSearchOneEvent, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
 import { invitationsDocx300, invitationsPdf300 } from './scenarios/invitations';
+import { certificates1000, showcaseSearch15k } from './scenarios/ocop';
 import { planParse60k } from './scenarios/plan-parse';
 import { unitsSearchL } from './scenarios/units-search';
 
@@ -23,6 +24,8 @@ const SCENARIOS: Scenario[] = [
   importXlsx10k,
   invitationsDocx300,
   invitationsPdf300,
+  showcaseSearch15k,
+  certificates1000,
   planParse60k,
   bundle,
 ];

@@ -12,7 +12,13 @@ import {
   workingDaysBefore,
 } from './format';
 import { formatPhone, normalizePhone } from './phone';
-import { compareVietnamese, compareVietnameseNames, foldVietnamese, vietnameseNameKey } from './text';
+import {
+  compareVietnamese,
+  compareVietnameseNames,
+  foldVietnamese,
+  vietnameseNameKey,
+  vietnameseSortKey,
+} from './text';
 
 describe('foldVietnamese', () => {
   it('drops accents and maps đ so plain typing finds accented names', () => {
@@ -152,5 +158,31 @@ describe('formats', () => {
     expect(parseCalendarDate('31/02/2020')).toBeNull();
     expect(parseCalendarDate('2020')).toBeNull();
     expect(formatCalendarDate('2020-06-01')).toBe('01/06/2020');
+  });
+});
+
+describe('vietnameseSortKey', () => {
+  it('orders names as written in Vietnamese dictionary order, word by word', () => {
+    const names = [
+      'Ống hút tre',
+      'Đậu phụ',
+      'Dưa lưới',
+      'Chè lam',
+      'Cam đường',
+      'Bánh gai',
+      'Bánh chưng',
+      'Ổi',
+    ];
+    const sorted = [...names].sort((a, b) => (vietnameseSortKey(a) < vietnameseSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual([
+      'Bánh chưng',
+      'Bánh gai',
+      'Cam đường',
+      'Chè lam',
+      'Dưa lưới',
+      'Đậu phụ',
+      'Ổi',
+      'Ống hút tre',
+    ]);
   });
 });

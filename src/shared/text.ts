@@ -77,6 +77,12 @@ export function vietnameseNameKey(fullName: string): string {
   return `${primary}00${tones}`;
 }
 
+/** A key whose byte order is Vietnamese dictionary order of a name as written (products, places): word by word. */
+export function vietnameseSortKey(text: string): string {
+  const words = cleanText(text).split(' ').filter(Boolean).map(wordKey);
+  return `${words.map((w) => w.letters).join('01')}00${words.map((w) => w.tones).join('')}`;
+}
+
 /**
  * Official lists sort people by given name (tên), then middle names (tên đệm), then family name (họ).
  * "Nguyễn Văn An" sorts before "Lê Thị Bình"; "Đức" after "Dũng".

@@ -255,6 +255,7 @@ export interface ProductsTable {
   id: string;
   name: string;
   search_key: string;
+  sort_key: string;
   group_id: string;
   sub_group: string | null;
   producer_id: string;

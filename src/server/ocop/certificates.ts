@@ -120,8 +120,14 @@ function drawBorder(doc: PDFKit.PDFDocument): void {
   doc.restore();
 }
 
+/** "UBND xã Thạch Bình", "Huyện Thạch Thành" → "xã Thạch Bình, huyện Thạch Thành". */
 function producerAddress(p: Product): string {
-  return p.producerAddress ?? [p.communeName, p.districtName].filter(Boolean).join(', ');
+  if (p.producerAddress) return p.producerAddress;
+  return [p.communeName, p.districtName]
+    .filter((n): n is string => !!n)
+    .map((n) => n.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, ''))
+    .map((n) => n.charAt(0).toLocaleLowerCase('vi') + n.slice(1))
+    .join(', ');
 }
 
 /**
@@ -201,11 +207,10 @@ export function buildCertificatesPdf(template: CertificateTemplate, products: Pr
         .fontSize(24)
         .text(vi(p.name), left, doc.y + 2, { width: inner, align: 'center' });
       doc.fillColor('black').moveDown(0.3);
+      const blockX = width * 0.2;
+      const blockWidth = width * 0.6;
       const line = (label: string, value: string) => {
-        doc
-          .font('serif')
-          .fontSize(14)
-          .text(vi(label), left + 15 * MM, doc.y, { continued: true, width: inner - 30 * MM });
+        doc.font('serif').fontSize(14).text(vi(label), blockX, doc.y, { continued: true, width: blockWidth });
         doc.font('serif-bold').text(vi(value));
       };
       line('Chủ thể: ', p.producerName);
@@ -220,9 +225,9 @@ export function buildCertificatesPdf(template: CertificateTemplate, products: Pr
           vi(
             `Theo Quyết định số ${p.decisionNumber ?? '……/QĐ-UBND'} ngày ${p.decisionDate ? formatCalendarDate(p.decisionDate) : '……'} của ${issuerName}.`,
           ),
-          left + 15 * MM,
+          blockX,
           doc.y,
-          { width: inner - 30 * MM },
+          { width: blockWidth },
         );
       doc
         .font('serif')
@@ -230,9 +235,9 @@ export function buildCertificatesPdf(template: CertificateTemplate, products: Pr
           vi(
             `Giấy chứng nhận có giá trị đến ngày ${p.validUntil ? formatCalendarDate(p.validUntil) : '……'}.`,
           ),
-          left + 15 * MM,
+          blockX,
           doc.y,
-          { width: inner - 30 * MM },
+          { width: blockWidth },
         );
 
       const signX = width / 2 + 10 * MM;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import { containsLike } from '../db/like';
 import type { ProductPhotosTable, ProductsTable } from '../db/schema';
@@ -23,13 +24,9 @@ export interface ProductRowFilter {
   ids?: string[] | undefined;
 }
 
-function selectProducts(db: Executor, f: ProductRowFilter) {
-  let query = db
-    .selectFrom('products as p')
-    .innerJoin('product_groups as g', 'g.id', 'p.group_id')
-    .innerJoin('units as producer', 'producer.id', 'p.producer_id')
-    .leftJoin('units as district', 'district.id', 'p.district_id')
-    .leftJoin('units as commune', 'commune.id', 'p.commune_id');
+/** The filters on the products table alone: counting and paging never touch the joined tables. */
+function filteredProducts(db: Executor, f: ProductRowFilter) {
+  let query = db.selectFrom('products as p');
   if (f.searchKey) query = query.where(containsLike('p.search_key', f.searchKey));
   if (f.groupId) query = query.where('p.group_id', '=', f.groupId);
   if (f.stars) query = query.where('p.stars', '=', f.stars);
@@ -42,13 +39,15 @@ function selectProducts(db: Executor, f: ProductRowFilter) {
   return query;
 }
 
-export async function findProductRows(
-  db: Executor,
-  f: ProductRowFilter,
-  page?: { limit: number; offset: number },
-): Promise<{ rows: ProductRow[]; total: number }> {
-  const base = selectProducts(db, f);
-  let rowsQuery = base
+/** The products with their group, producer, district and commune names, in name order. */
+function productDetails(db: Executor, ids: string[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('products as p')
+    .innerJoin('product_groups as g', 'g.id', 'p.group_id')
+    .innerJoin('units as producer', 'producer.id', 'p.producer_id')
+    .leftJoin('units as district', 'district.id', 'p.district_id')
+    .leftJoin('units as commune', 'commune.id', 'p.commune_id')
     .selectAll('p')
     .select([
       'g.name as group_name',
@@ -58,16 +57,50 @@ export async function findProductRows(
       'district.name as district_name',
       'commune.name as commune_name',
     ])
-    .orderBy('p.name')
-    .orderBy('p.id');
-  if (page) rowsQuery = rowsQuery.limit(page.limit).offset(page.offset);
-  const [rows, count] = await Promise.all([
-    rowsQuery.execute(),
-    page
-      ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-      : Promise.resolve(null),
-  ]);
-  return { rows, total: count ? Number(count.n) : rows.length };
+    .where('p.id', 'in', ids)
+    .orderBy('p.sort_key')
+    .orderBy('p.id')
+    .execute();
+}
+
+/**
+ * One page of products (or all of them without `page`): the page's ids and the count come from the products
+ * table alone, then only that page is joined to its names.
+ */
+export async function findProductRows(
+  db: Executor,
+  f: ProductRowFilter,
+  page?: { limit: number; offset: number },
+): Promise<{ rows: ProductRow[]; total: number }> {
+  const base = filteredProducts(db, f);
+  if (!page) {
+    const ids = (await base.select('p.id').execute()).map((r) => r.id);
+    const rows: ProductRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) rows.push(...(await productDetails(db, ids.slice(i, i + 500))));
+    rows.sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.id < b.id ? -1 : 1));
+    return { rows, total: rows.length };
+  }
+  const ordered = base.orderBy('p.sort_key').orderBy('p.id').limit(page.limit).offset(page.offset);
+  const countAll = async () =>
+    Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let ids: { id: string }[];
+  let total: number;
+  if (f.searchKey) {
+    // A search scans every row anyway: one scan gives the page and the count (past the end, count alone).
+    const rows = await ordered.select(['p.id', sql<number>`count(*) over ()`.as('n')]).execute();
+    ids = rows;
+    total = rows.length > 0 ? Number(rows[0]!.n) : await countAll();
+  } else {
+    // Without one, the page comes off an index and the count from the filters' indexes.
+    [ids, total] = await Promise.all([ordered.select('p.id').execute(), countAll()]);
+  }
+  return {
+    rows: await productDetails(
+      db,
+      ids.map((r) => r.id),
+    ),
+    total,
+  };
 }
 
 export async function findProductRowById(db: Executor, id: string): Promise<ProductRow | undefined> {

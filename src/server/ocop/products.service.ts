@@ -17,7 +17,7 @@ import {
   starsForScore,
   type UpdateProductInput,
 } from '../../shared/ocop';
-import { foldVietnamese } from '../../shared/text';
+import { foldVietnamese, vietnameseSortKey } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
@@ -236,6 +236,7 @@ export async function resolveProduct(
     columns: {
       name: input.name,
       search_key: productSearchKey(input.name, producer?.name ?? ''),
+      sort_key: vietnameseSortKey(input.name),
       group_id: input.groupId,
       sub_group: input.subGroup ?? null,
       producer_id: input.producerId,

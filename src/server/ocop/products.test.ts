@@ -391,7 +391,7 @@ describe('programme statistics', () => {
     });
     expect(stats.districtsWith).toEqual(['Huyện Hậu Lộc']);
     expect(stats.districtsWithout).toEqual(['Huyện Nga Sơn']);
-    expect(stats.communesWith).toEqual(['UBND xã Hòa Lộc (Huyện Hậu Lộc)']);
+    expect(stats.communesWith).toEqual(['Xã Hòa Lộc (Huyện Hậu Lộc)']);
     const docx = await call('GET', '/api/ocop/statistics.docx?fromYear=2018&toYear=2020');
     expect(docx.statusCode).toBe(200);
     const { default: mammoth } = await import('mammoth');

@@ -80,9 +80,12 @@ export async function getStatistics(
     };
   });
   const communesWithIds = new Set(products.map((p) => p.commune_id).filter(Boolean));
+  // "UBND xã Hòa Lộc" is the committee; the report names the place: "Xã Hòa Lộc (Huyện Hậu Lộc)".
   const communeLabel = (c: (typeof communes)[number]) => {
+    const name = c.name.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, '');
+    const place = name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
     const district = units.find((u) => u.id === c.parent_id);
-    return district ? `${c.name} (${district.name})` : c.name;
+    return district ? `${place} (${district.name})` : place;
   };
   return {
     fromYear: range.fromYear ?? null,

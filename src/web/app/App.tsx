@@ -35,6 +35,9 @@ const ReplyPage = lazy(() =>
 const UnitsPage = lazy(() =>
   import('../features/units/components/UnitsPage').then((m) => ({ default: m.UnitsPage })),
 );
+const ProductsPage = lazy(() =>
+  import('../features/ocop/components/ProductsPage').then((m) => ({ default: m.ProductsPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
@@ -72,6 +75,7 @@ const router = createBrowserRouter([
       { path: 'events/:eventId/edit', element: <EventFormPage /> },
       { path: 'events/:eventId/delegates/import', element: <DelegateImportPage /> },
       { path: 'units', element: <UnitsPage /> },
+      { path: 'products', element: <ProductsPage /> },
       {
         path: 'admin/users',
         element: (

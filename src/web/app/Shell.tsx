@@ -18,6 +18,7 @@ export function Shell() {
 
   const links = [
     { to: '/', label: t('nav.events'), active: pathname === '/' || pathname.startsWith('/events') },
+    { to: '/products', label: t('nav.products'), active: pathname.startsWith('/products') },
     { to: '/units', label: t('nav.units'), active: pathname.startsWith('/units') },
     ...(can.isAdmin
       ? [{ to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin') }]

@@ -62,6 +62,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     // Folded product and producer names, for accent-insensitive search.
     .addColumn('search_key', 'text', (c) => c.notNull())
+    // Vietnamese dictionary order of the name, as bytes (see vietnameseSortKey).
+    .addColumn('sort_key', 'text', (c) => c.notNull())
     .addColumn('group_id', 'text', (c) => c.notNull().references('product_groups.id'))
     .addColumn('sub_group', 'text')
     .addColumn('producer_id', 'text', (c) => c.notNull().references('units.id'))
@@ -86,8 +88,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['producer_id', 'district_id', 'group_id', 'stars', 'decision_number']) {
     await db.schema.createIndex(`products_${column}_idx`).on('products').column(column).execute();
   }
-  // The showcase lists certified products by name.
-  await db.schema.createIndex('products_name_idx').on('products').columns(['potential', 'name']).execute();
+  // Accent-insensitive search scans this index instead of the wide rows; it also holds the sort order.
+  await db.schema
+    .createIndex('products_search_idx')
+    .on('products')
+    .columns(['search_key', 'name', 'id'])
+    .execute();
+  // Unfiltered lists read the first page straight off this one.
+  await db.schema.createIndex('products_name_idx').on('products').columns(['name', 'id']).execute();
 
   await db.schema
     .createTable('product_photos')

@@ -38,6 +38,9 @@ const RepliesPanel = lazy(() =>
 const DelegatesPanel = lazy(() =>
   import('../../delegates/components/DelegatesPanel').then((m) => ({ default: m.DelegatesPanel })),
 );
+const AwardsPanel = lazy(() =>
+  import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -228,6 +231,7 @@ export function EventPage() {
           <Tabs.Tab value="composition">{t('composition.tab')}</Tabs.Tab>
           <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
           <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
+          <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
         </Tabs.List>
@@ -247,6 +251,11 @@ export function EventPage() {
         <Tabs.Panel value="replies" pt="md">
           <Suspense fallback={<PageLoader />}>
             <RepliesPanel eventId={eventId} canWrite={canWriteDelegates} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="awards" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <AwardsPanel eventId={eventId} canEdit={canEdit} />
           </Suspense>
         </Tabs.Panel>
         {canEdit && (

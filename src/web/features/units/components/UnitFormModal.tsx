@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextI
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { PRODUCER_TYPES, type ProducerType } from '../../../../shared/ocop-rules';
 import { createUnitSchema, UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/units';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
@@ -19,6 +20,7 @@ interface Values {
   validTo: string | null;
   address: string;
   notes: string;
+  producerType: ProducerType | null;
 }
 
 const toInput = ({ parentName: _, ...v }: Values) => v;
@@ -39,6 +41,7 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
       validTo: unit?.validTo ?? null,
       address: unit?.address ?? '',
       notes: unit?.notes ?? '',
+      producerType: unit?.producerType ?? null,
     },
     validate: (values) => zodFieldErrors(createUnitSchema, toInput(values)),
   });
@@ -88,6 +91,15 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
               {...form.getInputProps('validTo')}
             />
           </SimpleGrid>
+          {form.values.kind === 'producer' && (
+            <Select
+              label={t('ocop.producerType')}
+              placeholder={t('ocop.producerTypeGuess')}
+              clearable
+              data={PRODUCER_TYPES.map((k) => ({ value: k, label: t(`ocop.producerTypes.${k}`) }))}
+              {...form.getInputProps('producerType')}
+            />
+          )}
           <TextInput label={t('units.address')} {...form.getInputProps('address')} />
           <Textarea label={t('units.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           <Group justify="flex-end">

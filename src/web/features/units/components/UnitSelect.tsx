@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UnitKind } from '../../../../shared/units';
 import { useUnits } from '../api/units';
 
 interface Props {
@@ -11,14 +12,17 @@ interface Props {
   valueLabel?: string | null;
   onChange: (id: string | null, name: string | null) => void;
   error?: string | undefined;
+  /** Only units of this kind (districts, producers…). */
+  kind?: UnitKind;
+  placeholder?: string;
 }
 
 /** Picks a unit from the catalogue; the server searches, accent-insensitively, as the user types. */
-export function UnitSelect({ label, value, valueLabel, onChange, error }: Props) {
+export function UnitSelect({ label, value, valueLabel, onChange, error, kind, placeholder }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const units = useUnits({ q: debounced, pageSize: 30 });
+  const units = useUnits({ q: debounced, pageSize: 30, kind: kind ?? null });
   const options = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   if (value && valueLabel && !options.some((o) => o.value === value))
     options.unshift({ value, label: valueLabel });
@@ -26,7 +30,7 @@ export function UnitSelect({ label, value, valueLabel, onChange, error }: Props)
   return (
     <Select
       label={label}
-      placeholder={t('events.pickUnit')}
+      placeholder={placeholder ?? t('events.pickUnit')}
       searchable
       clearable
       filter={({ options: all }) => all}

@@ -1,0 +1,374 @@
+import './showcase.css';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { formatCalendarDate } from '../../shared/format';
+import type { PublicProduct, ShowcaseFilters } from '../../shared/ocop';
+import { PRODUCER_TYPE_LABELS, starText } from '../../shared/ocop-rules';
+import { type Lang, MESSAGES, type Words } from './messages';
+
+/**
+ * The public OCOP showcase: no sign-in, no app shell, no component library — a visitor on a phone downloads
+ * React and this file. The list's filters live in the URL, so a filtered list can be shared.
+ */
+
+const PAGE_SIZE = 24;
+type Page = { items: PublicProduct[]; total: number; page: number; pageSize: number };
+interface Filters {
+  q: string;
+  groupId: string;
+  stars: string;
+  districtId: string;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as T;
+}
+
+function filtersFromUrl(): Filters {
+  const p = new URLSearchParams(location.search);
+  return {
+    q: p.get('q') ?? '',
+    groupId: p.get('nhom') ?? '',
+    stars: p.get('sao') ?? '',
+    districtId: p.get('huyen') ?? '',
+  };
+}
+
+function urlOf(f: Filters): string {
+  const p = new URLSearchParams();
+  if (f.q) p.set('q', f.q);
+  if (f.groupId) p.set('nhom', f.groupId);
+  if (f.stars) p.set('sao', f.stars);
+  if (f.districtId) p.set('huyen', f.districtId);
+  const qs = p.toString();
+  return qs ? `/san-pham?${qs}` : '/san-pham';
+}
+
+function apiQuery(f: Filters, page: number): string {
+  const p = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.groupId) p.set('groupId', f.groupId);
+  if (f.stars) p.set('stars', f.stars);
+  if (f.districtId) p.set('districtId', f.districtId);
+  return `/api/public/products?${p}`;
+}
+
+const photoUrl = (p: PublicProduct, id: string) => `/api/public/products/${p.id}/photos/${id}`;
+
+function Stars({ stars, w }: { stars: number | null; w: Words }) {
+  if (!stars) return null;
+  return (
+    <span className="stars" role="img" aria-label={w.starsLabel(stars)}>
+      {starText(stars)}
+    </span>
+  );
+}
+
+function Badges({ p, w }: { p: PublicProduct; w: Words }) {
+  return (
+    <>
+      {p.potential && <span className="badge">{w.potential}</span>}
+      {p.isSample && <span className="badge sample">{w.sample}</span>}
+    </>
+  );
+}
+
+function Card({ p, w, open }: { p: PublicProduct; w: Words; open: (id: string) => void }) {
+  return (
+    <li className="card">
+      <a
+        href={`/san-pham/${p.id}`}
+        onClick={(e) => {
+          e.preventDefault();
+          open(p.id);
+        }}
+      >
+        {p.photoIds[0] ? (
+          <img src={photoUrl(p, p.photoIds[0])} alt={p.name} loading="lazy" />
+        ) : (
+          <div className="placeholder" aria-hidden="true">
+            OCOP
+          </div>
+        )}
+        <div className="card-body">
+          <h2>{p.name}</h2>
+          <Stars stars={p.potential ? null : p.stars} w={w} />
+          <p className="muted">{p.producerName}</p>
+          <p className="muted">{p.districtName}</p>
+          <Badges p={p} w={w} />
+        </div>
+      </a>
+    </li>
+  );
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  w,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  w: Words;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{w.all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Catalogue({ w, open }: { w: Words; open: (id: string) => void }) {
+  const [filters, setFilters] = useState<Filters>(filtersFromUrl);
+  const [typed, setTyped] = useState(filters.q);
+  const [options, setOptions] = useState<ShowcaseFilters | null>(null);
+  const [list, setList] = useState<Page | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    getJson<ShowcaseFilters>('/api/public/product-filters').then(setOptions, () => setFailed(true));
+  }, []);
+  // Typing settles for a moment before the search goes out.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilters((f) => (f.q === typed ? f : { ...f, q: typed })), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const load = useCallback((f: Filters, page: number) => {
+    setLoading(true);
+    setFailed(false);
+    getJson<Page>(apiQuery(f, page))
+      .then((next) =>
+        setList((prev) => (page > 1 && prev ? { ...next, items: [...prev.items, ...next.items] } : next)),
+      )
+      .catch(() => setFailed(true))
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(() => {
+    history.replaceState(null, '', urlOf(filters));
+    load(filters, 1);
+  }, [filters, load]);
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  return (
+    <>
+      <search className="filters">
+        <label className="field grow">
+          <span>{w.search}</span>
+          <input
+            type="search"
+            value={typed}
+            placeholder={w.searchHint}
+            onChange={(e) => setTyped(e.currentTarget.value)}
+          />
+        </label>
+        <Select
+          label={w.group}
+          value={filters.groupId}
+          onChange={(groupId) => set({ groupId })}
+          options={(options?.groups ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.count})` }))}
+          w={w}
+        />
+        <Select
+          label={w.stars}
+          value={filters.stars}
+          onChange={(stars) => set({ stars })}
+          options={[5, 4, 3].map((n) => ({ value: String(n), label: `${starText(n)} ${w.starsLabel(n)}` }))}
+          w={w}
+        />
+        <Select
+          label={w.district}
+          value={filters.districtId}
+          onChange={(districtId) => set({ districtId })}
+          options={(options?.districts ?? []).map((d) => ({ value: d.id, label: `${d.name} (${d.count})` }))}
+          w={w}
+        />
+      </search>
+      {failed && (
+        <p className="error" role="alert">
+          {w.error}{' '}
+          <button type="button" onClick={() => load(filters, 1)}>
+            {w.retry}
+          </button>
+        </p>
+      )}
+      {list && (
+        <p className="muted" aria-live="polite">
+          {w.found(list.total)}
+        </p>
+      )}
+      {list?.total === 0 && <p>{w.none}</p>}
+      <ul className="grid" aria-busy={loading}>
+        {list?.items.map((p) => (
+          <Card key={p.id} p={p} w={w} open={open} />
+        ))}
+      </ul>
+      {list && list.items.length < list.total && (
+        <button
+          type="button"
+          className="more"
+          disabled={loading}
+          onClick={() => load(filters, list.page + 1)}
+        >
+          {loading ? w.loading : w.more}
+        </button>
+      )}
+      <p className="muted small">{w.sampleNote}</p>
+    </>
+  );
+}
+
+function Detail({ id, w, back }: { id: string; w: Words; back: () => void }) {
+  const [p, setP] = useState<PublicProduct | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    getJson<PublicProduct>(`/api/public/products/${encodeURIComponent(id)}`).then(
+      (product) => {
+        setP(product);
+        document.title = `${product.name} — ${w.title}`;
+      },
+      () => setFailed(true),
+    );
+  }, [id, w.title]);
+  const backLink = (
+    <a
+      href="/san-pham"
+      className="back"
+      onClick={(e) => {
+        e.preventDefault();
+        back();
+      }}
+    >
+      {w.back}
+    </a>
+  );
+  if (failed)
+    return (
+      <>
+        {backLink}
+        <p role="alert">{w.notFound}</p>
+      </>
+    );
+  if (!p) return <p>{w.loading}</p>;
+  const place = [p.communeName?.replace(/^UBND\s+/u, ''), p.districtName].filter(Boolean).join(', ');
+  return (
+    <article className="detail">
+      {backLink}
+      <h1>{p.name}</h1>
+      <Stars stars={p.potential ? null : p.stars} w={w} /> <Badges p={p} w={w} />
+      <div className="photos">
+        {p.photoIds.length === 0 && <div className="placeholder large">{w.noPhoto}</div>}
+        {p.photoIds.map((photo) => (
+          <img key={photo} src={photoUrl(p, photo)} alt={p.name} />
+        ))}
+      </div>
+      <dl>
+        <dt>{w.group}</dt>
+        <dd>{p.subGroup ? `${p.groupName} – ${p.subGroup}` : p.groupName}</dd>
+        <dt>{w.producer}</dt>
+        <dd>
+          {p.producerName}
+          {p.producerType ? ` (${PRODUCER_TYPE_LABELS[p.producerType]})` : ''}
+        </dd>
+        {place && (
+          <>
+            <dt>{w.place}</dt>
+            <dd>{place}</dd>
+          </>
+        )}
+        {p.whereToBuy && (
+          <>
+            <dt>{w.whereToBuy}</dt>
+            <dd>{p.whereToBuy}</dd>
+          </>
+        )}
+        {p.evaluationYear && (
+          <>
+            <dt>{w.year}</dt>
+            <dd>{p.evaluationYear}</dd>
+          </>
+        )}
+        {p.validUntil && !p.potential && (
+          <>
+            <dt>{w.validUntil}</dt>
+            <dd>{formatCalendarDate(p.validUntil)}</dd>
+          </>
+        )}
+      </dl>
+      {p.description && <p className="description">{p.description}</p>}
+    </article>
+  );
+}
+
+const productIdOf = (path: string) => /^\/san-pham\/([^/]+)$/.exec(path)?.[1] ?? null;
+
+function Showcase() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('hoinghi.lang') === 'en' ? 'en' : 'vi'));
+  const [productId, setProductId] = useState(() => productIdOf(location.pathname));
+  const w = MESSAGES[lang];
+  useEffect(() => {
+    const onPop = () => setProductId(productIdOf(location.pathname));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    if (!productId) document.title = w.title;
+  }, [lang, productId, w.title]);
+  const open = (id: string) => {
+    history.pushState(null, '', `/san-pham/${id}`);
+    setProductId(id);
+    scrollTo(0, 0);
+  };
+  const back = () => {
+    if (history.length > 1 && productIdOf(location.pathname)) history.back();
+    else {
+      history.pushState(null, '', '/san-pham');
+      setProductId(null);
+    }
+  };
+  return (
+    <>
+      <header>
+        <div>
+          <a href="/san-pham" className="brand">
+            {w.title}
+          </a>
+          <p>{w.subtitle}</p>
+        </div>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => {
+            const next = lang === 'vi' ? 'en' : 'vi';
+            localStorage.setItem('hoinghi.lang', next);
+            setLang(next);
+          }}
+        >
+          {w.language}
+        </button>
+      </header>
+      <main>{productId ? <Detail id={productId} w={w} back={back} /> : <Catalogue w={w} open={open} />}</main>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Showcase />
+  </StrictMode>,
+);
