@@ -593,6 +593,8 @@ export const en: Messages = {
     moveTo: 'Move to batch',
     reprint: 'Reprint',
     printAll: 'Print certificates (PDF)',
+    byDecision: 'Decision number, e.g. 5445/QĐ-UBND',
+    printDecision: 'Print by decision',
     template: 'Certificate template',
     issuer: 'Issuing authority (e.g. UBND tỉnh Thanh Hóa)',
     certTitle: 'Title',

@@ -584,6 +584,8 @@ export const vi = {
     moveTo: 'Chuyển sang đợt',
     reprint: 'In lại',
     printAll: 'In giấy chứng nhận (PDF)',
+    byDecision: 'Số quyết định, ví dụ 5445/QĐ-UBND',
+    printDecision: 'In theo quyết định',
     template: 'Mẫu giấy chứng nhận',
     issuer: 'Cơ quan cấp (ví dụ: UBND tỉnh Thanh Hóa)',
     certTitle: 'Tiêu đề',

@@ -309,6 +309,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
   const actions = useAwardActions(eventId);
   const [planning, setPlanning] = useState(false);
   const [template, setTemplate] = useState(false);
+  const [decision, setDecision] = useState('');
   const data = awards.data;
   const hasPlan = !!data && data.batches.length > 0;
 
@@ -346,6 +347,23 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
               {t('awards.printAll')}
             </Button>
           )}
+          <TextInput
+            w={220}
+            aria-label={t('awards.byDecision')}
+            placeholder={t('awards.byDecision')}
+            value={decision}
+            onChange={(e) => setDecision(e.currentTarget.value)}
+          />
+          <Button
+            variant="default"
+            component="a"
+            href={`/api/events/${eventId}/certificates.pdf?decisionNumber=${encodeURIComponent(decision.trim())}`}
+            target="_blank"
+            data-disabled={!decision.trim() || undefined}
+            onClick={(e) => !decision.trim() && e.preventDefault()}
+          >
+            {t('awards.printDecision')}
+          </Button>
         </Group>
       )}
       {planning && canEdit && (
