@@ -24,7 +24,8 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgres',
-                include: ['src/server/**/*.test.ts'],
+                // *.pg-test.ts: what exists only with PostgreSQL (several app servers sharing LISTEN/NOTIFY).
+                include: ['src/server/**/*.test.ts', 'src/server/**/*.pg-test.ts'],
                 env: { TEST_DB_ENGINE: 'postgres' },
               },
             },

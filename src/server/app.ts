@@ -14,6 +14,8 @@ import {
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
+import { checkinRoutes } from './checkin/checkin.routes';
+import { RoomFeed } from './checkin/room-feed';
 import type { MailConfig } from './config';
 import type { DbHandle } from './db/database';
 import { delegatesRoutes } from './delegates/delegates.routes';
@@ -53,6 +55,8 @@ export async function buildApp(options: BuildAppOptions) {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Live feeds (Server-Sent Events) never go idle: closing the server closes them instead of waiting.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -91,7 +95,10 @@ export async function buildApp(options: BuildAppOptions) {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const deps = { handle: options.handle, mail: options.mail ?? null };
+  const room = new RoomFeed(options.handle);
+  await room.start();
+  app.addHook('onClose', () => room.close());
+  const deps = { handle: options.handle, mail: options.mail ?? null, room };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);
@@ -104,6 +111,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(productsRoutes, deps);
   await app.register(awardsRoutes, deps);
   await app.register(publicRoutes, deps);
+  await app.register(checkinRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../shared/auth';
 import { SYSTEM_ACTOR } from './auth/actor';
+import { checkIn } from './checkin/checkin.service';
 import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
@@ -145,6 +146,12 @@ async function plannedAwards(eventId: string) {
   await freshProduct();
   return planAwards(ctx.handle.db, SYSTEM_ACTOR, eventId, { batchSize: 60, order: 'district' });
 }
+const scanOf = (delegateId: string) => ({
+  delegateId,
+  clientId: `ma-tran-${Math.random().toString(36).slice(2, 12)}`,
+  scannedAt: new Date().toISOString(),
+  deviceId: 'may-kiem-thu',
+});
 const replyToken = async (eventId: string, delegateId: string) =>
   (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, delegateId)).token;
 const freshUser = async () => (await ctx.buildUser()).id;
@@ -693,6 +700,65 @@ const MATRIX: Record<string, Row> = {
   'GET /api/events/{eventId}/certificates/{productId}': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/certificates/${await freshProduct()}` }),
+  },
+  'POST /api/events/{eventId}/checkins': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/checkins`,
+      payload: scanOf(await delegate()),
+    }),
+  },
+  'POST /api/events/{eventId}/checkins/batch': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/checkins/batch`,
+      payload: { checkins: [scanOf(await delegate())] },
+    }),
+  },
+  'POST /api/events/{eventId}/checkins/walk-in': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/checkins/walk-in`,
+      payload: (({ delegateId: _d, ...scan }) => ({
+        fullName: 'Lê Văn Khách',
+        reason: 'Phóng viên',
+        ...scan,
+      }))(scanOf('')),
+    }),
+  },
+  'POST /api/events/{eventId}/checkins/substitute': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => {
+      const { delegateId, ...scan } = scanOf(await delegate());
+      return {
+        url: `/api/events/${eventId}/checkins/substitute`,
+        payload: { delegateId, fullName: 'Trần Thị Thay', ...scan },
+      };
+    },
+  },
+  'POST /api/events/{eventId}/checkins/{delegateId}/documents': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => {
+      const id = await delegate();
+      await checkIn(ctx.handle.db, { changed: async () => {} }, SYSTEM_ACTOR, eventId, scanOf(id));
+      return { url: `/api/events/${eventId}/checkins/${id}/documents` };
+    },
+  },
+  'GET /api/events/{eventId}/checkin-snapshot': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/checkin-snapshot` }),
+  },
+  'GET /api/events/{eventId}/checkins/duplicates': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/checkins/duplicates` }),
+  },
+  'GET /api/events/{eventId}/room': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/room` }),
+  },
+  'GET /api/events/{eventId}/room/live': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/room/live` }),
   },
   'GET /api/public/products': {
     allowed: CALLERS,

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'INVALID_STATUS_TRANSITION',
   'IMPORT_FAILED',
+  'UNKNOWN_TOKEN',
   'INTERNAL',
 ] as const;
 

@@ -19,6 +19,11 @@ export interface DbHandle {
   /** PostgreSQL: the schema the tables live in ("public" unless tests chose one); null on SQLite. */
   schema: string | null;
   close(): Promise<void>;
+  /**
+   * PostgreSQL: a connection of its own that LISTENs on the channel and calls back with each NOTIFY payload;
+   * resolves to the function that stops it. Null on SQLite (one process owns the file; nothing to hear from).
+   */
+  listen: ((channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>) | null;
 }
 
 export interface CreateDbOptions {
@@ -41,12 +46,24 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const listen = async (channel: string, onMessage: (payload: string) => void) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+      // A dropped listener connection must not take the server down; updates then fall back to this server's own.
+      client.on('error', () => {});
+      await client.query(`listen "${channel}"`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    };
     return {
       db,
       engine: 'postgres',
       sqlite: null,
       schema: options.schema ?? 'public',
       close: () => db.destroy(),
+      listen,
     };
   }
 
@@ -58,5 +75,5 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', sqlite, schema: null, close: () => db.destroy() };
+  return { db, engine: 'sqlite', sqlite, schema: null, close: () => db.destroy(), listen: null };
 }

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_plan_contents';
 import * as m0003 from './migrations/0003_delegates';
 import * as m0004 from './migrations/0004_invitations';
 import * as m0005 from './migrations/0005_ocop';
+import * as m0006 from './migrations/0006_checkin';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_delegates': m0003,
   '0004_invitations': m0004,
   '0005_ocop': m0005,
+  '0006_checkin': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

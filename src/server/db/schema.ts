@@ -319,6 +319,39 @@ export interface AwardItemsTable {
   recipient_id: string;
 }
 
+export interface CheckinsTable {
+  id: string;
+  event_id: string;
+  client_id: string;
+  delegate_id: string;
+  device_id: string;
+  scanned_at: string;
+  received_at: string;
+  user_id: string | null;
+  outcome: string;
+}
+
+export interface AttendanceTable {
+  event_id: string;
+  delegate_id: string;
+  checkin_id: string;
+  checked_in_at: string;
+  documents_at: string | null;
+  walk_in_reason: string | null;
+}
+
+export interface HallsTable {
+  event_id: string;
+  layout_json: string;
+  updated_at: string;
+}
+
+export interface SeatAssignmentsTable {
+  event_id: string;
+  delegate_id: string;
+  seat: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -348,4 +381,8 @@ export interface Database {
   award_batches: AwardBatchesTable;
   award_recipients: AwardRecipientsTable;
   award_items: AwardItemsTable;
+  checkins: CheckinsTable;
+  attendance: AttendanceTable;
+  halls: HallsTable;
+  seat_assignments: SeatAssignmentsTable;
 }

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RoomFeed } from '../checkin/room-feed';
 import type { MailConfig } from '../config';
 import type { DbHandle } from '../db/database';
 
@@ -21,6 +22,8 @@ export type App = FastifyInstance<
 export interface RouteDeps {
   handle: DbHandle;
   mail: MailConfig | null;
+  /** Check-in changes, across app servers. */
+  room: RoomFeed;
 }
 
 /** OpenAPI: routes behind the session cookie say so. */

@@ -619,6 +619,7 @@ export const en: Messages = {
     INVALID_CREDENTIALS: 'Wrong username or password',
     TOO_MANY_ATTEMPTS: 'Too many failed sign-ins. Try again in 15 minutes.',
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
+    UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',

@@ -1,0 +1,532 @@
+import { createHash } from 'node:crypto';
+import { PostgresAdapter } from 'kysely';
+import type {
+  CheckinDelegate,
+  CheckinInput,
+  CheckinResult,
+  CheckinSnapshot,
+  DoorSubstituteInput,
+  RoomSummary,
+  WalkInInput,
+} from '../../shared/checkin';
+import { foldVietnamese } from '../../shared/text';
+import { recordAudit } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import type { Db, Executor } from '../db/database';
+import { insertDelegateRows } from '../delegates/delegates.repository';
+import { buildDelegateRows, substituteDelegate } from '../delegates/delegates.service';
+import { AppError, conflict, notFound } from '../errors';
+import { getEventById } from '../events/events.service';
+import { newId, nowIso } from '../util';
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A QR holds the reply link (https://…/r/<token>); a typed or pasted token works too. */
+export function tokenOf(scanned: string): string {
+  const text = scanned.trim();
+  const m = /\/r\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(text);
+  return m ? m[1]! : text;
+}
+
+const unknownToken = () =>
+  new AppError(
+    'UNKNOWN_TOKEN',
+    'Mã QR không có trong danh sách đại biểu của hội nghị này (mã lạ, của hội nghị khác hoặc đã bị thay)',
+  );
+
+async function delegateCards(db: Executor, eventId: string, ids?: string[]) {
+  let q = db
+    .selectFrom('delegates as d')
+    .leftJoin('composition_groups as g', 'g.id', 'd.group_id')
+    .leftJoin('seat_assignments as s', (j) =>
+      j.onRef('s.delegate_id', '=', 'd.id').onRef('s.event_id', '=', 'd.event_id'),
+    )
+    .leftJoin('attendance as a', (j) =>
+      j.onRef('a.delegate_id', '=', 'd.id').onRef('a.event_id', '=', 'd.event_id'),
+    )
+    .select([
+      'd.id',
+      'd.full_name',
+      'd.honorific',
+      'd.position',
+      'd.organization',
+      'd.status',
+      'd.name_key',
+      'g.title as group_title',
+      's.seat',
+      'a.documents_at',
+      'a.checked_in_at',
+    ])
+    .where('d.event_id', '=', eventId);
+  if (ids) q = q.where('d.id', 'in', ids.length ? ids : ['']);
+  return q.execute();
+}
+
+type CardRow = Awaited<ReturnType<typeof delegateCards>>[number];
+const toCard = (r: CardRow): CheckinDelegate => ({
+  id: r.id,
+  fullName: r.full_name,
+  honorific: r.honorific,
+  position: r.position,
+  organization: r.organization,
+  groupTitle: r.group_title,
+  seat: r.seat,
+  status: r.status,
+  documentsAt: r.documents_at,
+});
+
+async function cardOf(db: Executor, eventId: string, delegateId: string): Promise<CheckinDelegate> {
+  const [row] = await delegateCards(db, eventId, [delegateId]);
+  if (!row) throw notFound('đại biểu');
+  return toCard(row);
+}
+
+async function resolveDelegate(trx: Executor, eventId: string, input: CheckinInput): Promise<string> {
+  if (input.token !== undefined) {
+    const found = await trx
+      .selectFrom('reply_tokens')
+      .select(['delegate_id', 'event_id'])
+      .where('token_hash', '=', hashOf(tokenOf(input.token)))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!found || found.event_id !== eventId) throw unknownToken();
+    return found.delegate_id;
+  }
+  const found = await trx
+    .selectFrom('delegates')
+    .select('id')
+    .where('id', '=', input.delegateId!)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  if (!found) throw notFound('đại biểu trong hội nghị này');
+  return found.id;
+}
+
+/**
+ * One scan. Idempotent on the device's client id: the same upload again answers as it did the first time and
+ * changes nothing. Of several scans of one person (two devices, a retried offline queue in any order), the
+ * earliest by scan time is the check-in and every other one is recorded as a duplicate.
+ */
+async function checkInWithin(
+  trx: Executor,
+  actor: Actor,
+  eventId: string,
+  input: CheckinInput,
+): Promise<{ result: CheckinResult; changed: boolean }> {
+  const previous = await trx
+    .selectFrom('checkins')
+    .select(['delegate_id', 'outcome'])
+    .where('event_id', '=', eventId)
+    .where('client_id', '=', input.clientId)
+    .executeTakeFirst();
+  if (previous)
+    return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
+
+  const delegateId = await resolveDelegate(trx, eventId, input);
+  const delegate = await trx
+    .selectFrom('delegates')
+    .select(['status', 'replaced_by_id'])
+    .where('id', '=', delegateId)
+    .executeTakeFirstOrThrow();
+  if (delegate.status === 'replaced') {
+    const by = delegate.replaced_by_id
+      ? await trx
+          .selectFrom('delegates')
+          .select('full_name')
+          .where('id', '=', delegate.replaced_by_id)
+          .executeTakeFirst()
+      : undefined;
+    throw conflict(
+      `Đại biểu này đã được thay${by ? ` bằng ${by.full_name}` : ''}; hãy tìm người dự thay trong danh sách`,
+    );
+  }
+
+  const scannedAt = new Date(input.scannedAt).toISOString();
+  const id = newId();
+  const inserted = await trx
+    .insertInto('checkins')
+    .values({
+      id,
+      event_id: eventId,
+      client_id: input.clientId,
+      delegate_id: delegateId,
+      device_id: input.deviceId,
+      scanned_at: scannedAt,
+      received_at: nowIso(),
+      user_id: actor.id,
+      outcome: 'duplicate',
+    })
+    .onConflict((oc) => oc.columns(['event_id', 'client_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    // The same upload raced itself on another connection and won: answer as it was answered.
+    const winner = await trx
+      .selectFrom('checkins')
+      .select(['delegate_id', 'outcome'])
+      .where('event_id', '=', eventId)
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirstOrThrow();
+    return { result: await resultFor(trx, eventId, winner.delegate_id, winner.outcome), changed: false };
+  }
+
+  await trx
+    .insertInto('attendance')
+    .values({
+      event_id: eventId,
+      delegate_id: delegateId,
+      checkin_id: id,
+      checked_in_at: scannedAt,
+      documents_at: null,
+      walk_in_reason: null,
+    })
+    .onConflict((oc) => oc.columns(['event_id', 'delegate_id']).doNothing())
+    .execute();
+  let current = trx
+    .selectFrom('attendance')
+    .select(['checkin_id', 'checked_in_at'])
+    .where('event_id', '=', eventId)
+    .where('delegate_id', '=', delegateId);
+  // Two servers checking in the same person at once: the second waits for the first's row, then compares.
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) current = current.forUpdate();
+  const row = await current.executeTakeFirstOrThrow();
+
+  let counts = row.checkin_id === id;
+  if (!counts && scannedAt < row.checked_in_at) {
+    // An earlier scan arriving late (an offline device syncing): it becomes the check-in.
+    await trx
+      .updateTable('checkins')
+      .set({ outcome: 'duplicate' })
+      .where('id', '=', row.checkin_id)
+      .execute();
+    await trx
+      .updateTable('attendance')
+      .set({ checkin_id: id, checked_in_at: scannedAt })
+      .where('event_id', '=', eventId)
+      .where('delegate_id', '=', delegateId)
+      .execute();
+    counts = true;
+  }
+  if (counts) await trx.updateTable('checkins').set({ outcome: 'checked_in' }).where('id', '=', id).execute();
+  if (delegate.status !== 'checked_in') {
+    await trx
+      .updateTable('delegates')
+      .set({ status: 'checked_in', updated_at: nowIso() })
+      .where('id', '=', delegateId)
+      .execute();
+  }
+  return {
+    result: await resultFor(trx, eventId, delegateId, counts ? 'checked_in' : 'duplicate'),
+    changed: true,
+  };
+}
+
+async function resultFor(
+  db: Executor,
+  eventId: string,
+  delegateId: string,
+  outcome: string,
+): Promise<CheckinResult> {
+  const card = await cardOf(db, eventId, delegateId);
+  const attendance = await db
+    .selectFrom('attendance')
+    .select('checked_in_at')
+    .where('event_id', '=', eventId)
+    .where('delegate_id', '=', delegateId)
+    .executeTakeFirstOrThrow();
+  return {
+    status: outcome === 'checked_in' ? 'checked_in' : 'already_checked_in',
+    delegate: card,
+    checkedInAt: attendance.checked_in_at,
+  };
+}
+
+export interface ChangeNotifier {
+  changed(eventId: string): Promise<void>;
+}
+
+export async function checkIn(
+  db: Db,
+  feed: ChangeNotifier,
+  actor: Actor,
+  eventId: string,
+  input: CheckinInput,
+): Promise<CheckinResult> {
+  const { result, changed } = await db
+    .transaction()
+    .execute((trx) => checkInWithin(trx, actor, eventId, input));
+  if (changed) await feed.changed(eventId);
+  return result;
+}
+
+/** An offline queue's scans, each on its own (one refused scan does not hold back the others). */
+export async function checkInBatch(
+  db: Db,
+  feed: ChangeNotifier,
+  actor: Actor,
+  eventId: string,
+  inputs: CheckinInput[],
+) {
+  const results = [];
+  let any = false;
+  for (const input of inputs) {
+    try {
+      const { result, changed } = await db
+        .transaction()
+        .execute((trx) => checkInWithin(trx, actor, eventId, input));
+      any ||= changed;
+      results.push({ clientId: input.clientId, result, error: null });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      results.push({
+        clientId: input.clientId,
+        result: null,
+        error: { code: error.code, message: error.message },
+      });
+    }
+  }
+  if (any) await feed.changed(eventId);
+  return { results };
+}
+
+/** "Đã nhận tài liệu": the second action at the desk; the first time counts. */
+export async function markDocuments(
+  db: Db,
+  feed: ChangeNotifier,
+  actor: Actor,
+  eventId: string,
+  delegateId: string,
+) {
+  const card = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('attendance')
+      .select('documents_at')
+      .where('event_id', '=', eventId)
+      .where('delegate_id', '=', delegateId)
+      .executeTakeFirst();
+    if (!row) throw conflict('Đại biểu chưa được điểm danh; hãy điểm danh trước khi phát tài liệu');
+    if (!row.documents_at) {
+      await trx
+        .updateTable('attendance')
+        .set({ documents_at: nowIso() })
+        .where('event_id', '=', eventId)
+        .where('delegate_id', '=', delegateId)
+        .execute();
+      await recordAudit(trx, actor, {
+        eventId,
+        entity: 'attendance',
+        entityId: delegateId,
+        action: 'update',
+        after: { documents: true },
+      });
+    }
+    return cardOf(trx, eventId, delegateId);
+  });
+  await feed.changed(eventId);
+  return card;
+}
+
+/** Someone not on the list, let in for a reason: registered as a delegate without a group, and checked in. */
+export async function registerWalkIn(
+  db: Db,
+  feed: ChangeNotifier,
+  actor: Actor,
+  eventId: string,
+  input: WalkInInput,
+) {
+  const result = await db.transaction().execute(async (trx) => {
+    const again = await trx
+      .selectFrom('checkins')
+      .select(['delegate_id', 'outcome'])
+      .where('event_id', '=', eventId)
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirst();
+    if (again) return resultFor(trx, eventId, again.delegate_id, again.outcome);
+    const { row, terms } = buildDelegateRows(
+      eventId,
+      actor,
+      {
+        groupId: null,
+        unitId: null,
+        organization: input.organization ?? null,
+        honorific: null,
+        fullName: input.fullName,
+        position: input.position ?? null,
+        phone: null,
+        email: null,
+        gender: null,
+        protocolRank: null,
+        notes: `Khách ngoài danh sách: ${input.reason}`,
+      },
+      { status: 'confirmed', group: null, unitNames: [] },
+    );
+    await insertDelegateRows(
+      trx,
+      [row],
+      terms.map((term) => ({ event_id: eventId, term, delegate_id: row.id })),
+    );
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'delegate',
+      entityId: row.id,
+      action: 'create',
+      after: { ...row, walkIn: input.reason },
+    });
+    const { result } = await checkInWithin(trx, actor, eventId, {
+      ...input,
+      delegateId: row.id,
+      token: undefined,
+    });
+    await trx
+      .updateTable('attendance')
+      .set({ walk_in_reason: input.reason })
+      .where('event_id', '=', eventId)
+      .where('delegate_id', '=', row.id)
+      .execute();
+    return result;
+  });
+  await feed.changed(eventId);
+  return result;
+}
+
+/** A unit sends someone else and they are at the door: the substitute is registered in the seat and checked in. */
+export async function substituteAtDoor(
+  db: Db,
+  feed: ChangeNotifier,
+  actor: Actor,
+  eventId: string,
+  input: DoorSubstituteInput,
+) {
+  const again = await db
+    .selectFrom('checkins')
+    .select(['delegate_id', 'outcome'])
+    .where('event_id', '=', eventId)
+    .where('client_id', '=', input.clientId)
+    .executeTakeFirst();
+  if (again) return resultFor(db, eventId, again.delegate_id, again.outcome);
+  const substitute = await substituteDelegate(db, actor, { all: true }, eventId, input.delegateId, {
+    fullName: input.fullName,
+    position: input.position ?? null,
+    notes: 'Cử người dự thay, ghi nhận tại bàn đón tiếp',
+  });
+  return checkIn(db, feed, actor, eventId, {
+    delegateId: substitute.id,
+    clientId: input.clientId,
+    scannedAt: input.scannedAt,
+    deviceId: input.deviceId,
+  });
+}
+
+/** What a check-in phone keeps for working offline: this event's people and their QR hashes, nothing else. */
+export async function checkinSnapshot(db: Executor, eventId: string): Promise<CheckinSnapshot> {
+  const event = await getEventById(db, eventId);
+  const [rows, tokens] = await Promise.all([
+    delegateCards(db, eventId),
+    db
+      .selectFrom('reply_tokens')
+      .select(['delegate_id', 'token_hash'])
+      .where('event_id', '=', eventId)
+      .where('revoked_at', 'is', null)
+      .execute(),
+  ]);
+  const tokenOfDelegate = new Map(tokens.map((t) => [t.delegate_id, t.token_hash]));
+  return {
+    eventId,
+    eventName: event.name,
+    generatedAt: nowIso(),
+    delegates: rows
+      .filter((r) => r.status !== 'replaced')
+      .sort((a, b) => (a.name_key < b.name_key ? -1 : 1))
+      .map((r) => ({
+        ...toCard(r),
+        searchKey: foldVietnamese(
+          [r.full_name, r.position, r.organization, r.group_title].filter(Boolean).join(' '),
+        ),
+        tokenHash: tokenOfDelegate.get(r.id) ?? null,
+        checkedInAt: r.checked_in_at,
+      })),
+  };
+}
+
+/** The room as the projector shows it: arrived against expected, in total and per group. */
+export async function roomSummary(db: Executor, eventId: string): Promise<RoomSummary> {
+  const [rows, stats] = await Promise.all([
+    db
+      .selectFrom('delegates as d')
+      .leftJoin('composition_groups as g', 'g.id', 'd.group_id')
+      .leftJoin('attendance as a', (j) =>
+        j.onRef('a.delegate_id', '=', 'd.id').onRef('a.event_id', '=', 'd.event_id'),
+      )
+      .select([
+        'd.group_id',
+        'g.title',
+        'g.position',
+        'd.status',
+        'a.checked_in_at',
+        'a.walk_in_reason',
+        'a.documents_at',
+      ])
+      .where('d.event_id', '=', eventId)
+      .where('d.status', 'not in', ['declined', 'replaced'])
+      .execute(),
+    db
+      .selectFrom('checkins')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('event_id', '=', eventId)
+      .where('outcome', '=', 'duplicate')
+      .executeTakeFirstOrThrow(),
+  ]);
+  const groups = new Map<string, RoomSummary['groups'][number] & { order: number }>();
+  for (const r of rows) {
+    const key = r.group_id ?? '';
+    const g = groups.get(key) ?? {
+      groupId: r.group_id,
+      title: r.title ?? 'Khách ngoài danh sách, chưa xếp nhóm',
+      expected: 0,
+      arrived: 0,
+      order: r.position ?? 1e9,
+    };
+    if (!r.walk_in_reason) g.expected++;
+    if (r.checked_in_at) g.arrived++;
+    groups.set(key, g);
+  }
+  return {
+    expected: rows.filter((r) => !r.walk_in_reason).length,
+    arrived: rows.filter((r) => r.checked_in_at).length,
+    walkIns: rows.filter((r) => r.walk_in_reason).length,
+    duplicates: Number(stats.n),
+    documents: rows.filter((r) => r.documents_at).length,
+    groups: [...groups.values()].sort((a, b) => a.order - b.order).map(({ order: _o, ...g }) => g),
+    updatedAt: nowIso(),
+  };
+}
+
+export async function findDuplicates(db: Executor, eventId: string) {
+  const rows = await db
+    .selectFrom('checkins as c')
+    .innerJoin('delegates as d', 'd.id', 'c.delegate_id')
+    .innerJoin('attendance as a', (j) =>
+      j.onRef('a.delegate_id', '=', 'c.delegate_id').onRef('a.event_id', '=', 'c.event_id'),
+    )
+    .innerJoin('checkins as first', 'first.id', 'a.checkin_id')
+    .select([
+      'c.delegate_id',
+      'd.full_name',
+      'c.scanned_at',
+      'c.device_id',
+      'a.checked_in_at',
+      'first.device_id as first_device',
+    ])
+    .where('c.event_id', '=', eventId)
+    .where('c.outcome', '=', 'duplicate')
+    .orderBy('c.scanned_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    delegateId: r.delegate_id,
+    fullName: r.full_name,
+    scannedAt: r.scanned_at,
+    deviceId: r.device_id,
+    checkedInAt: r.checked_in_at,
+    firstDeviceId: r.first_device,
+  }));
+}
