@@ -16,6 +16,7 @@ import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
+import { seatingRoutes } from './checkin/seating.routes';
 import type { MailConfig } from './config';
 import type { DbHandle } from './db/database';
 import { delegatesRoutes } from './delegates/delegates.routes';
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(awardsRoutes, deps);
   await app.register(publicRoutes, deps);
   await app.register(checkinRoutes, deps);
+  await app.register(seatingRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

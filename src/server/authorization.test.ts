@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../shared/auth';
+import { DEMO_HALL } from '../shared/seating';
 import { SYSTEM_ACTOR } from './auth/actor';
 import { checkIn } from './checkin/checkin.service';
+import { autoAssignSeats } from './checkin/seating.service';
 import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
@@ -759,6 +761,50 @@ const MATRIX: Record<string, Row> = {
   'GET /api/events/{eventId}/room/live': {
     allowed: ['admin', ...EVENT_ROLES],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/room/live` }),
+  },
+  'GET /api/events/{eventId}/hall': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/hall` }),
+  },
+  'PUT /api/events/{eventId}/hall': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/hall`, payload: DEMO_HALL }),
+  },
+  'GET /api/events/{eventId}/seating': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/seating` }),
+  },
+  'POST /api/events/{eventId}/seating/auto': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/seating/auto`,
+      payload: { reset: true },
+    }),
+  },
+  'PATCH /api/events/{eventId}/seating/{delegateId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/seating/${await delegate()}`,
+      payload: { seat: 'J30' },
+    }),
+  },
+  'GET /api/events/{eventId}/seating.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/seating.pdf` }),
+  },
+  'GET /api/events/{eventId}/placards.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      await autoAssignSeats(ctx.handle.db, SYSTEM_ACTOR, eventId, true);
+      return { url: `/api/events/${eventId}/placards.pdf` };
+    },
+  },
+  'GET /api/events/{eventId}/badges.pdf': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/badges.pdf?delegateId=${await delegate()}`,
+    }),
   },
   'GET /api/public/products': {
     allowed: CALLERS,

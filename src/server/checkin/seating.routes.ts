@@ -1,0 +1,203 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idSchema } from '../../shared/common';
+import {
+  autoSeatSchema,
+  badgesQuerySchema,
+  hallLayoutSchema,
+  moveSeatSchema,
+  seatingSchema,
+} from '../../shared/seating';
+import type { Actor } from '../auth/actor';
+import { canEditEvent, canViewEvent } from '../events/events.policy';
+import { getEventStatus } from '../events/events.service';
+import { authenticate, authorize } from '../http/session';
+import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { canCheckIn } from './checkin.policy';
+import {
+  autoAssignSeats,
+  buildBadgesPdf,
+  buildPlacardsPdf,
+  buildSeatingChartPdf,
+  getLayout,
+  getSeating,
+  moveSeat,
+  saveLayout,
+} from './seating.service';
+
+const tags = ['seating'];
+const eventParams = z.object({ eventId: idSchema });
+const PDF = 'application/pdf';
+const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
+
+export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
+  const allowed = async (
+    request: FastifyRequest & { params: { eventId: string } },
+    policy: (actor: Actor, eventId: string) => boolean,
+  ) => {
+    const actor = await authenticate(db, request);
+    authorize(policy(actor, request.params.eventId));
+    await getEventStatus(db, request.params.eventId);
+    return actor;
+  };
+
+  app.get(
+    '/api/events/:eventId/hall',
+    {
+      schema: {
+        tags,
+        summary: 'Sơ đồ hội trường: các khối ghế, số hàng, hàng dành cho lãnh đạo',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: hallLayoutSchema },
+      },
+    },
+    async (request) => {
+      await allowed(request, canViewEvent);
+      return getLayout(db, request.params.eventId);
+    },
+  );
+
+  app.put(
+    '/api/events/:eventId/hall',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa sơ đồ hội trường (ghế không còn thì người ngồi đó mất chỗ)',
+        security: cookieAuth,
+        params: eventParams,
+        body: hallLayoutSchema,
+        response: { 200: z.object({ layout: hallLayoutSchema, unseated: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const actor = await allowed(request, canEditEvent);
+      return saveLayout(db, actor, request.params.eventId, request.body);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/seating',
+    {
+      schema: {
+        tags,
+        summary: 'Ai ngồi ghế nào',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: seatingSchema },
+      },
+    },
+    async (request) => {
+      await allowed(request, canViewEvent);
+      return getSeating(db, request.params.eventId);
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/seating/auto',
+    {
+      schema: {
+        tags,
+        summary: 'Xếp chỗ tự động theo thứ tự lễ tân (lãnh đạo hàng đầu, rồi sở ngành, huyện, xã, chủ thể)',
+        security: cookieAuth,
+        params: eventParams,
+        body: autoSeatSchema,
+        response: { 200: seatingSchema },
+      },
+    },
+    async (request) => {
+      const actor = await allowed(request, canEditEvent);
+      return autoAssignSeats(db, actor, request.params.eventId, request.body.reset);
+    },
+  );
+
+  app.patch(
+    '/api/events/:eventId/seating/:delegateId',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển một đại biểu sang ghế khác (ghế trống) hoặc bỏ chỗ',
+        security: cookieAuth,
+        params: eventParams.extend({ delegateId: idSchema }),
+        body: moveSeatSchema,
+        response: { 200: seatingSchema },
+      },
+    },
+    async (request) => {
+      const actor = await allowed(request, canEditEvent);
+      return moveSeat(db, actor, request.params.eventId, request.params.delegateId, request.body.seat);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/seating.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Sơ đồ chỗ ngồi (PDF A3)',
+        security: cookieAuth,
+        params: eventParams,
+        response: pdfFile,
+      },
+    },
+    async (request, reply) => {
+      await allowed(request, canEditEvent);
+      const buffer = await buildSeatingChartPdf(db, request.params.eventId);
+      sendDownload(reply, {
+        buffer,
+        mediaType: PDF,
+        asciiName: 'so-do-cho-ngoi.pdf',
+        name: 'Sơ đồ chỗ ngồi.pdf',
+      });
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/placards.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Biển tên cho các hàng lãnh đạo (PDF, gấp đôi thành biển để bàn)',
+        security: cookieAuth,
+        params: eventParams,
+        response: pdfFile,
+      },
+    },
+    async (request, reply) => {
+      await allowed(request, canEditEvent);
+      const buffer = await buildPlacardsPdf(db, request.params.eventId);
+      sendDownload(reply, { buffer, mediaType: PDF, asciiName: 'bien-ten.pdf', name: 'Biển tên.pdf' });
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/badges.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Thẻ đại biểu có mã QR (cả hội nghị, hoặc in lại một người với delegateId)',
+        security: cookieAuth,
+        params: eventParams,
+        querystring: badgesQuerySchema,
+        response: pdfFile,
+      },
+    },
+    async (request, reply) => {
+      const actor = await allowed(request, (a, e) => canEditEvent(a, e) || canCheckIn(a, e));
+      const baseUrl = `${request.protocol}://${request.host}`;
+      const buffer = await buildBadgesPdf(
+        db,
+        actor,
+        request.params.eventId,
+        baseUrl,
+        request.query.delegateId,
+      );
+      sendDownload(reply, {
+        buffer,
+        mediaType: PDF,
+        asciiName: 'the-dai-bieu.pdf',
+        name: 'Thẻ đại biểu.pdf',
+      });
+    },
+  );
+}
