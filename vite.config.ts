@@ -13,9 +13,13 @@ export default defineConfig({
     // The benchmark reads it to size each route's download.
     manifest: true,
     chunkSizeWarningLimit: 1200,
-    // The public showcase is its own page: no app shell, no component library.
+    // The public showcase and the check-in desk are pages of their own: no app shell, no component library.
     rollupOptions: {
-      input: { main: resolve(root, 'index.html'), showcase: resolve(root, 'showcase.html') },
+      input: {
+        main: resolve(root, 'index.html'),
+        showcase: resolve(root, 'showcase.html'),
+        checkin: resolve(root, 'checkin.html'),
+      },
     },
   },
   server: {

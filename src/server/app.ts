@@ -134,7 +134,11 @@ export async function buildApp(options: BuildAppOptions) {
     if (!request.url.startsWith('/api/') && request.method === 'GET' && hasWeb) {
       // Client-side routes: every page URL serves its page, which never caches stale code. The public showcase
       // (/san-pham) is a page of its own, without the app.
-      const page = /^\/san-pham(\/|\?|$)/.test(request.url) ? 'showcase.html' : 'index.html';
+      const page = /^\/san-pham(\/|\?|$)/.test(request.url)
+        ? 'showcase.html'
+        : /^\/checkin\//.test(request.url)
+          ? 'checkin.html'
+          : 'index.html';
       return reply.header('cache-control', 'no-cache').sendFile(page);
     }
     throw new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);

@@ -61,6 +61,13 @@ export function abilities(me: Me | null | undefined) {
     canDeleteUnits: !!me?.isAdmin,
     canEditEvent: (eventId: string) =>
       !!me && (me.isAdmin || me.memberships.some((m) => m.eventId === eventId && m.role === 'organizer')),
+    /** The reception desk: organizers and check-in staff. */
+    canCheckIn: (eventId: string) =>
+      !!me &&
+      (me.isAdmin ||
+        me.memberships.some(
+          (m) => m.eventId === eventId && (m.role === 'organizer' || m.role === 'checkin'),
+        )),
     /** Organizers register anyone; unit officers their own unit's people. */
     canWriteDelegates: (eventId: string) =>
       !!me &&

@@ -27,7 +27,14 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
 
   const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
-  if (me.data) return <Navigate to={next} replace />;
+  if (me.data) {
+    // The check-in desk is a page of its own, outside this app: the browser loads it.
+    if (/^\/checkin\//.test(next)) {
+      window.location.replace(next);
+      return null;
+    }
+    return <Navigate to={next} replace />;
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -38,6 +38,9 @@ const RepliesPanel = lazy(() =>
 const DelegatesPanel = lazy(() =>
   import('../../delegates/components/DelegatesPanel').then((m) => ({ default: m.DelegatesPanel })),
 );
+const SeatingPanel = lazy(() =>
+  import('../../checkin/components/SeatingPanel').then((m) => ({ default: m.SeatingPanel })),
+);
 const AwardsPanel = lazy(() =>
   import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
 );
@@ -204,6 +207,14 @@ export function EventPage() {
           </Title>
         </Stack>
         <Group gap="xs">
+          {can.canCheckIn(eventId) && (
+            <Button component="a" href={`/checkin/${eventId}`}>
+              {t('seating.desk')}
+            </Button>
+          )}
+          <Button component="a" href={`/checkin/${eventId}/room`} target="_blank" variant="default">
+            {t('seating.room')}
+          </Button>
           <Button component="a" href={`/api/events/${eventId}/plan.docx`} variant="default" download>
             {t('plans.download')}
           </Button>
@@ -232,6 +243,7 @@ export function EventPage() {
           <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
           <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
           <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
+          {canEdit && <Tabs.Tab value="seating">{t('seating.tab')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
         </Tabs.List>
@@ -253,6 +265,13 @@ export function EventPage() {
             <RepliesPanel eventId={eventId} canWrite={canWriteDelegates} />
           </Suspense>
         </Tabs.Panel>
+        {canEdit && (
+          <Tabs.Panel value="seating" pt="md">
+            <Suspense fallback={<PageLoader />}>
+              <SeatingPanel eventId={eventId} />
+            </Suspense>
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="awards" pt="md">
           <Suspense fallback={<PageLoader />}>
             <AwardsPanel eventId={eventId} canEdit={canEdit} />
