@@ -5,6 +5,7 @@ import { ensureWebBuild } from '../src/server/web-build';
 import { pdfkitPagesBaseline, sqliteInsertsBaseline } from './lib/baselines';
 import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
+import { checkinScenario } from './scenarios/checkin';
 import { delegateSearchL, delegateSearchOneEvent, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
 import { invitationsDocx300, invitationsPdf300 } from './scenarios/invitations';
@@ -26,6 +27,7 @@ const SCENARIOS: Scenario[] = [
   invitationsPdf300,
   showcaseSearch15k,
   certificates1000,
+  checkinScenario,
   planParse60k,
   bundle,
 ];

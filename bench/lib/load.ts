@@ -9,6 +9,8 @@ export interface LoadOptions {
   body?: string;
   /** Paths under `url` that each connection cycles through; default: `url` itself. */
   paths?: string[];
+  /** A fresh body for every request (POSTs that must differ: a new client id per check-in). */
+  nextBody?: () => string;
 }
 
 export interface LoadResult {
@@ -52,6 +54,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       body: options.body,
       ...(options.paths
         ? { requests: options.paths.map((path) => ({ method: options.method ?? 'GET', path })) }
+        : {}),
+      ...(options.nextBody
+        ? {
+            requests: [
+              {
+                method: options.method ?? 'POST',
+                setupRequest: (request: autocannon.Request) => ({
+                  ...request,
+                  body: options.nextBody!(),
+                }),
+              },
+            ],
+          }
         : {}),
     },
     (error, result) => (error ? fail(error) : finish(result)),

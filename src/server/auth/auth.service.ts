@@ -17,6 +17,7 @@ import {
   insertLoginFailure,
   insertSession,
 } from './auth.repository';
+import { cachedActor, forgetSessions, rememberActor } from './session-cache';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 /** Failures counted over this window, per account and per client address. */
@@ -85,11 +86,22 @@ export async function logout(db: Db, actor: Actor, token: string): Promise<void>
     await deleteSession(trx, sessionIdOf(token));
     await recordAudit(trx, actor, { entity: 'session', entityId: actor.id, action: 'logout' });
   });
+  forgetSessions();
 }
 
 /** The actor behind a session cookie, or null when the session is unknown, expired or the account locked. */
 export async function findActorBySessionToken(db: Executor, token: string): Promise<Actor | null> {
-  const session = await findLiveSession(db, sessionIdOf(token), nowIso());
+  const sessionId = sessionIdOf(token);
+  const cached = cachedActor(sessionId);
+  if (cached !== undefined) return cached;
+  const actor = await lookUpActor(db, sessionId);
+  // Unknown tokens are not remembered: guessing must keep costing a query.
+  if (actor) rememberActor(sessionId, actor);
+  return actor;
+}
+
+async function lookUpActor(db: Executor, sessionId: string): Promise<Actor | null> {
+  const session = await findLiveSession(db, sessionId, nowIso());
   if (!session) return null;
   const user = await getUserById(db, session.user_id);
   if (!user.isActive) return null;
@@ -129,4 +141,5 @@ export async function changePassword(
   }
   await setUserPassword(db, actor, actor.id, input.newPassword, false);
   await deleteSessionsOfUser(db, actor.id, sessionIdOf(token));
+  forgetSessions();
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type SqliteDatabase from 'better-sqlite3';
 import { PostgresAdapter } from 'kysely';
 import type {
   CheckinDelegate,
@@ -18,6 +19,7 @@ import { buildDelegateRows, substituteDelegate } from '../delegates/delegates.se
 import { AppError, conflict, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { newId, nowIso } from '../util';
+import { checkInOnSqlite } from './checkin.sqlite';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -34,8 +36,8 @@ const unknownToken = () =>
     'Mã QR không có trong danh sách đại biểu của hội nghị này (mã lạ, của hội nghị khác hoặc đã bị thay)',
   );
 
-async function delegateCards(db: Executor, eventId: string, ids?: string[]) {
-  let q = db
+function cardsQuery(db: Executor, eventId: string) {
+  return db
     .selectFrom('delegates as d')
     .leftJoin('composition_groups as g', 'g.id', 'd.group_id')
     .leftJoin('seat_assignments as s', (j) =>
@@ -58,6 +60,10 @@ async function delegateCards(db: Executor, eventId: string, ids?: string[]) {
       'a.checked_in_at',
     ])
     .where('d.event_id', '=', eventId);
+}
+
+async function delegateCards(db: Executor, eventId: string, ids?: string[]) {
+  let q = cardsQuery(db, eventId);
   if (ids) q = q.where('d.id', 'in', ids.length ? ids : ['']);
   return q.execute();
 }
@@ -81,31 +87,39 @@ async function cardOf(db: Executor, eventId: string, delegateId: string): Promis
   return toCard(row);
 }
 
-async function resolveDelegate(trx: Executor, eventId: string, input: CheckinInput): Promise<string> {
+type Resolved = CardRow & { replaced_by_id: string | null };
+
+/** The scanned person with their card, in one query: by QR token (of this event only) or by id. */
+async function resolveDelegate(trx: Executor, eventId: string, input: CheckinInput): Promise<Resolved> {
+  const base = cardsQuery(trx, eventId).select('d.replaced_by_id');
   if (input.token !== undefined) {
-    const found = await trx
-      .selectFrom('reply_tokens')
-      .select(['delegate_id', 'event_id'])
-      .where('token_hash', '=', hashOf(tokenOf(input.token)))
-      .where('revoked_at', 'is', null)
+    const found = await base
+      .innerJoin('reply_tokens as t', 't.delegate_id', 'd.id')
+      .where('t.token_hash', '=', hashOf(tokenOf(input.token)))
+      .where('t.revoked_at', 'is', null)
       .executeTakeFirst();
-    if (!found || found.event_id !== eventId) throw unknownToken();
-    return found.delegate_id;
+    if (!found) throw unknownToken();
+    return found;
   }
-  const found = await trx
-    .selectFrom('delegates')
-    .select('id')
-    .where('id', '=', input.delegateId!)
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
+  const found = await base.where('d.id', '=', input.delegateId!).executeTakeFirst();
   if (!found) throw notFound('đại biểu trong hội nghị này');
-  return found.id;
+  return found;
+}
+
+async function previousScan(trx: Executor, eventId: string, clientId: string) {
+  return trx
+    .selectFrom('checkins')
+    .select(['delegate_id', 'outcome'])
+    .where('event_id', '=', eventId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
 }
 
 /**
  * One scan. Idempotent on the device's client id: the same upload again answers as it did the first time and
  * changes nothing. Of several scans of one person (two devices, a retried offline queue in any order), the
- * earliest by scan time is the check-in and every other one is recorded as a duplicate.
+ * earliest by scan time is the check-in and every other one is recorded as a duplicate. The common case, a
+ * first scan, is two inserts, the delegate's status and the card read back.
  */
 async function checkInWithin(
   trx: Executor,
@@ -113,21 +127,39 @@ async function checkInWithin(
   eventId: string,
   input: CheckinInput,
 ): Promise<{ result: CheckinResult; changed: boolean }> {
-  const previous = await trx
-    .selectFrom('checkins')
-    .select(['delegate_id', 'outcome'])
-    .where('event_id', '=', eventId)
-    .where('client_id', '=', input.clientId)
-    .executeTakeFirst();
-  if (previous)
+  const delegate = await resolveDelegate(trx, eventId, input).catch(async (error) => {
+    // A retried upload whose person has since been replaced still gets its first answer.
+    const previous = await previousScan(trx, eventId, input.clientId);
+    if (previous) return null;
+    throw error;
+  });
+  if (!delegate) {
+    const previous = (await previousScan(trx, eventId, input.clientId))!;
     return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
+  }
 
-  const delegateId = await resolveDelegate(trx, eventId, input);
-  const delegate = await trx
-    .selectFrom('delegates')
-    .select(['status', 'replaced_by_id'])
-    .where('id', '=', delegateId)
-    .executeTakeFirstOrThrow();
+  const scannedAt = new Date(input.scannedAt).toISOString();
+  const id = newId();
+  const inserted = await trx
+    .insertInto('checkins')
+    .values({
+      id,
+      event_id: eventId,
+      client_id: input.clientId,
+      delegate_id: delegate.id,
+      device_id: input.deviceId,
+      scanned_at: scannedAt,
+      received_at: nowIso(),
+      user_id: actor.id,
+      outcome: 'checked_in',
+    })
+    .onConflict((oc) => oc.columns(['event_id', 'client_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    // This client id was sent before (a retry, or the same upload racing itself): answer as it was answered.
+    const previous = (await previousScan(trx, eventId, input.clientId))!;
+    return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
+  }
   if (delegate.status === 'replaced') {
     const by = delegate.replaced_by_id
       ? await trx
@@ -141,81 +173,57 @@ async function checkInWithin(
     );
   }
 
-  const scannedAt = new Date(input.scannedAt).toISOString();
-  const id = newId();
-  const inserted = await trx
-    .insertInto('checkins')
-    .values({
-      id,
-      event_id: eventId,
-      client_id: input.clientId,
-      delegate_id: delegateId,
-      device_id: input.deviceId,
-      scanned_at: scannedAt,
-      received_at: nowIso(),
-      user_id: actor.id,
-      outcome: 'duplicate',
-    })
-    .onConflict((oc) => oc.columns(['event_id', 'client_id']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    // The same upload raced itself on another connection and won: answer as it was answered.
-    const winner = await trx
-      .selectFrom('checkins')
-      .select(['delegate_id', 'outcome'])
-      .where('event_id', '=', eventId)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirstOrThrow();
-    return { result: await resultFor(trx, eventId, winner.delegate_id, winner.outcome), changed: false };
-  }
-
-  await trx
+  const first = await trx
     .insertInto('attendance')
     .values({
       event_id: eventId,
-      delegate_id: delegateId,
+      delegate_id: delegate.id,
       checkin_id: id,
       checked_in_at: scannedAt,
       documents_at: null,
       walk_in_reason: null,
     })
     .onConflict((oc) => oc.columns(['event_id', 'delegate_id']).doNothing())
-    .execute();
-  let current = trx
-    .selectFrom('attendance')
-    .select(['checkin_id', 'checked_in_at'])
-    .where('event_id', '=', eventId)
-    .where('delegate_id', '=', delegateId);
-  // Two servers checking in the same person at once: the second waits for the first's row, then compares.
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) current = current.forUpdate();
-  const row = await current.executeTakeFirstOrThrow();
-
-  let counts = row.checkin_id === id;
-  if (!counts && scannedAt < row.checked_in_at) {
-    // An earlier scan arriving late (an offline device syncing): it becomes the check-in.
-    await trx
-      .updateTable('checkins')
-      .set({ outcome: 'duplicate' })
-      .where('id', '=', row.checkin_id)
-      .execute();
-    await trx
-      .updateTable('attendance')
-      .set({ checkin_id: id, checked_in_at: scannedAt })
+    .executeTakeFirst();
+  let counts = Number(first.numInsertedOrUpdatedRows ?? 0) === 1;
+  let checkedInAt = scannedAt;
+  if (!counts) {
+    let current = trx
+      .selectFrom('attendance')
+      .select(['checkin_id', 'checked_in_at'])
       .where('event_id', '=', eventId)
-      .where('delegate_id', '=', delegateId)
-      .execute();
-    counts = true;
+      .where('delegate_id', '=', delegate.id);
+    // Two servers checking in the same person at once: the second waits for the first's row, then compares.
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) current = current.forUpdate();
+    const row = await current.executeTakeFirstOrThrow();
+    if (scannedAt < row.checked_in_at) {
+      // An earlier scan arriving late (an offline device syncing): it becomes the check-in.
+      await trx
+        .updateTable('checkins')
+        .set({ outcome: 'duplicate' })
+        .where('id', '=', row.checkin_id)
+        .execute();
+      await trx
+        .updateTable('attendance')
+        .set({ checkin_id: id, checked_in_at: scannedAt })
+        .where('event_id', '=', eventId)
+        .where('delegate_id', '=', delegate.id)
+        .execute();
+      counts = true;
+    } else {
+      await trx.updateTable('checkins').set({ outcome: 'duplicate' }).where('id', '=', id).execute();
+      checkedInAt = row.checked_in_at;
+    }
   }
-  if (counts) await trx.updateTable('checkins').set({ outcome: 'checked_in' }).where('id', '=', id).execute();
   if (delegate.status !== 'checked_in') {
     await trx
       .updateTable('delegates')
       .set({ status: 'checked_in', updated_at: nowIso() })
-      .where('id', '=', delegateId)
+      .where('id', '=', delegate.id)
       .execute();
   }
   return {
-    result: await resultFor(trx, eventId, delegateId, counts ? 'checked_in' : 'duplicate'),
+    result: await resultFor(trx, eventId, delegate.id, counts ? 'checked_in' : 'duplicate'),
     changed: true,
   };
 }
@@ -226,22 +234,28 @@ async function resultFor(
   delegateId: string,
   outcome: string,
 ): Promise<CheckinResult> {
-  const card = await cardOf(db, eventId, delegateId);
-  const attendance = await db
-    .selectFrom('attendance')
-    .select('checked_in_at')
-    .where('event_id', '=', eventId)
-    .where('delegate_id', '=', delegateId)
-    .executeTakeFirstOrThrow();
+  const [row] = await delegateCards(db, eventId, [delegateId]);
+  if (!row?.checked_in_at) throw notFound('đại biểu');
   return {
     status: outcome === 'checked_in' ? 'checked_in' : 'already_checked_in',
-    delegate: card,
-    checkedInAt: attendance.checked_in_at,
+    delegate: toCard(row),
+    checkedInAt: row.checked_in_at,
   };
 }
 
 export interface ChangeNotifier {
   changed(eventId: string): Promise<void>;
+}
+
+/** The raw SQLite connection when the database is SQLite (the fast path), else null. */
+export type SqliteConnection = SqliteDatabase.Database | null;
+
+function scanIn(db: Db, sqlite: SqliteConnection, actor: Actor, eventId: string, input: CheckinInput) {
+  if (sqlite) {
+    const tokenHash = input.token !== undefined ? hashOf(tokenOf(input.token)) : null;
+    return checkInOnSqlite(db, sqlite, actor, eventId, input, tokenHash);
+  }
+  return db.transaction().execute((trx) => checkInWithin(trx, actor, eventId, input));
 }
 
 export async function checkIn(
@@ -250,10 +264,9 @@ export async function checkIn(
   actor: Actor,
   eventId: string,
   input: CheckinInput,
+  sqlite: SqliteConnection = null,
 ): Promise<CheckinResult> {
-  const { result, changed } = await db
-    .transaction()
-    .execute((trx) => checkInWithin(trx, actor, eventId, input));
+  const { result, changed } = await scanIn(db, sqlite, actor, eventId, input);
   if (changed) await feed.changed(eventId);
   return result;
 }
@@ -265,14 +278,13 @@ export async function checkInBatch(
   actor: Actor,
   eventId: string,
   inputs: CheckinInput[],
+  sqlite: SqliteConnection = null,
 ) {
   const results = [];
   let any = false;
   for (const input of inputs) {
     try {
-      const { result, changed } = await db
-        .transaction()
-        .execute((trx) => checkInWithin(trx, actor, eventId, input));
+      const { result, changed } = await scanIn(db, sqlite, actor, eventId, input);
       any ||= changed;
       results.push({ clientId: input.clientId, result, error: null });
     } catch (error) {

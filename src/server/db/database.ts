@@ -36,6 +36,29 @@ export function isPostgresUrl(url: string): boolean {
   return url.startsWith('postgres://') || url.startsWith('postgresql://');
 }
 
+/**
+ * Kysely prepares every query afresh; on better-sqlite3 preparing costs about as much as running. The app's
+ * queries are few shapes with parameters, so prepared statements are kept by their SQL (up to 500, oldest out).
+ * Safe because Kysely runs one query at a time on the connection and reads each result whole.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (source: string) => {
+    let statement = cache.get(source);
+    if (statement) {
+      cache.delete(source);
+    } else {
+      statement = sqlite.prepare(source);
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get: (target, key) => (key === 'prepare' ? prepare : Reflect.get(target, key, target)),
+  });
+}
+
 /** One database handle from a URL: `postgres://…` → PostgreSQL; a file path or `:memory:` → SQLite. */
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   if (isPostgresUrl(url)) {
@@ -74,6 +97,6 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, schema: null, close: () => db.destroy(), listen: null };
 }

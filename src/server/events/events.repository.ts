@@ -1,3 +1,4 @@
+import { forgetSessions } from '../auth/session-cache';
 import type { Executor } from '../db/database';
 import type { EventMembersTable, EventPartnersTable, EventsTable } from '../db/schema';
 
@@ -74,7 +75,9 @@ export function findMemberRow(
     .executeTakeFirst();
 }
 
+/** Roles change: cached sessions are dropped here and again by the service once its transaction commits. */
 export async function upsertMemberRow(db: Executor, row: EventMembersTable): Promise<void> {
+  forgetSessions();
   await db
     .insertInto('event_members')
     .values(row)
@@ -85,6 +88,7 @@ export async function upsertMemberRow(db: Executor, row: EventMembersTable): Pro
 }
 
 export async function deleteMemberRow(db: Executor, eventId: string, userId: string): Promise<void> {
+  forgetSessions();
   await db
     .deleteFrom('event_members')
     .where('event_id', '=', eventId)

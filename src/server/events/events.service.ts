@@ -12,6 +12,7 @@ import {
 } from '../../shared/events';
 import { recordAudit } from '../audit/audit.service';
 import { type Actor, roleIn } from '../auth/actor';
+import { forgetSessions } from '../auth/session-cache';
 import type { Db, Executor, Trx } from '../db/database';
 import type { EventsTable } from '../db/schema';
 import { AppError, invalid, notFound } from '../errors';
@@ -162,7 +163,9 @@ export async function createEvent(
   input: CreateEventInput,
   options: { isDemo?: boolean; planText?: string | null } = {},
 ): Promise<Event> {
-  return db.transaction().execute((trx) => insertEvent(trx, actor, input, options));
+  const event = await db.transaction().execute((trx) => insertEvent(trx, actor, input, options));
+  forgetSessions();
+  return event;
 }
 
 /** createEvent inside a caller's transaction (creating an event from a plan writes its contents in the same one). */
@@ -315,6 +318,7 @@ export async function deleteEvent(db: Db, actor: Actor, id: string): Promise<voi
     await deleteEventRow(trx, id);
     await recordAudit(trx, actor, { eventId: id, entity: 'event', entityId: id, action: 'delete', before });
   });
+  forgetSessions();
 }
 
 export async function findMembershipsOfUser(db: Executor, userId: string): Promise<Membership[]> {
@@ -342,7 +346,7 @@ export async function setMember(
   userId: string,
   input: SetMemberInput,
 ): Promise<Member[]> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await getEventById(trx, eventId);
     const user = await getUserById(trx, userId);
     const unitId = input.role === 'unit_officer' ? (input.unitId ?? null) : null;
@@ -369,6 +373,8 @@ export async function setMember(
     });
     return findMembers(trx, eventId);
   });
+  forgetSessions();
+  return result;
 }
 
 /** An event always keeps at least one organizer, so nobody locks the office out of its own conference. */
@@ -392,4 +398,5 @@ export async function removeMember(db: Db, actor: Actor, eventId: string, userId
       before: { role: before.role, unitId: before.unit_id },
     });
   });
+  forgetSessions();
 }

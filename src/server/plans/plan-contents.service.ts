@@ -8,6 +8,7 @@ import {
 } from '../../shared/plan-contents';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { forgetSessions } from '../auth/session-cache';
 import type { Db, Executor } from '../db/database';
 import type { ProgramItemsTable } from '../db/schema';
 import { findCompositionTree, syncCompositionFromPlan } from '../delegates/composition.service';
@@ -172,7 +173,7 @@ export async function createEventFromPlan(
   options: { isDemo?: boolean } = {},
 ) {
   const parsed = createEventFromPlanSchema.parse(input);
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const event = await insertEvent(trx, actor, parsed.event, {
       planText: parsed.planText,
       isDemo: options.isDemo ?? false,
@@ -190,6 +191,9 @@ export async function createEventFromPlan(
     });
     return event;
   });
+  // The creator organizes the new event: their cached roles are stale.
+  forgetSessions();
+  return created;
 }
 
 /** Updates an event from a plan it was given later: event fields, contents and plan text in one transaction. */

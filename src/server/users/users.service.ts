@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { CreateUserInput, UpdateUserInput, User } from '../../shared/users';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { forgetSessions } from '../auth/session-cache';
 import type { Db, Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
 import { conflict, notFound } from '../errors';
@@ -74,7 +75,7 @@ export async function createUser(
 }
 
 export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const before = await getUserById(trx, id);
     if (id === actor.id && (input.isAdmin === false || input.isActive === false)) {
       throw conflict('Không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình');
@@ -89,6 +90,8 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     await recordAudit(trx, actor, { entity: 'user', entityId: id, action: 'update', before, after });
     return after;
   });
+  forgetSessions();
+  return result;
 }
 
 /** Sets a password; `mustChange` asks the user to pick their own at next sign-in (admin resets). */
@@ -109,6 +112,7 @@ export async function setUserPassword(
     });
     await recordAudit(trx, actor, { entity: 'user', entityId: id, action: 'password' });
   });
+  forgetSessions();
 }
 
 let dummyHash: Promise<string> | undefined;
