@@ -6,6 +6,7 @@ import { vietnamLocalToInstant } from '../../shared/format';
 import { draftToContents, draftToEvent } from '../../shared/plan-mapping';
 import type { DelegateStatus } from '../../shared/vocabulary';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { autoAssignSeats } from '../checkin/seating.service';
 import type { Db } from '../db/database';
 import { getComposition, setSeats, updateGroup } from '../delegates/composition.service';
 import { insertSampleDelegates, type NewDelegate } from '../delegates/delegates.service';
@@ -142,6 +143,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
+  // Hội trường 25B (sample layout) with everyone seated by protocol, so badges and the desk show seats.
+  await autoAssignSeats(db, SYSTEM_ACTOR, event.id, true);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {

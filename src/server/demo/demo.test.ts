@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompositionGroupInput } from '../../shared/plan-contents';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { getSeating } from '../checkin/seating.service';
 import { getComposition } from '../delegates/composition.service';
 import { findDelegates } from '../delegates/delegates.service';
 import { findEventsForActor, findMembers, getEventById } from '../events/events.service';
+import { getAwards } from '../ocop/awards.service';
+import { findProducts } from '../ocop/products.service';
 import { getPlanContents } from '../plans/plan-contents.service';
 import { createTestContext, type TestContext } from '../test/harness';
 import { findUnits } from '../units/units.service';
@@ -121,5 +124,22 @@ describe('first start', () => {
     expect(hoangHoa).toMatchObject({ quota: 3, filled: 1 });
     const names = new Set(all.items.map((d) => d.fullName));
     expect(names.size).toBe(all.items.length);
+  });
+
+  it('holds the period’s 69 certified products (30 real), the ceremony laid out, and everyone seated in hall 25B', async () => {
+    const [event] = await findEventsForActor(ctx.handle.db, SYSTEM_ACTOR);
+    const certified = await findProducts(ctx.handle.db, { page: 1, pageSize: 200, potential: false });
+    expect(certified.total).toBe(69);
+    expect(certified.items.filter((p) => !p.isSample)).toHaveLength(30);
+    expect(certified.items.filter((p) => p.evaluationYear === 2019)).toHaveLength(13);
+    expect(certified.items.every((p) => p.stars === 3 || p.stars === 4)).toBe(true);
+    const awards = await getAwards(ctx.handle.db, event!.id);
+    expect(awards.totals.products).toBe(69);
+    expect(awards.batches.every((b) => b.recipients.length <= 10)).toBe(true);
+    const seating = await getSeating(ctx.handle.db, event!.id);
+    expect(seating.layout).toMatchObject({ name: 'Hội trường 25B', rows: 10, reservedRows: 2 });
+    expect(seating.unseated).toBe(0);
+    // Leaders first: the front rows' centre seat goes to the first delegate in protocol order.
+    expect(seating.seats.find((s) => s.seat === 'A16')!.groupTitle).toContain('Trung ương');
   });
 });
