@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   checkinBatchResultSchema,
@@ -13,9 +12,7 @@ import {
   walkInInputSchema,
 } from '../../shared/checkin';
 import { idSchema } from '../../shared/common';
-import type { Actor } from '../auth/actor';
-import { getEventStatus } from '../events/events.service';
-import { authenticate, authorize } from '../http/session';
+import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
 import {
@@ -33,18 +30,6 @@ const tags = ['checkin'];
 const eventParams = z.object({ eventId: idSchema });
 
 export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: RouteDeps) {
-  const allowed = async (
-    request: FastifyRequest & { params: { eventId: string } },
-    policy: (actor: Actor, eventId: string) => boolean,
-    options: { eventKnownByService?: boolean } = {},
-  ) => {
-    const actor = await authenticate(db, request);
-    authorize(policy(actor, request.params.eventId));
-    // The scan itself finds the person within the event (404 otherwise): the door's hot path skips this read.
-    if (!options.eventKnownByService) await getEventStatus(db, request.params.eventId);
-    return actor;
-  };
-
   app.post(
     '/api/events/:eventId/checkins',
     {
@@ -59,7 +44,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      const actor = await allowed(request, canCheckIn, { eventKnownByService: true });
+      const actor = await actorInEvent(db, request, canCheckIn, { eventCheckedByService: true });
       return checkIn(db, room, actor, request.params.eventId, request.body, sqlite);
     },
   );
@@ -77,7 +62,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      const actor = await allowed(request, canCheckIn, { eventKnownByService: true });
+      const actor = await actorInEvent(db, request, canCheckIn, { eventCheckedByService: true });
       return checkInBatch(db, room, actor, request.params.eventId, request.body.checkins, sqlite);
     },
   );
@@ -95,7 +80,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      const actor = await allowed(request, canCheckIn);
+      const actor = await actorInEvent(db, request, canCheckIn);
       return registerWalkIn(db, room, actor, request.params.eventId, request.body);
     },
   );
@@ -113,7 +98,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      const actor = await allowed(request, canCheckIn);
+      const actor = await actorInEvent(db, request, canCheckIn);
       return substituteAtDoor(db, room, actor, request.params.eventId, request.body);
     },
   );
@@ -130,7 +115,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      const actor = await allowed(request, canCheckIn);
+      const actor = await actorInEvent(db, request, canCheckIn);
       return markDocuments(db, room, actor, request.params.eventId, request.params.delegateId);
     },
   );
@@ -147,7 +132,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request, reply) => {
-      await allowed(request, canCheckIn);
+      await actorInEvent(db, request, canCheckIn);
       reply.header('cache-control', 'no-store');
       return checkinSnapshot(db, request.params.eventId);
     },
@@ -165,7 +150,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      await allowed(request, canCheckIn);
+      await actorInEvent(db, request, canCheckIn);
       return findDuplicates(db, request.params.eventId);
     },
   );
@@ -182,7 +167,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request) => {
-      await allowed(request, canWatchRoom);
+      await actorInEvent(db, request, canWatchRoom);
       return roomSummary(db, request.params.eventId);
     },
   );
@@ -202,7 +187,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request, reply) => {
-      await allowed(request, canWatchRoom);
+      await actorInEvent(db, request, canWatchRoom);
       const { eventId } = request.params;
       reply.hijack();
       const out = reply.raw;

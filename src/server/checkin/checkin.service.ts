@@ -222,8 +222,13 @@ async function checkInWithin(
       .where('id', '=', delegate.id)
       .execute();
   }
+  // The card as it now stands, without reading it back.
   return {
-    result: await resultFor(trx, eventId, delegate.id, counts ? 'checked_in' : 'duplicate'),
+    result: {
+      status: counts ? 'checked_in' : 'already_checked_in',
+      delegate: toCard({ ...delegate, status: 'checked_in' }),
+      checkedInAt,
+    },
     changed: true,
   };
 }

@@ -6,6 +6,7 @@ import { createGroup, setSeats } from '../delegates/composition.service';
 import { createDelegate } from '../delegates/delegates.service';
 import { issueReplyLink } from '../replies/replies.service';
 import { createTestContext, type TestContext } from '../test/harness';
+import { roomEvents } from '../test/sse';
 
 let ctx: TestContext;
 let desk = '';
@@ -251,24 +252,7 @@ describe('at the desk', () => {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const nextRoom = async (): Promise<RoomSummary> => {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const message = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(message);
-          if (message.includes('event: room') && data) return JSON.parse(data[1]!) as RoomSummary;
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    };
+    const nextRoom = roomEvents(response);
     const first = await nextRoom();
     const id = await person('Vũ Văn Trực');
     const started = Date.now();

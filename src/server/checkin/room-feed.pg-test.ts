@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RoomSummary } from '../../shared/checkin';
 import { buildApp } from '../app';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { createDb, type DbHandle } from '../db/database';
 import { createGroup, setSeats } from '../delegates/composition.service';
 import { createDelegate } from '../delegates/delegates.service';
 import { createTestContext, type TestContext } from '../test/harness';
+import { roomEvents } from '../test/sse';
 
 // Two app servers on one PostgreSQL database: a check-in on one reaches a projector watching the other.
 let ctx: TestContext;
@@ -42,24 +42,7 @@ it('a check-in on server A updates the live room streamed by server B within a s
     headers: { cookie, accept: 'text/event-stream' },
     signal: controller.signal,
   });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const nextRoom = async (): Promise<RoomSummary> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = /^data: (.*)$/m.exec(message);
-        if (data) return JSON.parse(data[1]!) as RoomSummary;
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
+  const nextRoom = roomEvents(response);
   const before = await nextRoom();
   const delegate = await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, {
     groupId,

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../shared/common';
 import {
@@ -8,10 +7,8 @@ import {
   moveSeatSchema,
   seatingSchema,
 } from '../../shared/seating';
-import type { Actor } from '../auth/actor';
 import { canEditEvent, canViewEvent } from '../events/events.policy';
-import { getEventStatus } from '../events/events.service';
-import { authenticate, authorize } from '../http/session';
+import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import { canCheckIn } from './checkin.policy';
 import {
@@ -31,16 +28,6 @@ const PDF = 'application/pdf';
 const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
 
 export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
-  const allowed = async (
-    request: FastifyRequest & { params: { eventId: string } },
-    policy: (actor: Actor, eventId: string) => boolean,
-  ) => {
-    const actor = await authenticate(db, request);
-    authorize(policy(actor, request.params.eventId));
-    await getEventStatus(db, request.params.eventId);
-    return actor;
-  };
-
   app.get(
     '/api/events/:eventId/hall',
     {
@@ -53,7 +40,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await allowed(request, canViewEvent);
+      await actorInEvent(db, request, canViewEvent);
       return getLayout(db, request.params.eventId);
     },
   );
@@ -71,7 +58,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditEvent);
+      const actor = await actorInEvent(db, request, canEditEvent);
       return saveLayout(db, actor, request.params.eventId, request.body);
     },
   );
@@ -88,7 +75,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await allowed(request, canViewEvent);
+      await actorInEvent(db, request, canViewEvent);
       return getSeating(db, request.params.eventId);
     },
   );
@@ -106,7 +93,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditEvent);
+      const actor = await actorInEvent(db, request, canEditEvent);
       return autoAssignSeats(db, actor, request.params.eventId, request.body.reset);
     },
   );
@@ -124,7 +111,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditEvent);
+      const actor = await actorInEvent(db, request, canEditEvent);
       return moveSeat(db, actor, request.params.eventId, request.params.delegateId, request.body.seat);
     },
   );
@@ -141,7 +128,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await allowed(request, canEditEvent);
+      await actorInEvent(db, request, canEditEvent);
       const buffer = await buildSeatingChartPdf(db, request.params.eventId);
       sendDownload(reply, {
         buffer,
@@ -164,7 +151,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await allowed(request, canEditEvent);
+      await actorInEvent(db, request, canEditEvent);
       const buffer = await buildPlacardsPdf(db, request.params.eventId);
       sendDownload(reply, { buffer, mediaType: PDF, asciiName: 'bien-ten.pdf', name: 'Biển tên.pdf' });
     },
@@ -183,7 +170,7 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const actor = await allowed(request, (a, e) => canEditEvent(a, e) || canCheckIn(a, e));
+      const actor = await actorInEvent(db, request, (a, e) => canEditEvent(a, e) || canCheckIn(a, e));
       const baseUrl = `${request.protocol}://${request.host}`;
       const buffer = await buildBadgesPdf(
         db,

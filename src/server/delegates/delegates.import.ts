@@ -16,7 +16,13 @@ import { cleanText, foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
-import { type ColumnSpec, pickSheet, readTable, readTableFile } from '../documents/table-import';
+import {
+  type ColumnSpec,
+  pickSheet,
+  readTable,
+  readTableFile,
+  wholeFileRefused,
+} from '../documents/table-import';
 import { AppError, forbidden } from '../errors';
 import { findUnitsByIds, unitMatchKey } from '../units/units.service';
 import { countFill, findGroupRows, findSeatRows, lockSeats } from './composition.repository';
@@ -397,18 +403,9 @@ export async function importDelegates(
     await assertEventOpen(trx, eventId);
     await lockSeats(trx, eventId, scope);
     const checked = checkRows(await loadContext(trx, scope, eventId), input.rows, defaults);
-    const badRows = new Set(checked.errors.map((e) => e.row));
+    const _badRows = new Set(checked.errors.map((e) => e.row));
     if (checked.errors.length && input.mode === 'all_or_nothing') {
-      throw new AppError(
-        'IMPORT_FAILED',
-        `Danh sách có ${checked.errors.length} lỗi ở ${badRows.size} dòng; chưa nhập dòng nào. Hãy sửa các lỗi hoặc chọn "Chỉ nhập các dòng hợp lệ".`,
-        checked.errors.map((e) => ({
-          row: e.row,
-          column: e.column,
-          field: e.field,
-          message: `Dòng ${e.row}, cột ${e.column}: ${e.message}`,
-        })),
-      );
+      throw wholeFileRefused('Danh sách', checked.errors);
     }
     if (checked.planned.length === 0) {
       throw new AppError('IMPORT_FAILED', 'Không có dòng hợp lệ nào để nhập', []);

@@ -253,3 +253,24 @@ export function readTable<K extends string>(
     );
   return rows;
 }
+
+/**
+ * "All or nothing" refused a file: how many errors in how many rows, nothing written, each error named by row and
+ * column so the form can list them.
+ */
+export function wholeFileRefused(
+  what: 'Tệp' | 'Danh sách',
+  errors: { row: number; column: string; message: string; field?: string }[],
+): AppError {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return new AppError(
+    'IMPORT_FAILED',
+    `${what} có ${errors.length} lỗi ở ${rows} dòng; chưa nhập dòng nào. Hãy sửa các lỗi hoặc chọn "Chỉ nhập các dòng hợp lệ".`,
+    errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      ...(e.field ? { field: e.field } : {}),
+      message: `Dòng ${e.row}, cột ${e.column}: ${e.message}`,
+    })),
+  );
+}

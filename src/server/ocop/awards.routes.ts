@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema, okSchema } from '../../shared/common';
 import {
@@ -11,8 +10,7 @@ import {
   updateAwardRecipientSchema,
 } from '../../shared/ocop';
 import { invalidField } from '../errors';
-import { getEventStatus } from '../events/events.service';
-import { authenticate, authorize } from '../http/session';
+import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import {
   awardedProductIds,
@@ -32,16 +30,6 @@ const PDF = 'application/pdf';
 const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
 
 export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
-  const allowed = async (
-    request: FastifyRequest & { params: { eventId: string } },
-    policy: (actor: Awaited<ReturnType<typeof authenticate>>, eventId: string) => boolean,
-  ) => {
-    const actor = await authenticate(db, request);
-    authorize(policy(actor, request.params.eventId));
-    await getEventStatus(db, request.params.eventId);
-    return actor;
-  };
-
   app.get(
     '/api/events/:eventId/awards',
     {
@@ -54,7 +42,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await allowed(request, canViewAwards);
+      await actorInEvent(db, request, canViewAwards);
       return getAwards(db, request.params.eventId);
     },
   );
@@ -72,7 +60,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditAwards);
+      const actor = await actorInEvent(db, request, canEditAwards);
       return planAwards(db, actor, request.params.eventId, request.body);
     },
   );
@@ -89,7 +77,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditAwards);
+      const actor = await actorInEvent(db, request, canEditAwards);
       await clearAwards(db, actor, request.params.eventId);
       return { ok: true as const };
     },
@@ -108,7 +96,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditAwards);
+      const actor = await actorInEvent(db, request, canEditAwards);
       return updateAwardBatch(db, actor, request.params.eventId, request.params.batchId, request.body);
     },
   );
@@ -126,7 +114,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canEditAwards);
+      const actor = await actorInEvent(db, request, canEditAwards);
       return updateAwardRecipient(
         db,
         actor,
@@ -149,7 +137,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await allowed(request, canPrintCertificates);
+      await actorInEvent(db, request, canPrintCertificates);
       return getCertificateTemplate(db, request.params.eventId);
     },
   );
@@ -167,7 +155,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = await allowed(request, canPrintCertificates);
+      const actor = await actorInEvent(db, request, canPrintCertificates);
       return saveCertificateTemplate(db, actor, request.params.eventId, request.body);
     },
   );
@@ -185,7 +173,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await allowed(request, canPrintCertificates);
+      await actorInEvent(db, request, canPrintCertificates);
       const { eventId } = request.params;
       const { decisionNumber } = request.query;
       const products = decisionNumber
@@ -227,7 +215,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await allowed(request, canPrintCertificates);
+      await actorInEvent(db, request, canPrintCertificates);
       const product = await getProduct(db, request.params.productId);
       if (product.potential || (product.stars ?? 0) < 3) {
         throw invalidField('productId', 'Sản phẩm tiềm năng hoặc dưới 3 sao không có giấy chứng nhận OCOP');

@@ -16,9 +16,14 @@ import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
 import type { UnitsTable } from '../db/schema';
-import { type ColumnSpec, pickSheet, readTable, readTableFile } from '../documents/table-import';
+import {
+  type ColumnSpec,
+  pickSheet,
+  readTable,
+  readTableFile,
+  wholeFileRefused,
+} from '../documents/table-import';
 import { writeListWorkbook } from '../documents/xlsx';
-import { AppError } from '../errors';
 import { unitSearchKey } from '../units/units.service';
 import { newId, nowIso } from '../util';
 import { findProductKeys, insertProductRow, updateProductRow } from './products.repository';
@@ -340,15 +345,7 @@ export async function importProducts(
   };
   if (options.dryRun) return result;
   if (errors.length > 0 && options.mode === 'all_or_nothing') {
-    throw new AppError(
-      'IMPORT_FAILED',
-      `Tệp có ${errors.length} lỗi ở ${badRows.size} dòng; chưa nhập dòng nào. Hãy sửa các lỗi hoặc chọn "Chỉ nhập các dòng hợp lệ".`,
-      errors.map((e) => ({
-        row: e.row,
-        column: e.column,
-        message: `Dòng ${e.row}, cột ${e.column}: ${e.message}`,
-      })),
-    );
+    throw wholeFileRefused('Tệp', errors);
   }
 
   await db.transaction().execute(async (trx) => {

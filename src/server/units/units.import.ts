@@ -6,8 +6,13 @@ import { createUnitSchema, type ImportRowError, type UnitImportResult } from '..
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
-import { pickSheet, readTable, readTableFile, type SheetRow } from '../documents/table-import';
-import { AppError } from '../errors';
+import {
+  pickSheet,
+  readTable,
+  readTableFile,
+  type SheetRow,
+  wholeFileRefused,
+} from '../documents/table-import';
 import { newId, nowIso } from '../util';
 import { findAllUnitKeys, findUnitRowById, insertUnitRow, updateUnitRow } from './units.repository';
 import { getUnitById, unitSearchKey } from './units.service';
@@ -162,15 +167,7 @@ export async function importUnits(
   };
   if (options.dryRun) return result;
   if (errors.length > 0 && options.mode === 'all_or_nothing') {
-    throw new AppError(
-      'IMPORT_FAILED',
-      `Tệp có ${errors.length} lỗi ở ${invalidRows.size} dòng; chưa nhập dòng nào. Hãy sửa các lỗi hoặc chọn "Chỉ nhập các dòng hợp lệ".`,
-      errors.map((e) => ({
-        row: e.row,
-        column: e.column,
-        message: `Dòng ${e.row}, cột ${e.column}: ${e.message}`,
-      })),
-    );
+    throw wholeFileRefused('Tệp', errors);
   }
 
   await db.transaction().execute(async (trx) => {

@@ -1,52 +1,14 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  FileInput,
-  Group,
-  List,
-  Modal,
-  Radio,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, List, Modal, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductImportResult } from '../../../../shared/ocop';
 import { ApiError } from '../../../lib/api';
+import { ImportErrorTable, problemsOf } from '../../../lib/ImportErrorTable';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useImportProducts } from '../api/ocop';
 
 type Mode = 'all_or_nothing' | 'valid_rows_only';
-
-function ErrorTable({ errors }: { errors: ProductImportResult['errors'] }) {
-  const { t } = useTranslation();
-  if (errors.length === 0) return <Text c="green">{t('importer.noErrors')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={480} mah={320}>
-      <Table striped withTableBorder aria-label={t('importer.problem')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('importer.row')}</Table.Th>
-            <Table.Th>{t('importer.column')}</Table.Th>
-            <Table.Th>{t('importer.problem')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((e) => (
-            <Table.Tr key={`${e.row}-${e.column}-${e.message}`}>
-              <Table.Td>{e.row}</Table.Td>
-              <Table.Td>{e.column}</Table.Td>
-              <Table.Td>{e.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /**
  * A council's product list: check first (nothing written), then import. Unknown producers are listed and created
@@ -119,15 +81,7 @@ export function ProductImportModal({ onClose }: { onClose: () => void }) {
             {errorMessage(failure)}
           </Alert>
         )}
-        {failure && failure.details.length > 0 && (
-          <ErrorTable
-            errors={failure.details.map((d) => ({
-              row: d.row ?? 0,
-              column: d.column ?? '',
-              message: d.message.replace(/^Dòng \d+, cột [^:]+: /, ''),
-            }))}
-          />
-        )}
+        {failure && failure.details.length > 0 && <ImportErrorTable errors={problemsOf(failure.details)} />}
         {preview && (
           <>
             <Alert color={preview.errors.length ? 'orange' : 'green'}>
@@ -152,7 +106,7 @@ export function ProductImportModal({ onClose }: { onClose: () => void }) {
                 </List>
               </Alert>
             )}
-            <ErrorTable errors={preview.errors} />
+            <ImportErrorTable errors={preview.errors} />
           </>
         )}
         <Group justify="flex-end">

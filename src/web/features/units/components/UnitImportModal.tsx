@@ -1,40 +1,14 @@
-import { Alert, Button, FileInput, Group, Modal, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRowError, UnitImportResult } from '../../../../shared/units';
+import type { UnitImportResult } from '../../../../shared/units';
 import { ApiError } from '../../../lib/api';
+import { ImportErrorTable, problemsOf } from '../../../lib/ImportErrorTable';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useImportUnits } from '../api/units';
 
 type Mode = 'all_or_nothing' | 'valid_rows_only';
-
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
-  const { t } = useTranslation();
-  if (errors.length === 0) return <Text c="green">{t('importer.noErrors')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={480} mah={320}>
-      <Table striped withTableBorder aria-label={t('importer.problem')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('importer.row')}</Table.Th>
-            <Table.Th>{t('importer.column')}</Table.Th>
-            <Table.Th>{t('importer.problem')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((e) => (
-            <Table.Tr key={`${e.row}-${e.column}-${e.message}`}>
-              <Table.Td>{e.row}</Table.Td>
-              <Table.Td>{e.column}</Table.Td>
-              <Table.Td>{e.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** Check first (nothing written), then import; a broken row stops everything unless "valid rows only" is picked. */
 export function UnitImportModal({ onClose }: { onClose: () => void }) {
@@ -92,15 +66,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
             {errorMessage(failure)}
           </Alert>
         )}
-        {failure && failure.details.length > 0 && (
-          <ErrorTable
-            errors={failure.details.map((d) => ({
-              row: d.row ?? 0,
-              column: d.column ?? '',
-              message: d.message.replace(/^Dòng \d+, cột [^:]+: /, ''),
-            }))}
-          />
-        )}
+        {failure && failure.details.length > 0 && <ImportErrorTable errors={problemsOf(failure.details)} />}
         {preview && (
           <>
             <Alert color={preview.errors.length ? 'orange' : 'green'}>
@@ -111,7 +77,7 @@ export function UnitImportModal({ onClose }: { onClose: () => void }) {
                 updated: preview.updated,
               })}
             </Alert>
-            <ErrorTable errors={preview.errors} />
+            <ImportErrorTable errors={preview.errors} />
           </>
         )}
         <Group justify="flex-end">
