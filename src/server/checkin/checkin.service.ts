@@ -455,9 +455,7 @@ export async function checkinSnapshot(db: Executor, eventId: string): Promise<Ch
       .sort((a, b) => (a.name_key < b.name_key ? -1 : 1))
       .map((r) => ({
         ...toCard(r),
-        searchKey: foldVietnamese(
-          [r.full_name, r.position, r.organization, r.group_title].filter(Boolean).join(' '),
-        ),
+        searchKey: foldVietnamese([r.full_name, r.position, r.organization].filter(Boolean).join(' ')),
         tokenHash: tokenOfDelegate.get(r.id) ?? null,
         checkedInAt: r.checked_in_at,
       })),

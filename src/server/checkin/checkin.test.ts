@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinResult, RoomSummary } from '../../shared/checkin';
@@ -76,6 +77,18 @@ describe('checking in', () => {
       checkedInAt: '2020-11-27T00:31:05.120Z',
       delegate: { id, fullName: 'Nguyễn Thị Hằng', groupTitle: 'Lãnh đạo huyện', status: 'checked_in' },
     });
+    // The offline list: searchable by name (not by the group's long title), the QR only as its SHA-256.
+    const snapshot = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: `/api/events/${eventId}/checkin-snapshot`,
+        headers: { cookie: desk },
+      })
+    ).json();
+    const entry = snapshot.delegates.find((d: { id: string }) => d.id === id);
+    expect(entry).toMatchObject({ searchKey: 'nguyen thi hang', checkedInAt: '2020-11-27T00:31:05.120Z' });
+    expect(entry.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(JSON.stringify(snapshot)).not.toContain(token);
     const retry = await post('/checkins', body);
     expect(retry.json()).toEqual(result);
     expect(await count('checkins')).toBe(1);
