@@ -450,7 +450,8 @@ export async function buildBadgesPdf(
   return renderPdf((doc) => {
     const cardW = 90 * MM;
     const cardH = 60 * MM;
-    const left = (doc.page?.width ?? 595.28) / 2 - cardW - 3 * MM;
+    // Two cards side by side, centred on the A4 width (210 mm).
+    const left = (210 * MM) / 2 - cardW - 3 * MM;
     people.forEach((p, i) => {
       if (i % 8 === 0) doc.addPage({ size: 'A4', margin: 0 });
       const x = i % 2 === 0 ? left : left + cardW + 6 * MM;

@@ -136,7 +136,7 @@ function producerAddress(p: Product): string {
  */
 export function buildCertificatesPdf(template: CertificateTemplate, products: Product[]): Promise<Buffer> {
   const agency = agencyLines(template.issuer).map((l) => vi(l.toLocaleUpperCase('vi')));
-  const issuerName = vi(template.issuer.replace(/^UBND\b/u, 'UBND'));
+  const issuerName = vi(template.issuer);
   return renderPdf((doc) => {
     for (const p of products) {
       doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });

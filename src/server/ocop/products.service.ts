@@ -14,10 +14,11 @@ import {
   type ProductGroup,
   type ProductGroupInput,
   productProblems,
+  type ShowcaseFilters,
   starsForScore,
   type UpdateProductInput,
 } from '../../shared/ocop';
-import { foldVietnamese, vietnameseSortKey } from '../../shared/text';
+import { compareVietnamese, foldVietnamese, vietnameseSortKey } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
@@ -107,6 +108,34 @@ export async function getProduct(db: Executor, id: string): Promise<Product> {
   const row = await findProductRowById(db, id);
   if (!row) throw notFound('sản phẩm');
   return (await withPhotos(db, [row]))[0]!;
+}
+
+/** The showcase's filter choices: the groups and districts that have products, with their counts. */
+export async function showcaseFilters(db: Executor): Promise<ShowcaseFilters> {
+  const rows = await db
+    .selectFrom('products as p')
+    .innerJoin('product_groups as g', 'g.id', 'p.group_id')
+    .leftJoin('units as d', 'd.id', 'p.district_id')
+    .select(['g.id as group_id', 'g.name as group_name', 'd.id as district_id', 'd.name as district_name'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy(['g.id', 'g.name', 'd.id', 'd.name'])
+    .execute();
+  const groups = new Map<string, { id: string; name: string; count: number }>();
+  const districts = new Map<string, { id: string; name: string; count: number }>();
+  const add = (map: typeof groups, id: string, name: string, n: number) => {
+    const entry = map.get(id) ?? { id, name, count: 0 };
+    entry.count += n;
+    map.set(id, entry);
+  };
+  for (const r of rows) {
+    add(groups, r.group_id, r.group_name, Number(r.n));
+    if (r.district_id && r.district_name) add(districts, r.district_id, r.district_name, Number(r.n));
+  }
+  return {
+    groups: [...groups.values()].sort((a, b) => b.count - a.count),
+    districts: [...districts.values()].sort((a, b) => compareVietnamese(a.name, b.name)),
+    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
+  };
 }
 
 // ── Groups ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -313,23 +342,11 @@ export async function updateProduct(
   return db.transaction().execute(async (trx) => {
     const before = await getProduct(trx, id);
     const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-    // A new decision date moves the validity with it unless the validity is given too.
-    const validUntil =
-      input.validUntil !== undefined
-        ? input.validUntil
-        : input.decisionDate !== undefined
-          ? undefined
-          : before.validUntil;
-    const merged = {
-      ...before,
-      ...defined,
-      validUntil,
-      // A new producer brings its own district unless one is given.
-      districtId:
-        input.districtId !== undefined || input.producerId === undefined
-          ? (input.districtId ?? before.districtId)
-          : undefined,
-    } as ProductFields;
+    const merged = { ...before, ...defined } as ProductFields;
+    // Left undefined, resolveProduct derives them: a new decision date moves the validity with it, a new producer
+    // brings its own district — unless the request gives them too.
+    if (input.decisionDate !== undefined && input.validUntil === undefined) merged.validUntil = undefined;
+    if (input.producerId !== undefined && input.districtId === undefined) merged.districtId = undefined;
     const { columns, problems } = await resolveProduct(merged, {
       groups: await findGroups(trx),
       unit: unitLookup(trx),

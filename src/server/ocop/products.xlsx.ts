@@ -162,6 +162,9 @@ export async function importProducts(
     badRows.add(row);
   };
   const newProducers = new Map<string, { name: string; rows: number[]; unit: UnitsTable }>();
+  /** A unit of the catalogue, or a producer this file will create. */
+  const lookup = async (id: string) =>
+    unitsById.get(id) ?? [...newProducers.values()].find((p) => p.unit.id === id)?.unit;
   const planned: Planned[] = [];
   const seen = new Map<string, number>();
 
@@ -315,8 +318,6 @@ export async function importProducts(
       description: text('description') || null,
       whereToBuy: text('whereToBuy') || null,
     };
-    const lookup = async (id: string) =>
-      unitsById.get(id) ?? [...newProducers.values()].find((p) => p.unit.id === id)?.unit;
     const { problems } = await resolveProduct(input, { groups, unit: lookup, today });
     // A column already reported unreadable is not reported again for what follows from it.
     const reported = new Set(errors.filter((e) => e.row === r).map((e) => e.column));
@@ -365,8 +366,6 @@ export async function importProducts(
         after: pending.unit,
       });
     }
-    const lookup = async (id: string) =>
-      unitsById.get(id) ?? [...newProducers.values()].find((p) => p.unit.id === id)?.unit;
     for (const p of valid) {
       const { columns } = await resolveProduct(p.input, { groups, unit: lookup, today });
       const before = p.existingId ? await getProduct(trx, p.existingId) : null;

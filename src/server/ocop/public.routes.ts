@@ -7,10 +7,9 @@ import {
   publicProductsQuerySchema,
   showcaseFiltersSchema,
 } from '../../shared/ocop';
-import { foldVietnamese } from '../../shared/text';
 import { notFound } from '../errors';
 import type { App, RouteDeps } from '../http/types';
-import { findProducts, getPhoto, getProduct } from './products.service';
+import { findProducts, getPhoto, getProduct, showcaseFilters } from './products.service';
 
 const tags = ['showcase'];
 const productParams = z.object({ productId: idSchema });
@@ -71,48 +70,8 @@ export async function publicRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (_request, reply) => {
-      const rows = await db
-        .selectFrom('products as p')
-        .innerJoin('product_groups as g', 'g.id', 'p.group_id')
-        .leftJoin('units as d', 'd.id', 'p.district_id')
-        .select([
-          'g.id as group_id',
-          'g.name as group_name',
-          'd.id as district_id',
-          'd.name as district_name',
-          'd.admin_code',
-        ])
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .groupBy(['g.id', 'g.name', 'd.id', 'd.name', 'd.admin_code'])
-        .execute();
-      const groups = new Map<string, { id: string; name: string; count: number }>();
-      const districts = new Map<string, { id: string; name: string; count: number; code: string }>();
-      let total = 0;
-      for (const r of rows) {
-        const n = Number(r.n);
-        total += n;
-        const g = groups.get(r.group_id) ?? { id: r.group_id, name: r.group_name, count: 0 };
-        g.count += n;
-        groups.set(r.group_id, g);
-        if (r.district_id && r.district_name) {
-          const d = districts.get(r.district_id) ?? {
-            id: r.district_id,
-            name: r.district_name,
-            count: 0,
-            code: r.admin_code ?? '',
-          };
-          d.count += n;
-          districts.set(r.district_id, d);
-        }
-      }
       reply.header('cache-control', 'public, max-age=60');
-      return {
-        groups: [...groups.values()].sort((a, b) => b.count - a.count),
-        districts: [...districts.values()]
-          .sort((a, b) => foldVietnamese(a.name).localeCompare(foldVietnamese(b.name)))
-          .map(({ code: _code, ...d }) => d),
-        total,
-      };
+      return showcaseFilters(db);
     },
   );
 

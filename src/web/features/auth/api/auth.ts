@@ -57,6 +57,8 @@ export function abilities(me: Me | null | undefined) {
     isAdmin: !!me?.isAdmin,
     canCreateEvent: !!me && (me.isAdmin || organizes),
     canEditUnits: !!me && (me.isAdmin || organizes),
+    /** The OCOP register is kept as the units catalogue is: admins and organizers. */
+    canEditProducts: !!me && (me.isAdmin || organizes),
     canImportUnits: !!me?.isAdmin,
     canDeleteUnits: !!me?.isAdmin,
     canEditEvent: (eventId: string) =>

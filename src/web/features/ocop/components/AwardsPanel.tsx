@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwardBatch, AwardRecipient, CertificateTemplate } from '../../../../shared/ocop';
 import { AWARD_ORDERS, type AwardOrder, starText } from '../../../../shared/ocop-rules';
+import { apiFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useDelegates } from '../../delegates/api/delegates';
 import { useAwardActions, useAwards, useCertificateTemplate, useSaveCertificateTemplate } from '../api/ocop';
@@ -147,12 +148,7 @@ function TemplateModal({ eventId, onClose }: { eventId: string; onClose: () => v
     value: (value[key] as string | null) ?? '',
     onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
       setDraft({ ...value, [key]: e.currentTarget.value }),
-    error:
-      save.error && 'details' in save.error
-        ? (save.error as { details: { field?: string; message: string }[] }).details.find(
-            (d) => d.field === key,
-          )?.message
-        : undefined,
+    error: apiFieldErrors(save.error)[key],
   });
   return (
     <Modal opened onClose={onClose} title={t('awards.template')} size="lg">

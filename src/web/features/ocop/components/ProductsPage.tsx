@@ -65,7 +65,7 @@ function Register() {
         <Button variant="default" component="a" href="/san-pham" target="_blank">
           {t('ocop.showcase')}
         </Button>
-        {can.canEditUnits && (
+        {can.canEditProducts && (
           <>
             <Button variant="default" onClick={() => setImporting(true)}>
               {t('ocop.import')}
@@ -152,7 +152,7 @@ function Register() {
               <Table.Th>{t('ocop.group')}</Table.Th>
               <Table.Th>{t('ocop.decision')}</Table.Th>
               <Table.Th>{t('ocop.validUntil')}</Table.Th>
-              {can.canEditUnits && <Table.Th />}
+              {can.canEditProducts && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -227,7 +227,7 @@ function Register() {
                   )}
                 </Table.Td>
                 <Table.Td>{p.validUntil ? formatCalendarDate(p.validUntil) : '—'}</Table.Td>
-                {can.canEditUnits && (
+                {can.canEditProducts && (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)}>
