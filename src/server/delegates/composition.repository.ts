@@ -53,13 +53,56 @@ export function findSeatRows(db: Executor, eventId: string): Promise<SeatRow[]> 
     .execute();
 }
 
+/**
+ * Makes a group's seats exactly `rows`: quotas updated in place, seats no longer wanted removed, new ones added.
+ * Updating in place (not delete + insert) matters on PostgreSQL: an officer waiting on a seat's row lock then
+ * reads the new quota instead of finding its row gone.
+ */
 export async function replaceSeatRows(
   db: Executor,
   groupId: string,
   rows: CompositionSeatsTable[],
 ): Promise<void> {
-  await db.deleteFrom('composition_seats').where('group_id', '=', groupId).execute();
-  if (rows.length) await db.insertInto('composition_seats').values(rows).execute();
+  const existing = new Set(
+    (
+      await db.selectFrom('composition_seats').select('unit_id').where('group_id', '=', groupId).execute()
+    ).map((r) => r.unit_id),
+  );
+  const kept = rows.filter((r) => existing.has(r.unit_id));
+  for (const row of kept) {
+    await db
+      .updateTable('composition_seats')
+      .set({ quota: row.quota })
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', row.unit_id)
+      .execute();
+  }
+  let removed = db.deleteFrom('composition_seats').where('group_id', '=', groupId);
+  if (rows.length)
+    removed = removed.where(
+      'unit_id',
+      'not in',
+      rows.map((r) => r.unit_id),
+    );
+  await removed.execute();
+  const added = rows.filter((r) => !existing.has(r.unit_id));
+  if (added.length) await db.insertInto('composition_seats').values(added).execute();
+}
+
+/**
+ * Locks a group's seats in key order (the order `lockSeats` and imports use) before its quotas are checked
+ * against the people registered: on PostgreSQL an officer adding to one of them waits, or is waited for, and the
+ * fill counted afterwards includes what they wrote. SQLite's transactions already run one at a time.
+ */
+export async function lockGroupSeats(db: Executor, groupId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db
+    .selectFrom('composition_seats')
+    .select('quota')
+    .where('group_id', '=', groupId)
+    .orderBy('unit_id')
+    .forUpdate()
+    .execute();
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   findGroupRows,
   findSeatRows,
   insertGroupRows,
+  lockGroupSeats,
   replaceSeatRows,
   updateGroupRow,
 } from './composition.repository';
@@ -289,6 +290,7 @@ export async function setSeats(db: Db, actor: Actor, eventId: string, groupId: s
     input.seats.forEach((s, i) => {
       if (!units.has(s.unitId)) throw invalidField(`seats.${i}.unitId`, 'Đơn vị không có trong danh mục');
     });
+    await lockGroupSeats(trx, groupId);
     const before = (await findSeatRows(trx, eventId)).filter((s) => s.group_id === groupId);
     const fill = (await countFill(trx, eventId)).filter((f) => f.group_id === groupId);
     const wanted = new Map(input.seats.map((s) => [s.unitId, s.quota]));

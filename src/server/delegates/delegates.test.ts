@@ -225,6 +225,38 @@ describe('unit officers fill their own quota', () => {
       filled: 3,
     });
   });
+  it('an organizer lowering a quota while an officer adds never leaves a seat over quota', async () => {
+    const groupId = (
+      await call(organizer, 'POST', `${base()}/composition/groups`, { title: 'Đại biểu đua chỉ tiêu' })
+    ).json().id as string;
+    const setQuota = (quota: number) =>
+      call(organizer, 'PUT', `${base()}/composition/groups/${groupId}/seats`, {
+        seats: [{ unitId: units.hoangDao, quota }],
+      });
+    let filled = 0;
+    for (let i = 0; i < 20; i++) {
+      // One free seat; the organizer closes it while the officer takes it: exactly one of them wins.
+      expect((await setQuota(filled + 1)).statusCode).toBe(200);
+      const [lowered, added] = await Promise.all([
+        setQuota(filled),
+        add(hoangHoa, {
+          groupId,
+          unitId: units.hoangDao,
+          fullName: `Trần Văn Đua ${'ABCDEFGHIKLMNOPQRSTU'[i]}`,
+        }),
+      ]);
+      const seat = seatOf(await composition(), groupId, units.hoangDao)!;
+      expect(seat.filled, `try ${i}`).toBeLessThanOrEqual(seat.quota);
+      if (added.statusCode === 201) {
+        expect(lowered.statusCode, `try ${i}`).toBe(409);
+        filled++;
+      } else {
+        expect(added.statusCode, added.body).toBe(409);
+        expect(lowered.statusCode, `try ${i}`).toBe(200);
+      }
+      expect(seat.filled).toBe(filled);
+    }
+  });
 });
 
 describe('unit scope', () => {
