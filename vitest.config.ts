@@ -11,7 +11,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/shared/**/*.test.ts', 'src/cli/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src/shared/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {
