@@ -352,7 +352,7 @@ describe('search and sort', () => {
     expect(names.indexOf('Lê Thị Bình')).toBeLessThan(names.indexOf('Phạm Dũng'));
   });
 
-  it('orders by protocol: the rank from the post (or the organizer\'s), then the group, then the name', async () => {
+  it("orders by protocol: the rank from the post (or the organizer's), then the group, then the name", async () => {
     const items = (await list(organizer, '&sort=protocol')).items;
     const names = items.map((d) => d.fullName);
     expect(names[0]).toBe('Phạm Dũng');
