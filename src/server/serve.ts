@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { createDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { rankUnrankedDelegates } from './delegates/delegates.service';
 import { ensureAdmin, seedDemo } from './demo/demo.service';
 import { ensureWebBuild, WEB_DIST } from './web-build';
 
@@ -11,6 +12,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
   if (options.build !== false) await ensureWebBuild((m) => console.log(m));
   const handle = createDb(config.databaseUrl);
   await migrateToLatest(handle);
+  await rankUnrankedDelegates(handle.db);
 
   const admin = await ensureAdmin(handle.db, config.adminPassword);
   if (admin && !config.adminPassword) {

@@ -123,7 +123,12 @@ export const delegateSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   gender: z.enum(GENDERS).nullable(),
-  protocolRank: z.number().int().nullable(),
+  /** Protocol order, lower first: the organizer's override, else derived from the post and the unit's level. */
+  protocolRank: z.number().int(),
+  /** Why the person stands there: "Chủ tịch UBND tỉnh — bậc 40, cấp tỉnh". */
+  rankReason: z.string(),
+  /** The organizer's own rank for this person; null: derived. */
+  rankOverride: z.number().int().nullable(),
   notes: z.string().nullable(),
   status: z.enum(DELEGATE_STATUSES),
   substituteFor: z.object({ id: z.string(), fullName: z.string() }).nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './common';
+import { DEFAULT_LEADER_RANK_MAX } from './protocol';
 
 /**
  * A hall as rows of seats in blocks side by side, the stage in front. Seats are numbered across a row from the
@@ -18,6 +19,13 @@ export const hallLayoutSchema = z.strictObject({
     .max(6),
   rows: z.number().int().min(1, 'Ít nhất 1 hàng').max(26, 'Tối đa 26 hàng (A–Z)'),
   reservedRows: z.number().int().min(0).max(10),
+  /** Only people ranked at or above this (lower numbers) sit in the reserved rows; staff sit behind. */
+  leaderRankMax: z.number().int().min(1).max(999).default(DEFAULT_LEADER_RANK_MAX),
+  /**
+   * Where number 2 sits: at the chair's right or left hand, the chair facing the stage (seat numbers grow to
+   * the chair's right). Offices differ; right is the common practice.
+   */
+  secondSide: z.enum(['right', 'left']).default('right'),
   /** Shown on the chart: "Dữ liệu mẫu", the venue's own notes. */
   note: z.string().max(300).nullable().default(null),
 });
@@ -67,22 +75,30 @@ export function seatsByPrecedence(layout: HallLayout): SeatPosition[] {
   const seats = seatsOf(layout);
   const width = layout.blocks.reduce((s, b) => s + b.seatsPerRow, 0);
   const middle = (width + 1) / 2;
+  const side = layout.secondSide === 'left' ? 1 : -1;
   return [...seats].sort(
     (a, b) =>
-      a.row - b.row || Math.abs(a.number - middle) - Math.abs(b.number - middle) || b.number - a.number,
+      a.row - b.row ||
+      Math.abs(a.number - middle) - Math.abs(b.number - middle) ||
+      side * (a.number - b.number),
   );
 }
 
-/** Hội trường 25B as the demo lays it out: 300 seats in three blocks, 10 rows, two front rows reserved (sample). */
+/**
+ * Hội trường 25B as the demo lays it out: 310 seats in three blocks (an odd row, so the chair has a centre seat),
+ * 10 rows, two front rows reserved (sample).
+ */
 export const DEMO_HALL: HallLayout = {
   name: 'Hội trường 25B',
   blocks: [
     { label: 'Khối trái', seatsPerRow: 8 },
-    { label: 'Khối giữa', seatsPerRow: 14 },
+    { label: 'Khối giữa', seatsPerRow: 15 },
     { label: 'Khối phải', seatsPerRow: 8 },
   ],
   rows: 10,
   reservedRows: 2,
+  leaderRankMax: DEFAULT_LEADER_RANK_MAX,
+  secondSide: 'right',
   note: 'Dữ liệu mẫu: sơ đồ giả định, chưa đối chiếu với hội trường thật',
 };
 
@@ -95,6 +111,9 @@ export const seatingSchema = z.object({
       fullName: z.string(),
       position: z.string().nullable(),
       groupTitle: z.string().nullable(),
+      protocolRank: z.number().int(),
+      /** Placed by hand: automatic seating leaves it where it is. */
+      pinned: z.boolean(),
     }),
   ),
   unseated: z.number().int(),

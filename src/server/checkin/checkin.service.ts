@@ -18,6 +18,7 @@ import { insertDelegateRows } from '../delegates/delegates.repository';
 import { buildDelegateRows, substituteDelegate } from '../delegates/delegates.service';
 import { AppError, conflict, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
+import { loadRanker } from '../protocol/protocol.service';
 import { newId, nowIso } from '../util';
 import { checkInOnSqlite } from './checkin.sqlite';
 
@@ -374,7 +375,12 @@ export async function registerWalkIn(
         protocolRank: null,
         notes: `Khách ngoài danh sách: ${input.reason}`,
       },
-      { status: 'confirmed', group: null, unitNames: [] },
+      {
+        status: 'confirmed',
+        group: null,
+        rank: (await loadRanker(trx, eventId, [])).rank(input.position ?? null, null),
+        unitNames: [],
+      },
     );
     await insertDelegateRows(
       trx,

@@ -1,11 +1,21 @@
 import QRCode from 'qrcode';
-import { DEMO_HALL, type HallLayout, type Seating, seatsByPrecedence, seatsOf } from '../../shared/seating';
+import { MAX_RANK } from '../../shared/protocol';
+import {
+  DEMO_HALL,
+  type HallLayout,
+  hallLayoutSchema,
+  type Seating,
+  seatsByPrecedence,
+  seatsOf,
+} from '../../shared/seating';
+import { foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import { renderPdf, vi } from '../documents/pdf';
 import { conflict, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
+import { getPresidium } from '../protocol/protocol.service';
 import { currentReplyToken } from '../replies/replies.service';
 import { nowIso } from '../util';
 
@@ -18,14 +28,15 @@ export async function getLayout(db: Executor, eventId: string): Promise<HallLayo
     .select('layout_json')
     .where('event_id', '=', eventId)
     .executeTakeFirst();
-  if (stored) return JSON.parse(stored.layout_json) as HallLayout;
+  // Layouts saved before a setting existed take its default.
+  if (stored) return hallLayoutSchema.parse(JSON.parse(stored.layout_json));
   const event = await getEventById(db, eventId);
   return event.isDemo
     ? DEMO_HALL
     : {
         ...DEMO_HALL,
         name: event.venueName ?? 'Hội trường',
-        note: 'Sơ đồ mặc định 300 ghế: hãy sửa theo hội trường thật',
+        note: 'Sơ đồ mặc định 310 ghế: hãy sửa theo hội trường thật',
       };
 }
 
@@ -64,9 +75,14 @@ async function seatedPeople(db: Executor, eventId: string) {
     .selectFrom('seat_assignments as s')
     .innerJoin('delegates as d', 'd.id', 's.delegate_id')
     .leftJoin('composition_groups as g', 'g.id', 'd.group_id')
+    .leftJoin('units as u', 'u.id', 'd.unit_id')
     .select([
+      'u.name as unit_name',
       's.seat',
+      's.pinned',
       'd.id',
+      'd.protocol_rank',
+      'd.derived_rank',
       'd.full_name',
       'd.honorific',
       'd.position',
@@ -102,14 +118,19 @@ export async function getSeating(db: Executor, eventId: string): Promise<Seating
       fullName: r.full_name,
       position: r.position,
       groupTitle: r.group_title,
+      protocolRank: r.protocol_rank ?? r.derived_rank ?? MAX_RANK,
+      pinned: r.pinned === 1,
     })),
     unseated: Number(waiting.n),
   };
 }
 
 /**
- * Seats by protocol: the delegates in protocol order (group rank, then each one's rank and name: leaders, then
- * departments, districts, communes, producers) take the seats in precedence order (front rows, centre outwards).
+ * Seats by protocol. The chair(s) and the presidium first, in the order the organizer set, from the front row's
+ * centre; then everyone else in protocol order (rank from the post, then group and name), alternating to the
+ * chair's right and left, front rows first. Only leaders (rank up to the hall's `leaderRankMax`) and the presidium
+ * take the reserved rows; staff start behind them. Seats placed by hand (pinned) never move; `reset` re-places
+ * everyone else, otherwise people already seated keep their seats.
  */
 export async function autoAssignSeats(
   db: Db,
@@ -119,8 +140,14 @@ export async function autoAssignSeats(
 ): Promise<Seating> {
   await db.transaction().execute(async (trx) => {
     const layout = await getLayout(trx, eventId);
-    if (reset) await trx.deleteFrom('seat_assignments').where('event_id', '=', eventId).execute();
-    // People no longer coming give their seats back.
+    if (reset) {
+      await trx
+        .deleteFrom('seat_assignments')
+        .where('event_id', '=', eventId)
+        .where('pinned', '=', 0)
+        .execute();
+    }
+    // People no longer coming give their seats back, pinned or not.
     const gone = await trx
       .selectFrom('delegates')
       .select('id')
@@ -148,17 +175,29 @@ export async function autoAssignSeats(
       .leftJoin('seat_assignments as s', (j) =>
         j.onRef('s.delegate_id', '=', 'd.id').onRef('s.event_id', '=', 'd.event_id'),
       )
-      .select('d.id')
+      .select(['d.id', 'd.protocol_rank', 'd.derived_rank'])
       .where('d.event_id', '=', eventId)
       .where('d.status', 'in', SEATED_STATUSES)
       .where('s.seat', 'is', null)
       .orderBy('d.protocol_key')
       .orderBy('d.id')
       .execute();
+    const presidium = (await getPresidium(trx, eventId)).items.map((p) => p.delegateId);
+    const first = new Map(presidium.map((id, i) => [id, i]));
+    const ordered = [
+      ...waiting.filter((d) => first.has(d.id)).sort((a, b) => first.get(a.id)! - first.get(b.id)!),
+      ...waiting.filter((d) => !first.has(d.id)),
+    ];
     const free = seatsByPrecedence(layout).filter((s) => !taken.has(s.label));
-    const rows = waiting
-      .slice(0, free.length)
-      .map((d, i) => ({ event_id: eventId, delegate_id: d.id, seat: free[i]!.label }));
+    const rows: { event_id: string; delegate_id: string; seat: string }[] = [];
+    for (const d of ordered) {
+      const leader =
+        first.has(d.id) || (d.protocol_rank ?? d.derived_rank ?? MAX_RANK) <= layout.leaderRankMax;
+      const index = free.findIndex((s) => leader || !s.reserved);
+      if (index < 0) continue;
+      rows.push({ event_id: eventId, delegate_id: d.id, seat: free[index]!.label });
+      free.splice(index, 1);
+    }
     for (let i = 0; i < rows.length; i += 500)
       await trx
         .insertInto('seat_assignments')
@@ -213,7 +252,7 @@ export async function moveSeat(
     if (seat)
       await trx
         .insertInto('seat_assignments')
-        .values({ event_id: eventId, delegate_id: delegateId, seat })
+        .values({ event_id: eventId, delegate_id: delegateId, seat, pinned: 1 })
         .execute();
     await recordAudit(trx, actor, {
       eventId,
@@ -346,6 +385,11 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
       .map((s) => s.label),
   );
   const people = seated.filter((s) => reserved.has(s.seat));
+  // Title and unit, unless the title already names the unit ("Chủ tịch UBND tỉnh Thanh Hóa").
+  const unitLine = (p: (typeof people)[number]) => {
+    const unit = p.unit_name ?? p.organization;
+    return unit && !foldVietnamese(p.position ?? '').includes(foldVietnamese(unit)) ? unit : '';
+  };
   if (people.length === 0)
     throw conflict('Chưa có ai được xếp vào các hàng dành cho lãnh đạo; hãy xếp chỗ trước');
   return renderPdf((doc) => {
@@ -374,12 +418,18 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
         doc
           .font('serif')
           .fontSize(22)
-          .text(vi(p.position ?? p.organization ?? ''), 15 * MM, y + 52 * MM, {
+          .text(vi(p.position ?? ''), 15 * MM, y + 50 * MM, {
             width: width - 30 * MM,
             align: 'center',
             lineBreak: false,
             ellipsis: true,
           });
+        doc.fontSize(18).text(vi(unitLine(p)), 15 * MM, y + 62 * MM, {
+          width: width - 30 * MM,
+          align: 'center',
+          lineBreak: false,
+          ellipsis: true,
+        });
         doc
           .font('serif')
           .fontSize(9)

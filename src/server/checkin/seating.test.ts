@@ -63,29 +63,56 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('seating', () => {
-  it('starts from a 300-seat default hall, and seats leaders in the front row centre, then the communes', async () => {
+  it('starts from a 310-seat default hall; the highest-ranked leader takes the front row centre, staff and communes sit behind the reserved rows', async () => {
     const hall = (await call('GET', '/hall')).json();
     expect(
       hall.blocks.reduce((s: number, b: { seatsPerRow: number }) => s + b.seatsPerRow, 0) * hall.rows,
-    ).toBe(300);
-    expect(hall.name).toBe('Hội trường 25B');
+    ).toBe(310);
+    expect(hall).toMatchObject({
+      name: 'Hội trường 25B',
+      reservedRows: 2,
+      leaderRankMax: 300,
+      secondSide: 'right',
+    });
     const seating: Seating = (await call('POST', '/seating/auto', { reset: true })).json();
     const seatOf = (key: string) => seating.seats.find((s) => s.delegateId === people[key])!.seat;
-    // 30 seats a row: the centre pair is 15–16, then outwards.
-    expect([seatOf('chuTich'), seatOf('phoChuTich')].sort()).toEqual(['A15', 'A16']);
-    expect([seatOf('xa1'), seatOf('xa2')].sort()).toEqual(['A14', 'A17']);
+    // 31 seats a row: A16 is the centre, number 2 at its right hand (A17).
+    expect(seatOf('chuTich')).toBe('A16');
+    expect(seatOf('phoChuTich')).toBe('A17');
+    // A commune's chair (rank 330) is not among the leaders of the reserved rows A–B.
+    expect(seatOf('xa1')).toBe('C16');
+    expect(seatOf('xa2')).toBe('C17');
     expect(seating.unseated).toBe(0);
   });
 
-  it('moves a delegate to a free seat, refuses a taken or missing one, and keeps seats when re-run', async () => {
+  it('seats the chair at the centre whatever their rank, and number 2 on the side the hall sets', async () => {
+    const chair = await call('PUT', '/presidium', {
+      items: [{ delegateId: people.phoChuTich, role: 'chair' }],
+    });
+    expect(chair.statusCode).toBe(200);
+    let seating: Seating = (await call('POST', '/seating/auto', { reset: true })).json();
+    let seatOf = (key: string) => seating.seats.find((s) => s.delegateId === people[key])!.seat;
+    expect([seatOf('phoChuTich'), seatOf('chuTich')]).toEqual(['A16', 'A17']);
+    const hall = (await call('GET', '/hall')).json();
+    expect((await call('PUT', '/hall', { ...hall, secondSide: 'left' })).statusCode).toBe(200);
+    seating = (await call('POST', '/seating/auto', { reset: true })).json();
+    seatOf = (key: string) => seating.seats.find((s) => s.delegateId === people[key])!.seat;
+    expect([seatOf('phoChuTich'), seatOf('chuTich')]).toEqual(['A16', 'A15']);
+    await call('PUT', '/hall', { ...hall, secondSide: 'right' });
+    await call('PUT', '/presidium', { items: [] });
+    await call('POST', '/seating/auto', { reset: true });
+  });
+
+  it('moves a delegate to a free seat, refuses a taken or missing one, and a re-run never moves a pinned seat', async () => {
     const taken = await call('PATCH', `/seating/${people.xa1}`, { seat: 'A16' });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.message).toMatch(/^Ghế A16 đã xếp cho (Đỗ Minh Tuấn|Lê Đức Giang)$/);
+    expect(taken.json().error.message).toBe('Ghế A16 đã xếp cho Đỗ Minh Tuấn');
     expect((await call('PATCH', `/seating/${people.xa1}`, { seat: 'Z99' })).statusCode).toBe(400);
     const moved: Seating = (await call('PATCH', `/seating/${people.xa1}`, { seat: 'C05' })).json();
-    expect(moved.seats.find((s) => s.delegateId === people.xa1)!.seat).toBe('C05');
-    const again: Seating = (await call('POST', '/seating/auto', { reset: false })).json();
+    expect(moved.seats.find((s) => s.delegateId === people.xa1)).toMatchObject({ seat: 'C05', pinned: true });
+    const again: Seating = (await call('POST', '/seating/auto', { reset: true })).json();
     expect(again.seats.find((s) => s.delegateId === people.xa1)!.seat).toBe('C05');
+    expect(again.seats.find((s) => s.delegateId === people.chuTich)!.seat).toBe('A16');
   });
 
   it('a smaller hall takes away seats that no longer exist', async () => {
@@ -98,20 +125,20 @@ describe('seating', () => {
     });
     expect(saved.json().unseated).toBe(4);
     const seating: Seating = (await call('POST', '/seating/auto', { reset: false })).json();
-    expect(seating.seats.map((s) => s.seat).sort()).toEqual(['A04', 'A05', 'A06', 'A07']);
+    expect(seating.seats.map((s) => s.seat).sort()).toEqual(['A05', 'A06', 'B05', 'B06']);
   });
 });
 
 describe('documents', () => {
-  it('prints placards for the reserved row with names and positions, on both faces', async () => {
+  it('prints placards only for the leaders of the reserved row, with name, title and unit on both faces', async () => {
     const response = await call('GET', '/placards.pdf');
     expect(response.statusCode).toBe(200);
     const { text, pages } = await pdfText(response.rawPayload);
-    expect(pages).toBe(4);
-    for (const name of ['Đỗ Minh Tuấn', 'Lê Đức Giang', 'Mai Văn Liên', 'Trịnh Thị Nga']) {
-      expect(text.split(name).length - 1).toBe(2);
-    }
+    expect(pages).toBe(2);
+    for (const name of ['Đỗ Minh Tuấn', 'Lê Đức Giang']) expect(text.split(name).length - 1).toBe(2);
+    for (const name of ['Mai Văn Liên', 'Trịnh Thị Nga']) expect(text).not.toContain(name);
     expect(text).toContain('Chủ tịch UBND tỉnh');
+    expect(text.split('UBND tỉnh Thanh Hóa').length - 1).toBe(4);
   });
 
   it('prints badges with names, units, groups and seats, and a QR code for each (one reprint too)', async () => {
@@ -129,7 +156,7 @@ describe('documents', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect(text).toMatch(/Ghế A0[4-7]/);
+    expect(text).toMatch(/Ghế [AB]0[56]/);
     const tokens = await ctx.handle.db
       .selectFrom('reply_tokens')
       .select('delegate_id')

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 /** Row types of every table, as Kysely sees them. Rows never leave repositories. */
 
 export interface UsersTable {
@@ -143,6 +144,9 @@ export interface DelegatesTable {
   is_sample: number;
   name_key: string;
   protocol_key: string;
+  /** From the position and the unit's level (title_ranks); the organizer's override is protocol_rank. */
+  derived_rank: number | null;
+  rank_reason: string | null;
   identity_key: string;
   created_by: string | null;
   created_at: string;
@@ -350,6 +354,27 @@ export interface SeatAssignmentsTable {
   event_id: string;
   delegate_id: string;
   seat: string;
+  /** 1: placed by hand; automatic seating never moves it. */
+  pinned: ColumnType<number, number | undefined, number>;
+}
+
+export interface TitleRanksTable {
+  id: string;
+  rank: number;
+  level: string | null;
+  /** JSON arrays of strings. */
+  titles: string;
+  bodies: string;
+  label: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface PresidiumTable {
+  event_id: string;
+  delegate_id: string;
+  role: string;
+  position: number;
 }
 
 export interface Database {
@@ -385,4 +410,6 @@ export interface Database {
   attendance: AttendanceTable;
   halls: HallsTable;
   seat_assignments: SeatAssignmentsTable;
+  title_ranks: TitleRanksTable;
+  presidium: PresidiumTable;
 }

@@ -24,6 +24,7 @@ import {
   wholeFileRefused,
 } from '../documents/table-import';
 import { AppError, forbidden } from '../errors';
+import { loadRanker } from '../protocol/protocol.service';
 import { findUnitsByIds, unitMatchKey } from '../units/units.service';
 import { countFill, findGroupRows, findSeatRows, lockSeats } from './composition.repository';
 import { inScope, OUT_OF_SCOPE, type Scope } from './delegates.policy';
@@ -410,12 +411,18 @@ export async function importDelegates(
     if (checked.planned.length === 0) {
       throw new AppError('IMPORT_FAILED', 'Không có dòng hợp lệ nào để nhập', []);
     }
+    const ranker = await loadRanker(
+      trx,
+      eventId,
+      checked.planned.map((p) => p.delegate.unitId),
+    );
     const rows = [];
     const terms = [];
     for (const p of checked.planned) {
       const built = buildDelegateRows(eventId, actor, p.delegate, {
         status: 'draft',
         group: p.group,
+        rank: ranker.rank(p.delegate.position, p.delegate.unitId),
         unitNames: p.unitNames,
       });
       rows.push(built.row);

@@ -264,7 +264,7 @@ export function findIdentityKeys(db: Executor, eventId: string) {
     .execute();
 }
 
-const INTEGER_COLUMNS = new Set<string>(['protocol_rank', 'is_sample']);
+const INTEGER_COLUMNS = new Set<string>(['protocol_rank', 'derived_rank', 'is_sample']);
 
 /**
  * Many rows in few statements. PostgreSQL takes each column as one array (`unnest`), which it parses and plans
@@ -335,20 +335,23 @@ export async function deleteDelegateRow(db: Executor, id: string): Promise<void>
 
 const pad = (n: number, width: number) => String(Math.min(n, 10 ** width - 1)).padStart(width, '0');
 
-/** Protocol order: the delegate's own rank, else the group's; then the group's place in the plan; then the name. */
+/**
+ * Protocol order: the person's rank (the organizer's override, else derived from the post), then the group's
+ * rank and place in the plan, then the name.
+ */
 export function protocolKey(
-  own: number | null,
+  rank: number | null,
   group: { protocol_rank: number | null; position: number } | null | undefined,
   nameKey: string,
 ): string {
-  return `${pad(own ?? group?.protocol_rank ?? 999, 3)}${pad(group?.position ?? 9999, 4)}${nameKey}`;
+  return `${pad(rank ?? 999, 3)}${pad(group?.protocol_rank ?? 999, 3)}${pad(group?.position ?? 9999, 4)}${nameKey}`;
 }
 
-/** Recomputes protocol keys after a group's rank or place changed (one group, or all of the event's). */
 export async function refreshProtocolKeys(
   db: Executor,
   eventId: string,
   groupId: string | null,
+  ranker?: { rank(position: string | null, unitId: string | null): { rank: number; reason: string } },
 ): Promise<void> {
   const groups = new Map(
     (
@@ -361,11 +364,49 @@ export async function refreshProtocolKeys(
   );
   let q = db
     .selectFrom('delegates')
-    .select(['id', 'group_id', 'protocol_rank', 'name_key', 'protocol_key'])
+    .select([
+      'id',
+      'group_id',
+      'unit_id',
+      'position',
+      'protocol_rank',
+      'derived_rank',
+      'rank_reason',
+      'name_key',
+      'protocol_key',
+    ])
     .where('event_id', '=', eventId);
   if (groupId) q = q.where('group_id', '=', groupId);
   for (const d of await q.execute()) {
-    const key = protocolKey(d.protocol_rank, d.group_id ? groups.get(d.group_id) : null, d.name_key);
-    if (key !== d.protocol_key) await updateDelegateRow(db, d.id, { protocol_key: key });
+    const derived = ranker
+      ? ranker.rank(d.position, d.unit_id)
+      : { rank: d.derived_rank, reason: d.rank_reason };
+    const key = protocolKey(
+      d.protocol_rank ?? derived.rank,
+      d.group_id ? groups.get(d.group_id) : null,
+      d.name_key,
+    );
+    if (key !== d.protocol_key || derived.rank !== d.derived_rank || derived.reason !== d.rank_reason) {
+      await updateDelegateRow(db, d.id, {
+        protocol_key: key,
+        derived_rank: derived.rank,
+        rank_reason: derived.reason,
+      });
+    }
   }
+}
+
+export async function findDelegateIdsOfEvent(
+  db: Executor,
+  eventId: string,
+  ids: string[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('delegates')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.id);
 }

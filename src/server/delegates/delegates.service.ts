@@ -10,6 +10,7 @@ import type {
   UpdateDelegateInput,
 } from '../../shared/delegates';
 import { formatPhone } from '../../shared/phone';
+import { type DerivedRank, MAX_RANK } from '../../shared/protocol';
 import { foldVietnamese, vietnameseNameKey } from '../../shared/text';
 import {
   canMoveDelegateStatus,
@@ -23,6 +24,7 @@ import type { Db, Executor } from '../db/database';
 import type { DelegatesTable } from '../db/schema';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../errors';
 import { getEventStatus } from '../events/events.service';
+import { loadRanker } from '../protocol/protocol.service';
 import { findUnitsByIds } from '../units/units.service';
 import { newId, nowIso, toBool, toFlag } from '../util';
 import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
@@ -30,10 +32,12 @@ import { assertInScope, type Scope } from './delegates.policy';
 import {
   type DelegateRow,
   deleteDelegateRow,
+  findDelegateIdsOfEvent,
   findDelegateRow,
   findIdentityKeys,
   insertDelegateRows,
   protocolKey,
+  refreshProtocolKeys,
   replaceDelegateTerms,
   searchDelegateRows,
   updateDelegateRow,
@@ -55,7 +59,12 @@ export function rowToDelegate(row: DelegateRow): Delegate {
     phone: row.phone,
     email: row.email,
     gender: row.gender as Gender | null,
-    protocolRank: row.protocol_rank,
+    protocolRank: row.protocol_rank ?? row.derived_rank ?? MAX_RANK,
+    rankOverride: row.protocol_rank,
+    rankReason:
+      row.protocol_rank !== null
+        ? `Ban tổ chức xếp bậc ${row.protocol_rank}${row.rank_reason ? ` (theo chức vụ: ${row.rank_reason})` : ''}`
+        : (row.rank_reason ?? ''),
     notes: row.notes,
     status: row.status as DelegateStatus,
     substituteFor: row.substitute_for_id
@@ -212,6 +221,8 @@ export function buildDelegateRows(
   extra: {
     status: DelegateStatus;
     group: { protocol_rank: number | null; position: number } | null;
+    /** From the post and the unit's level (protocol feature); the override is `d.protocolRank`. */
+    rank: DerivedRank;
     unitNames: string[];
     substituteForId?: string | null;
     isSample?: boolean;
@@ -238,7 +249,9 @@ export function buildDelegateRows(
     replaced_by_id: null,
     is_sample: toFlag(extra.isSample ?? false),
     name_key: nameKey,
-    protocol_key: protocolKey(d.protocolRank, extra.group, nameKey),
+    protocol_key: protocolKey(d.protocolRank ?? extra.rank.rank, extra.group, nameKey),
+    derived_rank: extra.rank.rank,
+    rank_reason: extra.rank.reason,
     identity_key: identityKey(d.fullName, d.unitId, d.organization),
     created_by: actor.id === 'system' ? null : actor.id,
     created_at: now,
@@ -292,9 +305,11 @@ export async function createDelegate(
     const unitNames = await unitNamesOf(trx, d.unitId);
     const place = await claimSeats(trx, scope, eventId, d, 1);
     await assertNoDuplicate(trx, eventId, d);
+    const ranker = await loadRanker(trx, eventId, [d.unitId]);
     const { row, terms } = buildDelegateRows(eventId, actor, d, {
       status: 'draft',
       group: place.protocol,
+      rank: ranker.rank(d.position, d.unitId),
       unitNames,
     });
     await insertDelegateRows(
@@ -349,6 +364,7 @@ export async function updateDelegate(
     if (moved && !holdsSeat) assertInScope(scope, next.unitId);
     if (holdsSeat) await assertNoDuplicate(trx, eventId, { id, ...next });
     const nameKey = vietnameseNameKey(next.fullName);
+    const rank = (await loadRanker(trx, eventId, [next.unitId])).rank(next.position, next.unitId);
     await updateDelegateRow(trx, id, {
       group_id: next.groupId,
       unit_id: next.unitId,
@@ -362,7 +378,9 @@ export async function updateDelegate(
       protocol_rank: next.protocolRank,
       notes: next.notes,
       name_key: nameKey,
-      protocol_key: protocolKey(next.protocolRank, place.protocol, nameKey),
+      protocol_key: protocolKey(next.protocolRank ?? rank.rank, place.protocol, nameKey),
+      derived_rank: rank.rank,
+      rank_reason: rank.reason,
       identity_key: identityKey(next.fullName, next.unitId, next.organization),
       updated_at: nowIso(),
     });
@@ -461,9 +479,11 @@ export async function substituteDelegate(
     await updateDelegateRow(trx, id, { status: 'replaced', updated_at: nowIso() });
     await assertNoDuplicate(trx, eventId, d);
     const group = before.group_id ? ((await findGroupRow(trx, before.group_id)) ?? null) : null;
+    const ranker = await loadRanker(trx, eventId, [d.unitId]);
     const { row, terms } = buildDelegateRows(eventId, actor, d, {
       status: from,
       group,
+      rank: ranker.rank(d.position, d.unitId),
       unitNames: await unitNamesOf(trx, d.unitId),
       substituteForId: id,
     });
@@ -513,6 +533,11 @@ export async function insertSampleDelegates(
       trx,
       people.map((p) => p.unitId).filter((id): id is string => !!id),
     );
+    const ranker = await loadRanker(
+      trx,
+      eventId,
+      people.map((p) => p.unitId),
+    );
     const rows: DelegatesTable[] = [];
     const terms: { event_id: string; term: string; delegate_id: string }[] = [];
     for (const person of people) {
@@ -521,6 +546,7 @@ export async function insertSampleDelegates(
       const built = buildDelegateRows(eventId, SYSTEM_ACTOR, d, {
         status,
         group: d.groupId ? (groups.get(d.groupId) ?? null) : null,
+        rank: ranker.rank(d.position, d.unitId),
         unitNames: unit ? [unit.name, unit.shortName] : [],
         isSample: true,
       });
@@ -535,4 +561,47 @@ export async function insertSampleDelegates(
       after: { sample: true, created: rows.length },
     });
   });
+}
+
+/** Re-derives every person's rank in one event (after the ladder or a unit's level changed), or in all events. */
+export async function rerankDelegates(trx: Executor, eventId: string | null): Promise<void> {
+  const events = eventId
+    ? [eventId]
+    : (await trx.selectFrom('delegates').select('event_id').distinct().execute()).map((r) => r.event_id);
+  for (const id of events) {
+    const units = await trx
+      .selectFrom('delegates')
+      .select('unit_id')
+      .distinct()
+      .where('event_id', '=', id)
+      .execute();
+    const ranker = await loadRanker(
+      trx,
+      id,
+      units.map((u) => u.unit_id),
+    );
+    await refreshProtocolKeys(trx, id, null, ranker);
+  }
+}
+
+/** Events loaded before ranks existed get them once, at start-up. */
+export async function rankUnrankedDelegates(db: Db): Promise<void> {
+  const unranked = await db
+    .selectFrom('delegates')
+    .select('event_id')
+    .distinct()
+    .where('derived_rank', 'is', null)
+    .execute();
+  for (const { event_id } of unranked) {
+    await db.transaction().execute((trx) => rerankDelegates(trx, event_id));
+  }
+}
+
+/** Which of these ids are delegates of the event (the presidium names only the event's own people). */
+export async function findDelegateIdsInEvent(
+  db: Executor,
+  eventId: string,
+  ids: string[],
+): Promise<Set<string>> {
+  return new Set(await findDelegateIdsOfEvent(db, eventId, ids));
 }

@@ -352,15 +352,28 @@ describe('search and sort', () => {
     expect(names.indexOf('Lê Thị Bình')).toBeLessThan(names.indexOf('Phạm Dũng'));
   });
 
-  it('orders by protocol: personal rank, then the group rank and place, then the name', async () => {
-    const names = (await list(organizer, '&sort=protocol')).items.map((d) => d.fullName);
+  it("orders by protocol: the rank from the post (or the organizer's), then the group, then the name", async () => {
+    const items = (await list(organizer, '&sort=protocol')).items;
+    const names = items.map((d) => d.fullName);
     expect(names[0]).toBe('Phạm Dũng');
     expect(names.slice(1, 3)).toEqual(['Nguyễn Văn An', 'Lê Thị Bình']);
     expect(names.indexOf('Trần Đức')).toBe(names.length - 1);
-    // Moving a group up the protocol moves its people.
-    await call(organizer, 'PATCH', `${base()}/composition/groups/${groups.press}`, { protocolRank: 1 });
-    const after = (await list(organizer, '&sort=protocol')).items.map((d) => d.fullName);
-    expect(after.slice(0, 2)).toEqual(['Phạm Dũng', 'Trần Đức']);
+    const ranks = items.map((d) => d.protocolRank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const an = items.find((d) => d.fullName === 'Nguyễn Văn An')!;
+    expect(an).toMatchObject({ protocolRank: 120, rankOverride: null });
+    expect(an.rankReason).toBe('Giám đốc Sở, Trưởng ban và tương đương — bậc 120, sở, ngành');
+    expect(items[0]!.rankReason).toMatch(/^Ban tổ chức xếp bậc 1/);
+    // The organizer's override moves a person; clearing it gives the post's rank back.
+    const duc = items.find((d) => d.fullName === 'Trần Đức')!;
+    await call(organizer, 'PATCH', `${base()}/delegates/${duc.id}`, { protocolRank: 2 });
+    expect((await list(organizer, '&sort=protocol')).items.map((d) => d.fullName).slice(0, 2)).toEqual([
+      'Phạm Dũng',
+      'Trần Đức',
+    ]);
+    await call(organizer, 'PATCH', `${base()}/delegates/${duc.id}`, { protocolRank: null });
+    const after = (await list(organizer, '&sort=protocol')).items;
+    expect(after.at(-1)).toMatchObject({ fullName: 'Trần Đức', protocolRank: 500, rankOverride: null });
   });
 
   it('finds by name, unit, position and phone, ignoring accents and case', async () => {

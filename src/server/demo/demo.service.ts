@@ -9,13 +9,18 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { autoAssignSeats } from '../checkin/seating.service';
 import type { Db } from '../db/database';
 import { getComposition, setSeats, updateGroup } from '../delegates/composition.service';
-import { insertSampleDelegates, type NewDelegate } from '../delegates/delegates.service';
+import {
+  findDelegateIdsInEvent,
+  insertSampleDelegates,
+  type NewDelegate,
+} from '../delegates/delegates.service';
 import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
 import { planAwards } from '../ocop/awards.service';
 import { createProduct } from '../ocop/products.service';
 import { PROJECT_ROOT } from '../paths';
 import { createEventFromPlan } from '../plans/plan-contents.service';
 import { parsePlanText } from '../plans/plans.service';
+import { setPresidium } from '../protocol/protocol.service';
 import { createUnit, findAllUnits, findUnitsByIds, matchUnitNames } from '../units/units.service';
 import { createUser, findUserByUsername, hasAnyUser, hashPassword } from '../users/users.service';
 import {
@@ -143,6 +148,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
+  await seedDemoPresidium(db, event.id);
   // Hội trường 25B (sample layout) with everyone seated by protocol, so badges and the desk show seats.
   await autoAssignSeats(db, SYSTEM_ACTOR, event.id, true);
 
@@ -260,6 +266,38 @@ async function seedDemoDelegates(
   }
   await insertSampleDelegates(db, eventId, people);
   return keys;
+}
+
+/**
+ * The chair is the People's Committee's highest-ranked leader coming (the committee hosts the conference); the
+ * presidium adds the next provincial leader and the head of the central guests.
+ */
+async function seedDemoPresidium(db: Db, eventId: string): Promise<void> {
+  const coming = await db
+    .selectFrom('delegates as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select(['d.id', 'd.position', 'u.kind'])
+    .where('d.event_id', '=', eventId)
+    .where('u.kind', 'in', ['provincial_leadership', 'central_agency'])
+    .where('d.status', 'not in', ['declined', 'replaced'])
+    .orderBy('d.protocol_key')
+    .execute();
+  const host = coming.find((d) => d.kind === 'provincial_leadership' && d.position?.includes('UBND tỉnh'));
+  if (!host) return;
+  const next = coming.find((d) => d.kind === 'provincial_leadership' && d.id !== host.id);
+  const guest = coming.find((d) => d.kind === 'central_agency');
+  await setPresidium(
+    db,
+    SYSTEM_ACTOR,
+    eventId,
+    {
+      items: [
+        { delegateId: host.id, role: 'chair' },
+        ...[next, guest].filter((d) => !!d).map((d) => ({ delegateId: d.id, role: 'member' as const })),
+      ],
+    },
+    (trx, ids) => findDelegateIdsInEvent(trx, eventId, ids),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompositionGroupInput } from '../../shared/plan-contents';
+import { seatsByPrecedence } from '../../shared/seating';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { getSeating } from '../checkin/seating.service';
 import { getComposition } from '../delegates/composition.service';
@@ -8,6 +9,7 @@ import { findEventsForActor, findMembers, getEventById } from '../events/events.
 import { getAwards } from '../ocop/awards.service';
 import { findProducts } from '../ocop/products.service';
 import { getPlanContents } from '../plans/plan-contents.service';
+import { getPresidium } from '../protocol/protocol.service';
 import { createTestContext, type TestContext } from '../test/harness';
 import { findUnits } from '../units/units.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_TEXT, ensureAdmin, seedDemo } from './demo.service';
@@ -118,7 +120,12 @@ describe('first start', () => {
     });
     expect(all.total).toBe(268);
     expect(all.items.every((d) => d.isSample)).toBe(true);
-    expect(all.items[0]!.groupTitle).toContain('Trung ương');
+    // Protocol order by post: the Chairman of the People's Committee first, central guests by their own rank.
+    expect(all.items[0]).toMatchObject({ position: 'Chủ tịch UBND tỉnh', protocolRank: 40 });
+    expect(all.items.every((d) => d.protocolRank !== null && d.rankReason.length > 0)).toBe(true);
+    expect(all.items.filter((d) => d.rankReason.startsWith('Chưa nhận ra')).map((d) => d.position)).toEqual(
+      [],
+    );
     // Two of Hoằng Hóa's leaders declined: two seats are open for the district's officer.
     const hoangHoa = composition.units.find((u) => u.unitName === 'Huyện Hoằng Hóa')!;
     expect(hoangHoa).toMatchObject({ quota: 3, filled: 1 });
@@ -139,7 +146,36 @@ describe('first start', () => {
     const seating = await getSeating(ctx.handle.db, event!.id);
     expect(seating.layout).toMatchObject({ name: 'Hội trường 25B', rows: 10, reservedRows: 2 });
     expect(seating.unseated).toBe(0);
-    // Leaders first: the front rows' centre seat goes to the first delegate in protocol order.
-    expect(seating.seats.find((s) => s.seat === 'A16')!.groupTitle).toContain('Trung ương');
+    // The chair (the People's Committee's Chairman) at the centre of row A, the presidium at their right and left;
+    // then everyone of the two reserved rows by rank, alternating outwards; no staff there.
+    const seatOf = (label: string) => seating.seats.find((s) => s.seat === label)!;
+    const presidium = (await getPresidium(ctx.handle.db, event!.id)).items;
+    expect(presidium.map((p) => p.role)).toEqual(['chair', 'member', 'member']);
+    expect(seatOf('A16')).toMatchObject({
+      delegateId: presidium[0]!.delegateId,
+      position: 'Chủ tịch UBND tỉnh',
+    });
+    expect(seatOf('A17')).toMatchObject({
+      delegateId: presidium[1]!.delegateId,
+      position: 'Phó Bí thư Tỉnh ủy',
+    });
+    expect(seatOf('A15')).toMatchObject({ delegateId: presidium[2]!.delegateId, protocolRank: 130 });
+    const front = seatsByPrecedence(seating.layout)
+      .filter((s) => s.reserved)
+      .map((s) => seatOf(s.label));
+    expect(front).toHaveLength(62);
+    expect(front.slice(3).map((s) => [s.seat, s.position])).toEqual(
+      [...front.slice(3)].sort((a, b) => a.protocolRank - b.protocolRank).map((s) => [s.seat, s.position]),
+    );
+    expect(front.slice(3, 7).map((s) => `${s.seat} ${s.position}`)).toEqual([
+      'A18 Ủy viên Ban Thường vụ Tỉnh ủy',
+      'A14 Phó Chủ tịch HĐND tỉnh',
+      'A19 Phó Chủ tịch UBND tỉnh',
+      'A13 Phó Chánh Văn phòng',
+    ]);
+    expect(front.every((s) => s.protocolRank <= 300)).toBe(true);
+    expect(front.some((s) => /Chuyên viên|Tổ giúp việc|Nhân viên|Phóng viên/.test(s.position ?? ''))).toBe(
+      false,
+    );
   });
 });

@@ -48,7 +48,7 @@ export function DelegateFormModal({
       organization: delegate?.organization ?? '',
       phone: delegate?.phone ?? '',
       email: delegate?.email ?? '',
-      protocolRank: delegate?.protocolRank ?? null,
+      protocolRank: delegate?.rankOverride ?? null,
       notes: delegate?.notes ?? '',
     },
     validate: (values) => zodFieldErrors(createDelegateSchema, toInput(values, isOrganizer)),

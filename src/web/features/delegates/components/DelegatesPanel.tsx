@@ -239,6 +239,11 @@ export function DelegatesPanel({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.position}</Text>
+                    {sort === 'protocol' && (
+                      <Text size="xs" c="dimmed" title={d.rankReason}>
+                        {t('delegates.rankLine', { rank: d.protocolRank })}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.organization ?? d.unitName}</Text>
