@@ -86,7 +86,11 @@ async function seatedPeople(db: Executor, eventId: string, scope: Scope = { all:
  * Who sits where. A unit officer gets their own people only (the layout is the hall's, not anyone's): the seats
  * of other units read as free to them, and the count of people waiting for a seat is their unit's.
  */
-export async function getSeating(db: Executor, eventId: string, scope: Scope = { all: true }): Promise<Seating> {
+export async function getSeating(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<Seating> {
   const units = scopeUnitList(scope);
   const [layout, seated, waiting] = await Promise.all([
     getLayout(db, eventId),

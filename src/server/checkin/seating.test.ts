@@ -170,7 +170,11 @@ describe('unit scope', () => {
       [communesGroup, communeId, 'Phạm Thị Chờ'],
       [leadersGroup, provinceId, 'Hoàng Văn Đợi'],
     ] as const) {
-      await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, { groupId, unitId, fullName });
+      await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, {
+        groupId,
+        unitId,
+        fullName,
+      });
     }
     const all: Seating = (await call('GET', '/seating')).json();
     expect(all.seats.map((s) => s.delegateId)).toContain(people.chuTich);

@@ -54,14 +54,20 @@ function person(map: Map<string, DelegateInfo>, id: string | null, scope: Scope)
   for (let i = 0; d?.status === 'replaced' && d.replaced_by_id && i < 5; i++)
     d = map.get(d.replaced_by_id) ?? d;
   // A unit officer sees nobody of another unit, the province's presenter included.
-  return d && inScope(scope, d.unit_id) ? { delegateId: d.id, fullName: d.full_name, position: d.position, status: d.status } : null;
+  return d && inScope(scope, d.unit_id)
+    ? { delegateId: d.id, fullName: d.full_name, position: d.position, status: d.status }
+    : null;
 }
 
 /**
  * The ceremony. A unit officer follows their own producers only: the batches that call one of them up, and no
  * person of another unit (the presenter shows only when of their unit).
  */
-export async function getAwards(db: Executor, eventId: string, scope: Scope = { all: true }): Promise<Awards> {
+export async function getAwards(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<Awards> {
   const producers = scopeUnitList(scope);
   const [allBatches, recipients, items] = await Promise.all([
     db.selectFrom('award_batches').selectAll().where('event_id', '=', eventId).orderBy('number').execute(),
@@ -81,11 +87,15 @@ export async function getAwards(db: Executor, eventId: string, scope: Scope = { 
       .select(['i.recipient_id', 'p.id', 'p.name', 'p.stars'])
       .where('i.event_id', '=', eventId)
       .$if(producers !== null, (q) =>
-        q.innerJoin('award_recipients as ir', 'ir.id', 'i.recipient_id').where('ir.producer_id', 'in', producers ?? []),
+        q
+          .innerJoin('award_recipients as ir', 'ir.id', 'i.recipient_id')
+          .where('ir.producer_id', 'in', producers ?? []),
       )
       .execute(),
   ]);
-  const batches = scope.all ? allBatches : allBatches.filter((b) => recipients.some((r) => r.batch_id === b.id));
+  const batches = scope.all
+    ? allBatches
+    : allBatches.filter((b) => recipients.some((r) => r.batch_id === b.id));
   const people = await delegatesById(
     db,
     eventId,
