@@ -7,6 +7,7 @@ import {
   moveSeatSchema,
   seatingSchema,
 } from '../../shared/seating';
+import { scopeOf } from '../delegates/delegates.policy';
 import { canEditEvent, canViewEvent } from '../events/events.policy';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
@@ -75,8 +76,8 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await actorInEvent(db, request, canViewEvent);
-      return getSeating(db, request.params.eventId);
+      const actor = await actorInEvent(db, request, canViewEvent);
+      return getSeating(db, request.params.eventId, await scopeOf(db, actor, request.params.eventId));
     },
   );
 

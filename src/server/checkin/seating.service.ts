@@ -12,6 +12,7 @@ import { foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
+import { type Scope, scopeUnitList } from '../delegates/delegates.policy';
 import { renderPdf, vi } from '../documents/pdf';
 import { conflict, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
@@ -70,7 +71,8 @@ export async function saveLayout(db: Db, actor: Actor, eventId: string, layout: 
   });
 }
 
-async function seatedPeople(db: Executor, eventId: string) {
+async function seatedPeople(db: Executor, eventId: string, scope: Scope = { all: true }) {
+  const units = scopeUnitList(scope);
   return db
     .selectFrom('seat_assignments as s')
     .innerJoin('delegates as d', 'd.id', 's.delegate_id')
@@ -91,14 +93,24 @@ async function seatedPeople(db: Executor, eventId: string) {
       'g.position as group_position',
     ])
     .where('s.event_id', '=', eventId)
+    .$if(units !== null, (q) => q.where('d.unit_id', 'in', units ?? []))
     .orderBy('s.seat')
     .execute();
 }
 
-export async function getSeating(db: Executor, eventId: string): Promise<Seating> {
+/**
+ * Who sits where. A unit officer gets their own people only (the layout is the hall's, not anyone's): the seats
+ * of other units read as free to them, and the count of people waiting for a seat is their unit's.
+ */
+export async function getSeating(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<Seating> {
+  const units = scopeUnitList(scope);
   const [layout, seated, waiting] = await Promise.all([
     getLayout(db, eventId),
-    seatedPeople(db, eventId),
+    seatedPeople(db, eventId, scope),
     db
       .selectFrom('delegates as d')
       .leftJoin('seat_assignments as s', (j) =>
@@ -108,6 +120,7 @@ export async function getSeating(db: Executor, eventId: string): Promise<Seating
       .where('d.event_id', '=', eventId)
       .where('d.status', 'in', SEATED_STATUSES)
       .where('s.seat', 'is', null)
+      .$if(units !== null, (q) => q.where('d.unit_id', 'in', units ?? []))
       .executeTakeFirstOrThrow(),
   ]);
   return {

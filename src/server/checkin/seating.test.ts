@@ -10,6 +10,10 @@ let ctx: TestContext;
 let organizer = '';
 let desk = '';
 let eventId = '';
+let communeId = '';
+let communesGroup = '';
+let leadersGroup = '';
+let provinceId = '';
 const people: Record<string, string> = {};
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object, cookie = organizer) =>
@@ -39,8 +43,12 @@ beforeAll(async () => {
   desk = await ctx.login('le-tan-the');
   const province = (await ctx.buildUnit({ kind: 'provincial_leadership', name: 'UBND tỉnh Thanh Hóa' })).id;
   const commune = (await ctx.buildUnit({ kind: 'commune', name: 'UBND xã Nga Liên' })).id;
+  communeId = commune;
   const communes = await createGroup(db, SYSTEM_ACTOR, eventId, { title: 'Đại diện các xã' });
+  communesGroup = communes;
   const leaders = await createGroup(db, SYSTEM_ACTOR, eventId, { title: 'Lãnh đạo tỉnh' });
+  leadersGroup = leaders;
+  provinceId = province;
   await updateGroup(db, SYSTEM_ACTOR, eventId, leaders, { protocolRank: 1 });
   await updateGroup(db, SYSTEM_ACTOR, eventId, communes, { protocolRank: 2 });
   await setSeats(db, SYSTEM_ACTOR, eventId, leaders, { seats: [{ unitId: province, quota: 5 }] });
@@ -177,5 +185,31 @@ describe('documents', () => {
     expect(text).toContain('SƠ ĐỒ CHỖ NGỒI — PHÒNG HỌP SỐ 2');
     expect(text).toContain('M. Văn Liên');
     expect((await call('GET', '/seating.pdf', undefined, desk)).statusCode).toBe(403);
+  });
+});
+
+describe('unit scope', () => {
+  it("a commune's officer reads their commune's seats and waiting people only, never the province's", async () => {
+    const officer = await ctx.buildUser({ username: 'can-bo-xa-nga-lien' });
+    await ctx.addMember(eventId, officer.id, 'unit_officer', communeId);
+    const cookie = await ctx.login('can-bo-xa-nga-lien');
+    for (const [groupId, unitId, fullName] of [
+      [communesGroup, communeId, 'Phạm Thị Chờ'],
+      [leadersGroup, provinceId, 'Hoàng Văn Đợi'],
+    ] as const) {
+      await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, {
+        groupId,
+        unitId,
+        fullName,
+      });
+    }
+    const all: Seating = (await call('GET', '/seating')).json();
+    expect(all.seats.map((s) => s.delegateId)).toContain(people.chuTich);
+    expect(all.unseated).toBe(2);
+
+    const mine: Seating = (await call('GET', '/seating', undefined, cookie)).json();
+    expect(mine.layout).toEqual(all.layout);
+    expect(mine.seats.map((s) => s.delegateId).sort()).toEqual([people.xa1, people.xa2].sort());
+    expect(mine.unseated).toBe(1);
   });
 });

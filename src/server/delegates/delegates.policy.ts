@@ -38,3 +38,12 @@ export const OUT_OF_SCOPE =
 export function assertInScope(scope: Scope, unitId: string | null): void {
   if (!inScope(scope, unitId)) throw forbidden(OUT_OF_SCOPE);
 }
+
+/**
+ * The sending units a query keeps, for a `where unit_id in (…)`: null for everything; never an empty list (no
+ * engine accepts `in ()`), so an officer without a unit matches nothing.
+ */
+export function scopeUnitList(scope: Scope): string[] | null {
+  if (scope.all) return null;
+  return scope.unitIds.size ? [...scope.unitIds] : [''];
+}

@@ -9,6 +9,7 @@ import {
   updateAwardBatchSchema,
   updateAwardRecipientSchema,
 } from '../../shared/ocop';
+import { scopeOf } from '../delegates/delegates.policy';
 import { invalidField } from '../errors';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
@@ -42,8 +43,8 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request) => {
-      await actorInEvent(db, request, canViewAwards);
-      return getAwards(db, request.params.eventId);
+      const actor = await actorInEvent(db, request, canViewAwards);
+      return getAwards(db, request.params.eventId, await scopeOf(db, actor, request.params.eventId));
     },
   );
 

@@ -10,6 +10,7 @@ import { compareVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
+import { inScope, type Scope, scopeUnitList } from '../delegates/delegates.policy';
 import { assertEventOpen } from '../delegates/delegates.service';
 import { conflict, invalidField, notFound } from '../errors';
 import { newId, nowIso } from '../util';
@@ -24,6 +25,7 @@ type DelegateInfo = {
   position: string | null;
   status: string;
   replaced_by_id: string | null;
+  unit_id: string | null;
 };
 
 async function delegatesById(
@@ -37,7 +39,7 @@ async function delegatesById(
   for (let depth = 0; wanted.length > 0 && depth < 5; depth++) {
     const rows = await db
       .selectFrom('delegates')
-      .select(['id', 'full_name', 'position', 'status', 'replaced_by_id'])
+      .select(['id', 'full_name', 'position', 'status', 'replaced_by_id', 'unit_id'])
       .where('event_id', '=', eventId)
       .where('id', 'in', wanted)
       .execute();
@@ -47,15 +49,27 @@ async function delegatesById(
   return found;
 }
 
-function person(map: Map<string, DelegateInfo>, id: string | null) {
+function person(map: Map<string, DelegateInfo>, id: string | null, scope: Scope) {
   let d = id ? map.get(id) : undefined;
   for (let i = 0; d?.status === 'replaced' && d.replaced_by_id && i < 5; i++)
     d = map.get(d.replaced_by_id) ?? d;
-  return d ? { delegateId: d.id, fullName: d.full_name, position: d.position, status: d.status } : null;
+  // A unit officer sees nobody of another unit, the province's presenter included.
+  return d && inScope(scope, d.unit_id)
+    ? { delegateId: d.id, fullName: d.full_name, position: d.position, status: d.status }
+    : null;
 }
 
-export async function getAwards(db: Executor, eventId: string): Promise<Awards> {
-  const [batches, recipients, items] = await Promise.all([
+/**
+ * The ceremony. A unit officer follows their own producers only: the batches that call one of them up, and no
+ * person of another unit (the presenter shows only when of their unit).
+ */
+export async function getAwards(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<Awards> {
+  const producers = scopeUnitList(scope);
+  const [allBatches, recipients, items] = await Promise.all([
     db.selectFrom('award_batches').selectAll().where('event_id', '=', eventId).orderBy('number').execute(),
     db
       .selectFrom('award_recipients as r')
@@ -64,6 +78,7 @@ export async function getAwards(db: Executor, eventId: string): Promise<Awards> 
       .selectAll('r')
       .select(['u.name as producer_name', 'd.name as district_name', 'd.kind as district_kind'])
       .where('r.event_id', '=', eventId)
+      .$if(producers !== null, (q) => q.where('r.producer_id', 'in', producers ?? []))
       .orderBy('r.position')
       .execute(),
     db
@@ -71,8 +86,16 @@ export async function getAwards(db: Executor, eventId: string): Promise<Awards> 
       .innerJoin('products as p', 'p.id', 'i.product_id')
       .select(['i.recipient_id', 'p.id', 'p.name', 'p.stars'])
       .where('i.event_id', '=', eventId)
+      .$if(producers !== null, (q) =>
+        q
+          .innerJoin('award_recipients as ir', 'ir.id', 'i.recipient_id')
+          .where('ir.producer_id', 'in', producers ?? []),
+      )
       .execute(),
   ]);
+  const batches = scope.all
+    ? allBatches
+    : allBatches.filter((b) => recipients.some((r) => r.batch_id === b.id));
   const people = await delegatesById(
     db,
     eventId,
@@ -88,7 +111,7 @@ export async function getAwards(db: Executor, eventId: string): Promise<Awards> 
   }
   const toRecipient = (r: (typeof recipients)[number]): AwardRecipient => {
     const products = (productsOf.get(r.id) ?? []).sort((a, b) => compareVietnamese(a.name, b.name));
-    const delegate = person(people, r.delegate_id);
+    const delegate = person(people, r.delegate_id, scope);
     return {
       id: r.id,
       position: r.position,
@@ -107,7 +130,7 @@ export async function getAwards(db: Executor, eventId: string): Promise<Awards> 
     id: b.id,
     number: b.number,
     title: b.title,
-    presenter: person(people, b.presenter_delegate_id),
+    presenter: person(people, b.presenter_delegate_id, scope),
     recipients: recipients.filter((r) => r.batch_id === b.id).map(toRecipient),
   }));
   const all = result.flatMap((b) => b.recipients);

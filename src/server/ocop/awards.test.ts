@@ -11,6 +11,7 @@ let organizer = '';
 let reception = '';
 let eventId = '';
 let leaderId = '';
+const districts: Record<string, string> = {};
 const producers: Record<string, string> = {};
 const delegates: Record<string, string> = {};
 const products: Record<string, string> = {};
@@ -62,6 +63,7 @@ beforeAll(async () => {
   const province = (
     await ctx.buildUnit({ kind: 'provincial_leadership', name: 'UBND tỉnh', shortName: 'UBND tỉnh' })
   ).id;
+  Object.assign(districts, { hauLoc, ngaSon });
   for (const [key, name, parent] of [
     ['hoaHai', 'HTX chế biến hải sản Hòa Hải', hauLoc],
     ['nganKhuong', 'Công ty TNHH Ngân Khương', ngaSon],
@@ -185,6 +187,32 @@ describe('award ceremony', () => {
     });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.json().error.details[0].field).toBe('presenterDelegateId');
+  });
+
+  it("a district's officer follows their own producers only, and sees no one of another unit", async () => {
+    const before: Awards = (await call('GET', '/awards')).json();
+    const second = before.batches[1]!;
+    await call('PATCH', `/awards/batches/${second.id}`, { presenterDelegateId: leaderId });
+    const asOfficer = async (username: string, unitId: string): Promise<Awards> => {
+      const user = await ctx.buildUser({ username });
+      await ctx.addMember(eventId, user.id, 'unit_officer', unitId);
+      return (await call('GET', '/awards', undefined, await ctx.login(username))).json();
+    };
+
+    const ngaSon = await asOfficer('can-bo-nga-son', districts.ngaSon!);
+    expect(ngaSon.batches.map((b) => b.id)).toEqual([second.id]);
+    expect(ngaSon.batches[0]!.recipients.map((r) => r.delegate?.fullName)).toEqual(['Mai Văn Khương']);
+    // The province's presenter is not Nga Sơn's to see.
+    expect(ngaSon.batches[0]!.presenter).toBeNull();
+    expect(ngaSon.totals).toEqual({ recipients: 1, products: 1, present: 0, absent: 1, handedOver: 0 });
+
+    const hauLoc = await asOfficer('can-bo-hau-loc', districts.hauLoc!);
+    expect(hauLoc.batches.flatMap((b) => b.recipients.map((r) => r.producerName))).toEqual([
+      'HTX chế biến hải sản Hòa Hải',
+      'Cơ sở rượu Chi Nê',
+    ]);
+    expect(hauLoc.totals).toMatchObject({ recipients: 2, products: 3, handedOver: 1 });
+    expect(JSON.stringify(hauLoc)).not.toContain('Lê Đức Giang');
   });
 });
 

@@ -1,11 +1,15 @@
 import { type Actor, organizesAnyEvent } from '../auth/actor';
 import { canEditEvent, canViewEvent } from '../events/events.policy';
+import { canEditUnits } from '../units/units.policy';
 
 /** The product register is reference data every signed-in user may read. */
 export const canReadProducts = (_actor: Actor): boolean => true;
 
 /** Admins and organizers keep the register (as they keep producers in the units catalogue). */
 export const canEditProducts = (actor: Actor): boolean => actor.isAdmin || organizesAnyEvent(actor);
+
+/** A product import that adds unknown producers writes the shared units catalogue: whoever keeps the catalogue. */
+export const canCreateProducers = canEditUnits;
 
 /** The catalogue of OCOP groups follows the criteria decisions: admins only. */
 export const canEditProductGroups = (actor: Actor): boolean => actor.isAdmin;

@@ -26,7 +26,7 @@ import {
   XLSX_MEDIA_TYPE,
 } from '../http/types';
 import { nowIso } from '../util';
-import { canEditProductGroups, canEditProducts, canReadProducts } from './ocop.policy';
+import { canCreateProducers, canEditProductGroups, canEditProducts, canReadProducts } from './ocop.policy';
 import {
   addPhoto,
   createGroup,
@@ -172,6 +172,8 @@ export async function productsRoutes(app: App, { handle: { db } }: RouteDeps) {
     async (request) => {
       const actor = await authenticate(db, request);
       authorize(canEditProducts(actor));
+      // Previewing which producers are new writes nothing; creating them does.
+      if (request.query.createProducers && !request.query.dryRun) authorize(canCreateProducers(actor));
       return importProducts(db, actor, request.body as Buffer, request.query);
     },
   );

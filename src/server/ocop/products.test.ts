@@ -5,6 +5,7 @@ import { createTestContext, type TestContext } from '../test/harness';
 
 let ctx: TestContext;
 let organizer = '';
+let admin = '';
 let viewer = '';
 let district = '';
 let otherDistrict = '';
@@ -38,12 +39,12 @@ async function workbook(rows: (string | number | null)[][], header: string[]): P
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const importFile = (buffer: Buffer, query: string) =>
+const importFile = (buffer: Buffer, query: string, cookie = organizer) =>
   ctx.app.inject({
     method: 'POST',
     url: `/api/products/import?${query}`,
     headers: {
-      cookie: organizer,
+      cookie,
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
     payload: buffer,
@@ -57,6 +58,8 @@ beforeAll(async () => {
   const user = await ctx.buildUser({ username: 'btc-ocop' });
   await ctx.addMember(event.id, user.id, 'organizer');
   organizer = await ctx.login('btc-ocop');
+  await ctx.buildUser({ username: 'quan-tri-ocop', isAdmin: true });
+  admin = await ctx.login('quan-tri-ocop');
   const seer = await ctx.buildUser({ username: 'xem-ocop' });
   await ctx.addMember(event.id, seer.id, 'viewer');
   viewer = await ctx.login('xem-ocop');
@@ -306,7 +309,7 @@ describe('XLSX import', () => {
     expect(created).toMatchObject({ districtName: 'Huyện Hậu Lộc', validUntil: '2023-11-06', score: 62 });
   });
 
-  it('offers to create an unknown producer, and creates it only when asked', async () => {
+  it('offers to create an unknown producer, and creates it only when an admin asks', async () => {
     const file = await workbook(
       [
         [
@@ -337,7 +340,15 @@ describe('XLSX import', () => {
       }[];
     expect(await producers()).toHaveLength(0);
 
-    const done = await importFile(file, 'createProducers=true');
+    // The catalogue is shared by every event: an organizer previews new producers but does not add them.
+    expect((await importFile(file, 'dryRun=true&createProducers=true')).json().newProducers).toHaveLength(1);
+    const refused = await importFile(file, 'createProducers=true');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FORBIDDEN');
+    expect(await producers()).toHaveLength(0);
+    expect(await count()).toBe(before);
+
+    const done = await importFile(file, 'createProducers=true', admin);
     expect(done.statusCode).toBe(200);
     expect(await producers()).toEqual([
       expect.objectContaining({

@@ -56,8 +56,9 @@ export function abilities(me: Me | null | undefined) {
   return {
     isAdmin: !!me?.isAdmin,
     canCreateEvent: !!me && (me.isAdmin || organizes),
-    canEditUnits: !!me && (me.isAdmin || organizes),
-    /** The OCOP register is kept as the units catalogue is: admins and organizers. */
+    /** The units catalogue is shared by every event: admins only. */
+    canEditUnits: !!me?.isAdmin,
+    /** Admins and organizers keep the OCOP register. */
     canEditProducts: !!me && (me.isAdmin || organizes),
     canImportUnits: !!me?.isAdmin,
     canDeleteUnits: !!me?.isAdmin,

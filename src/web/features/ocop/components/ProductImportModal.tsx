@@ -6,18 +6,21 @@ import type { ProductImportResult } from '../../../../shared/ocop';
 import { ApiError } from '../../../lib/api';
 import { ImportErrorTable, problemsOf } from '../../../lib/ImportErrorTable';
 import { useErrorMessage } from '../../../lib/i18n';
+import { abilities, useMe } from '../../auth/api/auth';
 import { useImportProducts } from '../api/ocop';
 
 type Mode = 'all_or_nothing' | 'valid_rows_only';
 
 /**
  * A council's product list: check first (nothing written), then import. Unknown producers are listed and created
- * only when the organizer ticks the box; a broken row stops everything unless "valid rows only" is picked.
+ * only when someone who keeps the units catalogue (an admin) ticks the box; a broken row stops everything unless
+ * "valid rows only" is picked.
  */
 export function ProductImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const run = useImportProducts();
   const errorMessage = useErrorMessage();
+  const canCreateProducers = abilities(useMe().data).canEditUnits;
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<Mode>('all_or_nothing');
   const [createProducers, setCreateProducers] = useState(false);
@@ -68,14 +71,16 @@ export function ProductImportModal({ onClose }: { onClose: () => void }) {
             <Radio value="valid_rows_only" label={t('importer.validOnly')} />
           </Group>
         </Radio.Group>
-        <Checkbox
-          label={t('ocop.createProducers')}
-          checked={createProducers}
-          onChange={(e) => {
-            setCreateProducers(e.currentTarget.checked);
-            if (preview) check(e.currentTarget.checked);
-          }}
-        />
+        {canCreateProducers && (
+          <Checkbox
+            label={t('ocop.createProducers')}
+            checked={createProducers}
+            onChange={(e) => {
+              setCreateProducers(e.currentTarget.checked);
+              if (preview) check(e.currentTarget.checked);
+            }}
+          />
+        )}
         {failure && (
           <Alert color="red" role="alert">
             {errorMessage(failure)}
