@@ -637,6 +637,7 @@ export const vi = {
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',
+    NOT_ISSUED: 'Giấy tờ này chưa được phát hành',
     INTERNAL: 'Lỗi hệ thống',
     NETWORK: 'Không kết nối được máy chủ',
   },
