@@ -399,7 +399,7 @@ export const vi = {
   replyLink: {
     menu: 'Liên kết trả lời',
     title: 'Liên kết trả lời — {{name}}',
-    help: 'Gửi liên kết này qua SMS, Zalo hoặc email: đại biểu mở trên điện thoại, xem giấy mời và chương trình, rồi xác nhận, báo không dự hoặc cử người dự thay mà không cần đăng nhập. Giấy mời in ra mang mã QR của chính liên kết này. Tạo liên kết mới hoặc thu hồi thì liên kết cũ, kể cả mã QR trên giấy mời đã in, hết hiệu lực.',
+    help: 'Gửi liên kết này qua SMS, Zalo hoặc email: đại biểu mở trên điện thoại, xem giấy mời và chương trình, rồi xác nhận, báo không dự hoặc cử người dự thay mà không cần đăng nhập. Giấy mời in ra mang mã QR của chính liên kết này. Tạo liên kết mới hoặc thu hồi thì liên kết cũ, kể cả mã QR trên giấy mời đã in, hết hiệu lực. Liên kết tạo trước khi hệ thống chuyển sang chỉ lưu mã băm vẫn dùng được, nhưng in lại giấy mời hay thẻ của người đó sẽ cấp liên kết mới.',
     make: 'Tạo liên kết',
     again: 'Tạo liên kết khác',
     link: 'Liên kết',
