@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -49,6 +50,11 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Outgoing mail; null or omitted: invitations are not emailed (links are exported instead). */
   mail?: MailConfig | null;
+  /**
+   * The key reply links are derived from (see secret-key.ts). `serve` always passes the configured one; without it
+   * the app makes a key of its own, so links it gives cannot be re-derived by any other process.
+   */
+  secretKey?: Buffer;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -100,7 +106,12 @@ export async function buildApp(options: BuildAppOptions) {
   const room = new RoomFeed(options.handle);
   await room.start();
   app.addHook('onClose', () => room.close());
-  const deps = { handle: options.handle, mail: options.mail ?? null, room };
+  const deps = {
+    handle: options.handle,
+    mail: options.mail ?? null,
+    room,
+    secretKey: options.secretKey ?? randomBytes(32),
+  };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(usersRoutes, deps);

@@ -9,6 +9,7 @@ import { autoAssignSeats } from './checkin/seating.service';
 import { createGroup, setSeats } from './delegates/composition.service';
 import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
+import { issueLetters } from './invitations/invitations.service';
 import { startInvitationJob } from './invitations/jobs.service';
 import { planAwards } from './ocop/awards.service';
 import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
@@ -148,6 +149,7 @@ const freshUnit = async () => (await ctx.buildUnit()).id;
 async function finishedJob(eventId: string, _delegateId: string): Promise<string> {
   const job = await startInvitationJob(
     ctx.handle.db,
+    ctx.secretKey,
     SYSTEM_ACTOR,
     eventId,
     { format: 'pdf', audience: 'people' },
@@ -193,7 +195,13 @@ const scanOf = (delegateId: string) => ({
   deviceId: 'may-kiem-thu',
 });
 const replyToken = async (eventId: string, delegateId: string) =>
-  (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, delegateId)).token;
+  (await issueReplyLink(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, { all: true }, eventId, delegateId))
+    .token;
+/** A delegate whose letter is issued, so its GET (a reprint) has something to give. */
+const issuedLetter = async (eventId: string, delegateId: string) => {
+  await issueLetters(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, eventId, { delegateId }, 'http://localhost');
+  return delegateId;
+};
 const freshUser = async () => (await ctx.buildUser()).id;
 
 const MATRIX: Record<string, Row> = {
@@ -547,26 +555,38 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations` }),
   },
-  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
+  'POST /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => ({
       url: `/api/events/${eventId}/delegates/${await delegate()}/invitation.docx`,
     }),
   },
-  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.pdf': {
+  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await issuedLetter(eventId, await delegate())}/invitation.docx`,
+    }),
+  },
+  'POST /api/events/{eventId}/delegates/{delegateId}/invitation.pdf': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => ({
       url: `/api/events/${eventId}/delegates/${await delegate()}/invitation.pdf`,
     }),
   },
-  'GET /api/events/{eventId}/invitations.zip': {
+  'GET /api/events/{eventId}/delegates/{delegateId}/invitation.pdf': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await issuedLetter(eventId, await delegate())}/invitation.pdf`,
+    }),
+  },
+  'POST /api/events/{eventId}/invitations.zip': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => {
       await delegate();
       return { url: `/api/events/${eventId}/invitations.zip` };
     },
   },
-  'GET /api/events/{eventId}/invitations.pdf': {
+  'POST /api/events/{eventId}/invitations.pdf': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => {
       await delegate();
@@ -590,18 +610,18 @@ const MATRIX: Record<string, Row> = {
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations/send` }),
     allowedStatus: { admin: 409, organizer: 409 },
   },
-  'GET /api/events/{eventId}/invitations/links.xlsx': {
+  'POST /api/events/{eventId}/invitations/links.xlsx': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => {
       await delegate();
       return { url: `/api/events/${eventId}/invitations/links.xlsx` };
     },
   },
-  'GET /api/events/{eventId}/unit-invitations.pdf': {
+  'POST /api/events/{eventId}/unit-invitations.pdf': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/unit-invitations.pdf` }),
   },
-  'GET /api/events/{eventId}/unit-invitations.zip': {
+  'POST /api/events/{eventId}/unit-invitations.zip': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/unit-invitations.zip` }),
   },
@@ -862,11 +882,19 @@ const MATRIX: Record<string, Row> = {
       return { url: `/api/events/${eventId}/placards.pdf` };
     },
   },
-  'GET /api/events/{eventId}/badges.pdf': {
+  'POST /api/events/{eventId}/badges.pdf': {
     allowed: ['admin', 'organizer', 'checkin'],
     request: async ({ eventId, delegate }) => ({
       url: `/api/events/${eventId}/badges.pdf?delegateId=${await delegate()}`,
     }),
+  },
+  'GET /api/events/{eventId}/badges.pdf': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, delegate }) => {
+      const delegateId = await delegate();
+      await replyToken(eventId, delegateId);
+      return { url: `/api/events/${eventId}/badges.pdf?delegateId=${delegateId}` };
+    },
   },
   'GET /api/public/products': {
     allowed: CALLERS,

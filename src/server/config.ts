@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Outgoing mail (invitations): smtp://user:pass@host:587, or null when not configured. */
   mail: MailConfig | null;
+  /** HOINGHI_SECRET_KEY as given (hex or base64); when empty, the server keeps its key in <dataDir>/hoinghi.key. */
+  secretKey: string | undefined;
 }
 
 export interface MailConfig {
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: env.SMTP_URL
       ? { url: env.SMTP_URL, from: env.MAIL_FROM || 'Ban tổ chức hội nghị <hoinghi@localhost>' }
       : null,
+    secretKey: env.HOINGHI_SECRET_KEY || undefined,
   };
 }

@@ -4,12 +4,15 @@ import { createDb } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { rankUnrankedDelegates } from './delegates/delegates.service';
 import { ensureAdmin, seedDemo } from './demo/demo.service';
+import { loadSecretKey } from './secret-key';
 import { ensureWebBuild, WEB_DIST } from './web-build';
 
 /** `npm start`: build what is missing, migrate, create the first admin, load the demo, listen. */
 export async function serve(config: Config, options: { build?: boolean } = {}) {
   const startedAt = performance.now();
   if (options.build !== false) await ensureWebBuild((m) => console.log(m));
+  // Before the database: a bad HOINGHI_SECRET_KEY stops the start instead of giving links nobody can reprint.
+  const secretKey = loadSecretKey({ value: config.secretKey, dataDir: config.dataDir });
   const handle = createDb(config.databaseUrl);
   await migrateToLatest(handle);
   await rankUnrankedDelegates(handle.db);
@@ -30,6 +33,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
     webRoot: WEB_DIST,
     trustProxy: config.trustProxy,
     mail: config.mail,
+    secretKey,
     logger: { level: config.logLevel },
   });
   const shutdown = async () => {

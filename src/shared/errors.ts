@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'INVALID_STATUS_TRANSITION',
   'IMPORT_FAILED',
   'UNKNOWN_TOKEN',
+  'NOT_ISSUED',
   'INTERNAL',
 ] as const;
 

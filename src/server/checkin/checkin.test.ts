@@ -33,7 +33,7 @@ async function person(fullName: string, event = eventId, group = groupId) {
   ).id;
 }
 const tokenOf = async (delegateId: string, event = eventId) =>
-  (await issueReplyLink(ctx.handle.db, SYSTEM_ACTOR, { all: true }, event, delegateId)).token;
+  (await issueReplyLink(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, { all: true }, event, delegateId)).token;
 const count = async (table: 'checkins' | 'attendance', where: { outcome?: string } = {}) => {
   let q = ctx.handle.db
     .selectFrom(table)

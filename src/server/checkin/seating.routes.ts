@@ -7,10 +7,12 @@ import {
   moveSeatSchema,
   seatingSchema,
 } from '../../shared/seating';
+import type { Actor } from '../auth/actor';
 import { scopeOf } from '../delegates/delegates.policy';
 import { canEditEvent, canViewEvent } from '../events/events.policy';
 import { actorInEvent } from '../http/event-access';
-import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { type App, baseUrlOf, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { issueReplyTokens, requireReplyTokens } from '../replies/replies.service';
 import { canCheckIn } from './checkin.policy';
 import {
   autoAssignSeats,
@@ -28,7 +30,7 @@ const eventParams = z.object({ eventId: idSchema });
 const PDF = 'application/pdf';
 const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
 
-export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
+export async function seatingRoutes(app: App, { handle: { db }, secretKey }: RouteDeps) {
   app.get(
     '/api/events/:eventId/hall',
     {
@@ -158,34 +160,40 @@ export async function seatingRoutes(app: App, { handle: { db } }: RouteDeps) {
     },
   );
 
-  app.get(
-    '/api/events/:eventId/badges.pdf',
-    {
-      schema: {
-        tags,
-        summary: 'Thẻ đại biểu có mã QR (cả hội nghị, hoặc in lại một người với delegateId)',
-        security: cookieAuth,
-        params: eventParams,
-        querystring: badgesQuerySchema,
-        response: pdfFile,
-      },
+  // Printing badges gives every delegate without one a reply link for the QR code, so it is a POST: a link planted
+  // on another site cannot make the browser issue links. GET prints the same badges again, writing nothing.
+  const badges = (method: 'GET' | 'POST') => ({
+    schema: {
+      tags,
+      summary:
+        method === 'POST'
+          ? 'In thẻ đại biểu có mã QR, cấp mã cho người chưa có (cả hội nghị, hoặc in lại một người với delegateId)'
+          : 'In lại thẻ đại biểu đã có mã QR, không ghi gì; còn người chưa có mã thì trả 409 NOT_ISSUED',
+      security: cookieAuth,
+      params: eventParams,
+      querystring: badgesQuerySchema,
+      response: pdfFile,
     },
-    async (request, reply) => {
-      const actor = await actorInEvent(db, request, (a, e) => canEditEvent(a, e) || canCheckIn(a, e));
-      const baseUrl = `${request.protocol}://${request.host}`;
-      const buffer = await buildBadgesPdf(
-        db,
-        actor,
-        request.params.eventId,
-        baseUrl,
-        request.query.delegateId,
-      );
-      sendDownload(reply, {
-        buffer,
-        mediaType: PDF,
-        asciiName: 'the-dai-bieu.pdf',
-        name: 'Thẻ đại biểu.pdf',
-      });
-    },
-  );
+  });
+  const sendBadges = (reply: Parameters<typeof sendDownload>[0], buffer: Buffer) =>
+    sendDownload(reply, { buffer, mediaType: PDF, asciiName: 'the-dai-bieu.pdf', name: 'Thẻ đại biểu.pdf' });
+  const mayPrintBadges = (a: Actor, e: string) => canEditEvent(a, e) || canCheckIn(a, e);
+
+  app.post('/api/events/:eventId/badges.pdf', badges('POST'), async (request, reply) => {
+    const actor = await actorInEvent(db, request, mayPrintBadges);
+    const { eventId } = request.params;
+    const buffer = await buildBadgesPdf(db, eventId, baseUrlOf(request), request.query.delegateId, (ids) =>
+      issueReplyTokens(db, secretKey, actor, eventId, ids),
+    );
+    sendBadges(reply, buffer);
+  });
+
+  app.get('/api/events/:eventId/badges.pdf', badges('GET'), async (request, reply) => {
+    await actorInEvent(db, request, mayPrintBadges);
+    const { eventId } = request.params;
+    const buffer = await buildBadgesPdf(db, eventId, baseUrlOf(request), request.query.delegateId, (ids) =>
+      requireReplyTokens(db, secretKey, ids),
+    );
+    sendBadges(reply, buffer);
+  });
 }

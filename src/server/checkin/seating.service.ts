@@ -17,7 +17,6 @@ import { renderPdf, vi } from '../documents/pdf';
 import { conflict, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { getPresidium } from '../protocol/protocol.service';
-import { currentReplyToken } from '../replies/replies.service';
 import { nowIso } from '../util';
 
 /** Who gets a seat: everyone still coming (declined and replaced people give theirs up). */
@@ -460,14 +459,15 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
 
 /**
  * Badges (thẻ đại biểu), eight a page (2 × 4 cards of 90 × 60 mm): a band in the group's colour, name, position,
- * unit, seat and the delegate's QR code (their reply link, the one the reception scans).
+ * unit, seat and the delegate's QR code (their reply link, the one the reception scans). `tokensOf` gives the
+ * links: issued where missing (POST) or only re-derived (GET, which writes nothing).
  */
 export async function buildBadgesPdf(
   db: Db,
-  actor: Actor,
   eventId: string,
   baseUrl: string,
-  delegateId?: string,
+  delegateId: string | undefined,
+  tokensOf: (delegateIds: string[]) => Promise<Map<string, string>>,
 ): Promise<Buffer> {
   const event = await getEventById(db, eventId);
   let query = db
@@ -495,11 +495,7 @@ export async function buildBadgesPdf(
     throw notFound(
       delegateId ? 'đại biểu (hoặc đại biểu đã từ chối, đã được thay)' : 'đại biểu nào để in thẻ',
     );
-  const tokens = await db.transaction().execute(async (trx) => {
-    const map = new Map<string, string>();
-    for (const p of people) map.set(p.id, await currentReplyToken(trx, actor, eventId, p.id));
-    return map;
-  });
+  const tokens = await tokensOf(people.map((p) => p.id));
   const qrs = await Promise.all(
     people.map((p) =>
       QRCode.toBuffer(`${baseUrl}/r/${tokens.get(p.id)}`, {

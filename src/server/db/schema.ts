@@ -203,8 +203,10 @@ export interface EventRecipientsTable {
 }
 
 export interface ReplyTokensTable {
+  /** SHA-256 (hex) of the link's token: the only trace of the token the database keeps. */
   token_hash: string;
-  token: string;
+  /** Which derivation of the delegate's link this is; null for links made before 0007, which cannot be re-derived. */
+  generation: number | null;
   delegate_id: string;
   event_id: string;
   created_at: string;

@@ -24,7 +24,13 @@ export interface RouteDeps {
   mail: MailConfig | null;
   /** Check-in changes, across app servers. */
   room: RoomFeed;
+  /** Reply links are derived from this key, kept outside the database. */
+  secretKey: Buffer;
 }
+
+/** Where reply links point: this server as the browser reached it. */
+export const baseUrlOf = (request: { protocol: string; host: string }) =>
+  `${request.protocol}://${request.host}`;
 
 /** OpenAPI: routes behind the session cookie say so. */
 export const cookieAuth = [{ cookieAuth: [] }];

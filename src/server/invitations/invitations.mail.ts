@@ -9,7 +9,7 @@ import { conflict } from '../errors';
 import { nowIso } from '../util';
 import { buildLettersPdf } from './invitation-documents';
 import { setChannel } from './invitations.repository';
-import { prepareLetters } from './invitations.service';
+import { issueLetters } from './invitations.service';
 
 /**
  * Emails each chosen delegate their Giấy mời as a PDF with the reply link, one message per person. A person
@@ -17,6 +17,7 @@ import { prepareLetters } from './invitations.service';
  */
 export async function emailInvitations(
   db: Db,
+  key: Buffer,
   actor: Actor,
   mail: MailConfig | null,
   eventId: string,
@@ -28,7 +29,7 @@ export async function emailInvitations(
       'Máy chủ chưa được cấu hình gửi thư (SMTP_URL). Hãy tải danh sách liên kết trả lời để nhắn qua SMS hoặc Zalo.',
     );
   }
-  const { event, template, letters } = await prepareLetters(db, actor, eventId, filter, baseUrl);
+  const { event, template, letters } = await issueLetters(db, key, actor, eventId, filter, baseUrl);
   const transport = nodemailer.createTransport(mail.url);
   const result: InvitationSendResult = {
     sent: [],

@@ -1,23 +1,15 @@
-import QRCode from 'qrcode';
 import type { Event } from '../../shared/events';
-import { formatDate, formatTime } from '../../shared/format';
-import {
-  fillPlaceholders,
-  type InvitationRegisterEntry,
-  type InvitationTemplate,
-} from '../../shared/invitations';
-import { withoutMarks } from '../../shared/text';
-import { HONORIFIC_LABELS, type Honorific } from '../../shared/vocabulary';
+import type { InvitationRegisterEntry, InvitationTemplate } from '../../shared/invitations';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { InvitationsTable } from '../db/schema';
 import { getComposition } from '../delegates/composition.service';
-import { findAllDelegateRows, updateDelegateRow } from '../delegates/delegates.repository';
-import { agencyLines, issuerPlace, placeDateLine } from '../documents/official-docx';
+import { type DelegateRow, findAllDelegateRows, updateDelegateRow } from '../delegates/delegates.repository';
+import { agencyLines, issuerPlace } from '../documents/official-docx';
 import { AppError, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
-import { currentReplyToken } from '../replies/replies.service';
+import { ensureReplyTokens, findReplyTokens } from '../replies/replies.service';
 import { newId, nowIso } from '../util';
 import {
   findRegister,
@@ -27,6 +19,19 @@ import {
   nextNumber,
   saveTemplateJson,
 } from './invitations.repository';
+import {
+  asciiName,
+  type Batch,
+  eventTime,
+  eventVenue,
+  issuedDateLine,
+  type Letter,
+  personLetter,
+  type Registered,
+  recipientOf,
+} from './letters';
+
+export type { Batch, Letter } from './letters';
 
 /** The wording an event starts with, from its plan: issuer, lead unit, signer. */
 export function defaultTemplate(event: Event): InvitationTemplate {
@@ -78,44 +83,8 @@ export async function saveInvitationTemplate(
   return template;
 }
 
-/** What a batch needs to be drawn: the event, its template, and the letters. */
-export interface Batch {
-  event: Event;
-  template: InvitationTemplate;
-  letters: Letter[];
-}
-
-export interface Letter {
-  delegateId: string | null;
-  email: string | null;
-  phone: string | null;
-  number: number;
-  numberText: string;
-  dateLine: string;
-  recipientName: string;
-  /** "Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND huyện, UBND huyện Hoằng Hóa". */
-  recipient: string;
-  body: string;
-  time: string;
-  venue: string;
-  bring: string;
-  contact: string;
-  /** Lines after the body: what a unit is asked to send. */
-  details: string[];
-  /** A person's letter carries their reply link as a QR code; a unit's has none. */
-  replyUrl: string | null;
-  qrPng: Buffer | null;
-  fileName: string;
-}
-
-/** A file name any system accepts: accents dropped, only letters, digits, spaces and dashes. */
-const asciiName = (s: string) =>
-  withoutMarks(s)
-    .replace(/[^A-Za-z0-9 -]/g, '')
-    .trim();
-
 /**
- * The register numbers of these recipients (people or units), giving the next numbers to those without one, in
+ * The register entries of these recipients (people or units), giving the next numbers to those without one, in
  * the caller's transaction with the register locked. One audit row lists the new entries.
  */
 async function numberInRegister(
@@ -123,23 +92,25 @@ async function numberInRegister(
   actor: Actor,
   eventId: string,
   recipients: { delegateId: string | null; unitId: string | null; recipient: string }[],
-): Promise<number[]> {
+): Promise<Registered[]> {
   await lockRegister(trx, eventId);
   const register = await findRegister(trx, eventId);
-  const byKey = new Map(register.map((r) => [`${r.delegate_id}|${r.unit_id}`, r.number]));
+  const byKey = new Map<string, Registered>(
+    register.map((r) => [`${r.delegate_id}|${r.unit_id}`, { number: r.number, issuedAt: r.issued_at }]),
+  );
   let next = await nextNumber(trx, eventId);
   const fresh: InvitationsTable[] = [];
   const now = nowIso();
-  const numbers = recipients.map((r) => {
+  const entries = recipients.map((r) => {
     const key = `${r.delegateId}|${r.unitId}`;
     const known = byKey.get(key);
     if (known !== undefined) return known;
-    const number = next++;
-    byKey.set(key, number);
+    const entry = { number: next++, issuedAt: now };
+    byKey.set(key, entry);
     fresh.push({
       id: newId(),
       event_id: eventId,
-      number,
+      number: entry.number,
       delegate_id: r.delegateId,
       unit_id: r.unitId,
       recipient: r.recipient,
@@ -147,7 +118,7 @@ async function numberInRegister(
       channel: 'print',
       issued_by: actor.id,
     });
-    return number;
+    return entry;
   });
   await insertInvitations(trx, fresh);
   if (fresh.length) {
@@ -163,102 +134,115 @@ async function numberInRegister(
       })),
     });
   }
-  return numbers;
+  return entries;
 }
 
+export interface LetterFilter {
+  delegateId?: string | undefined;
+  groupId?: string | undefined;
+  unitId?: string | undefined;
+  awaiting?: boolean | undefined;
+}
+
+/** The delegates a batch is for. People who declined or were replaced get no letter. */
+async function chosenDelegates(db: Executor, eventId: string, filter: LetterFilter): Promise<DelegateRow[]> {
+  const rows = (await findAllDelegateRows(db, eventId, null)).filter(
+    (d) =>
+      !['declined', 'replaced'].includes(d.status) &&
+      (!filter.awaiting || d.status === 'invited') &&
+      (!filter.delegateId || d.id === filter.delegateId) &&
+      (!filter.groupId || d.group_id === filter.groupId) &&
+      (!filter.unitId || d.unit_id === filter.unitId),
+  );
+  if (filter.delegateId && rows.length === 0) {
+    throw new AppError('CONFLICT', 'Đại biểu đã từ chối hoặc đã được thay nên không in giấy mời');
+  }
+  if (rows.length === 0) throw notFound('đại biểu nào để in giấy mời');
+  return rows;
+}
+
+const replyUrlOf = (baseUrl: string, token: string) => `${baseUrl}/r/${token}`;
+
 /**
- * Numbers the letters of the chosen delegates in the register (a delegate keeps their number on a reprint), gives
- * each a reply link for the QR code, marks new ones invited, and returns everything a letter shows. People who
- * declined or were replaced get no letter.
+ * Issues the letters of the chosen delegates: numbers them in the register (a delegate keeps their number and
+ * date on a reprint), gives each a reply link for the QR code (the current one when it can be re-derived), marks
+ * new ones invited, and returns everything a letter shows.
  */
-export async function prepareLetters(
+export async function issueLetters(
   db: Db,
+  key: Buffer,
   actor: Actor,
   eventId: string,
-  filter: { delegateId?: string; groupId?: string; unitId?: string; awaiting?: boolean },
+  filter: LetterFilter,
   baseUrl: string,
 ): Promise<Batch> {
   const event = await getEventById(db, eventId);
   const template = await templateFor(db, event);
   const prepared = await db.transaction().execute(async (trx) => {
-    const rows = (await findAllDelegateRows(trx, eventId, null)).filter(
-      (d) =>
-        !['declined', 'replaced'].includes(d.status) &&
-        (!filter.awaiting || d.status === 'invited') &&
-        (!filter.delegateId || d.id === filter.delegateId) &&
-        (!filter.groupId || d.group_id === filter.groupId) &&
-        (!filter.unitId || d.unit_id === filter.unitId),
-    );
-    if (filter.delegateId && rows.length === 0) {
-      throw new AppError('CONFLICT', 'Đại biểu đã từ chối hoặc đã được thay nên không in giấy mời');
-    }
-    if (rows.length === 0) throw notFound('đại biểu nào để in giấy mời');
-    const people = rows.map((d) => {
-      const honorific = d.honorific ? HONORIFIC_LABELS[d.honorific as Honorific] : 'Ông/Bà';
-      const recipient = [`${honorific} ${d.full_name}`, d.position, d.organization ?? d.unit_name]
-        .filter(Boolean)
-        .join(', ');
-      return { d, honorific, recipient };
-    });
-    const numbers = await numberInRegister(
+    const rows = await chosenDelegates(trx, eventId, filter);
+    const registered = await numberInRegister(
       trx,
       actor,
       eventId,
-      people.map((p) => ({ delegateId: p.d.id, unitId: null, recipient: p.recipient })),
+      rows.map((d) => ({ delegateId: d.id, unitId: null, recipient: recipientOf(d).recipient })),
+    );
+    const tokens = await ensureReplyTokens(
+      trx,
+      key,
+      actor,
+      eventId,
+      rows.map((d) => d.id),
     );
     const now = nowIso();
-    const out = [];
-    for (const [i, p] of people.entries()) {
-      if (p.d.status === 'draft')
-        await updateDelegateRow(trx, p.d.id, { status: 'invited', updated_at: now });
-      out.push({ ...p, number: numbers[i]!, token: await currentReplyToken(trx, actor, eventId, p.d.id) });
+    for (const d of rows) {
+      if (d.status === 'draft') await updateDelegateRow(trx, d.id, { status: 'invited', updated_at: now });
     }
-    return out;
+    return rows.map((d, i) => ({ d, registered: registered[i]!, token: tokens.get(d.id)! }));
   });
-
-  const time = `${formatTime(event.startsAt)} - ${formatTime(event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
-  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
-  const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
   const letters = await Promise.all(
-    prepared.map(async ({ d, honorific, recipient, number: registered, token }) => {
-      const values = {
-        danh_xung: honorific === 'Ông/Bà' ? 'Ông/Bà' : honorific,
-        ho_ten: d.full_name,
-        chuc_vu: d.position ?? '',
-        don_vi: d.organization ?? d.unit_name ?? '',
-        ten_hoi_nghi: event.name,
-        thoi_gian: time,
-        dia_diem: venue,
-      };
-      const replyUrl = `${baseUrl}/r/${token}`;
-      const number = String(registered).padStart(2, '0');
-      return {
-        delegateId: d.id,
-        email: d.email,
-        phone: d.phone,
-        number: registered,
-        numberText: `Số: ${number}/${template.symbol}`,
-        dateLine,
-        recipientName: d.full_name,
-        recipient,
-        body: fillPlaceholders(template.body, values),
-        time,
-        venue,
-        bring: fillPlaceholders(template.bring, values),
-        contact: fillPlaceholders(template.contact, values),
-        details: [],
-        replyUrl,
-        qrPng: await QRCode.toBuffer(replyUrl, {
-          type: 'png',
-          errorCorrectionLevel: 'M',
-          margin: 1,
-          width: 240,
-        }),
-        fileName: `GM ${number} - ${asciiName(d.full_name)}`,
-      };
-    }),
+    prepared.map(({ d, registered, token }) =>
+      personLetter(event, template, d, registered, replyUrlOf(baseUrl, token)),
+    ),
   );
   return { event, template, letters };
+}
+
+/**
+ * A delegate's letter as it was issued (same number, same date, same reply link), read only: answers NOT_ISSUED
+ * when there is no letter to give again yet, or its link can no longer be re-derived.
+ */
+export async function reprintLetter(
+  db: Executor,
+  key: Buffer,
+  eventId: string,
+  delegateId: string,
+  baseUrl: string,
+): Promise<Batch> {
+  const event = await getEventById(db, eventId);
+  const template = await templateFor(db, event);
+  const [d] = await chosenDelegates(db, eventId, { delegateId });
+  const entry = (await findRegister(db, eventId)).find((r) => r.delegate_id === delegateId);
+  if (!entry) {
+    throw new AppError(
+      'NOT_ISSUED',
+      'Giấy mời của đại biểu này chưa được phát hành. Hãy tạo giấy mời trước để cấp số và liên kết trả lời.',
+    );
+  }
+  const token = (await findReplyTokens(db, key, [delegateId])).get(delegateId);
+  if (!token) {
+    throw new AppError(
+      'NOT_ISSUED',
+      'Liên kết trả lời của đại biểu này đã bị thu hồi hoặc được tạo theo cách cũ nên không in lại được. Hãy tạo lại giấy mời để cấp liên kết mới.',
+    );
+  }
+  const letter = await personLetter(
+    event,
+    template,
+    d!,
+    { number: entry.number, issuedAt: entry.issued_at },
+    replyUrlOf(baseUrl, token),
+  );
+  return { event, template, letters: [letter] };
 }
 
 export async function getRegister(db: Executor, eventId: string): Promise<InvitationRegisterEntry[]> {
@@ -283,7 +267,7 @@ function addressOf(unitName: string): string {
  * Letters to the units a composition draws from ("Kính gửi: UBND huyện Hoằng Hóa"), asking each to send its
  * quota of each group ("- 03 đại biểu: Đại diện Lãnh đạo Huyện ủy, UBND…"), numbered in the same register.
  */
-export async function prepareUnitLetters(
+export async function issueUnitLetters(
   db: Db,
   actor: Actor,
   eventId: string,
@@ -312,11 +296,10 @@ export async function prepareUnitLetters(
       units.map(([unitId, ask]) => ({ delegateId: null, unitId, recipient: ask.name })),
     ),
   );
-  const time = `${formatTime(event.startsAt)} - ${formatTime(event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
-  const venue = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
-  const dateLine = placeDateLine(template.place, nowIso().slice(0, 10), new Date().getUTCFullYear());
+  const time = eventTime(event);
+  const venue = eventVenue(event);
   const letters = units.map(([, ask], i): Letter => {
-    const number = registered[i]!;
+    const { number, issuedAt } = registered[i]!;
     const padded = String(number).padStart(2, '0');
     return {
       delegateId: null,
@@ -324,7 +307,7 @@ export async function prepareUnitLetters(
       phone: null,
       number,
       numberText: `Số: ${padded}/${template.symbol}`,
-      dateLine,
+      dateLine: issuedDateLine(template, issuedAt),
       recipientName: ask.name,
       recipient: ask.name,
       body: `Để tổ chức ${event.name}, đề nghị ${ask.name} cử ${String(ask.total).padStart(2, '0')} đại biểu tới dự, cụ thể:`,

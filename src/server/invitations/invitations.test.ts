@@ -17,6 +17,7 @@ let otherEventId = '';
 const people: Record<string, string> = {};
 
 const get = (url: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie: organizer } });
+const post = (url: string) => ctx.app.inject({ method: 'POST', url, headers: { cookie: organizer } });
 const base = () => `/api/events/${eventId}`;
 
 beforeAll(async () => {
@@ -99,7 +100,7 @@ describe('Giấy mời', () => {
   });
 
   it('writes a DOCX with the recipient, the register number and a QR code carrying the reply link', async () => {
-    const response = await get(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.docx`);
+    const response = await post(`${base()}/delegates/${people['Nguyễn Thị Hằng']}/invitation.docx`);
     expect(response.statusCode).toBe(200);
     const { value } = await mammoth.extractRawText({ buffer: response.rawPayload });
     expect(value).toContain('GIẤY MỜI');
@@ -121,7 +122,7 @@ describe('Giấy mời', () => {
   });
 
   it('prints the whole list as one PDF with the names in Vietnamese, and as a ZIP of DOCX; the register numbers them', async () => {
-    const pdf = await get(`${base()}/invitations.pdf`);
+    const pdf = await post(`${base()}/invitations.pdf`);
     expect(pdf.statusCode).toBe(200);
     const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
     const text = (await parser.getText()).text.normalize('NFC');
@@ -132,7 +133,9 @@ describe('Giấy mời', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Số: 02/GM-VPĐP');
 
-    const zip = await JSZip.loadAsync((await get(`${base()}/invitations.zip?groupId=${groupId}`)).rawPayload);
+    const zip = await JSZip.loadAsync(
+      (await post(`${base()}/invitations.zip?groupId=${groupId}`)).rawPayload,
+    );
     expect(Object.keys(zip.files).sort()).toEqual([
       'GM 01 - Nguyen Thi Hang.docx',
       'GM 02 - Le Dinh Khoi.docx',
@@ -154,7 +157,7 @@ describe('Giấy mời', () => {
   });
 
   it('asks each unit with seats to send its quota, in the same register', async () => {
-    const pdf = await get(`${base()}/unit-invitations.pdf`);
+    const pdf = await post(`${base()}/unit-invitations.pdf`);
     expect(pdf.statusCode).toBe(200);
     const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
     const text = (await parser.getText()).text.normalize('NFC').replace(/\s+/g, ' ');
@@ -163,7 +166,7 @@ describe('Giấy mời', () => {
     expect(text).toContain('đề nghị UBND huyện Hoằng Hóa cử 10 đại biểu tới dự, cụ thể:');
     expect(text).toContain('- 10 đại biểu: Lãnh đạo huyện.');
     expect(text).toContain('Số: 03/GM-VPĐP');
-    const zip = await JSZip.loadAsync((await get(`${base()}/unit-invitations.zip`)).rawPayload);
+    const zip = await JSZip.loadAsync((await post(`${base()}/unit-invitations.zip`)).rawPayload);
     expect(Object.keys(zip.files)).toEqual(['GM 03 - UBND huyen Hoang Hoa.docx']);
     const register = (await get(`${base()}/invitations`)).json();
     expect(register.at(-1)).toMatchObject({ number: 3, delegateId: null, recipient: 'UBND huyện Hoằng Hóa' });
@@ -236,7 +239,7 @@ describe('Giấy mời', () => {
       headers: { cookie: organizer },
       payload: { status: 'declined' },
     });
-    const response = await get(`${base()}/delegates/${people['Lê Đình Khôi']}/invitation.pdf`);
+    const response = await post(`${base()}/delegates/${people['Lê Đình Khôi']}/invitation.pdf`);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toContain('đã từ chối');
   });

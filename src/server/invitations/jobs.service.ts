@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import { getEventStatus } from '../events/events.service';
 import { newId, nowIso } from '../util';
 import { buildLettersPdf, buildLettersZip } from './invitation-documents';
-import { prepareLetters, prepareUnitLetters } from './invitations.service';
+import { issueLetters, issueUnitLetters } from './invitations.service';
 
 /** A running job that has not moved for this long belongs to a server that stopped. */
 const STALE_MS = 60_000;
@@ -38,6 +38,7 @@ async function update(db: Executor, id: string, patch: Partial<DocumentJobsTable
  */
 export async function startInvitationJob(
   db: Db,
+  key: Buffer,
   actor: Actor,
   eventId: string,
   input: StartInvitationJobInput,
@@ -69,8 +70,8 @@ export async function startInvitationJob(
     try {
       const { event, template, letters } =
         input.audience === 'units'
-          ? await prepareUnitLetters(db, actor, eventId, filter)
-          : await prepareLetters(db, actor, eventId, filter, baseUrl);
+          ? await issueUnitLetters(db, actor, eventId, filter)
+          : await issueLetters(db, key, actor, eventId, filter, baseUrl);
       await update(db, row.id, { total: letters.length });
       const progress = (done: number) => update(db, row.id, { done });
       const file =

@@ -12,7 +12,7 @@ const tags = ['replies'];
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
 const delegateParams = z.object({ eventId: idSchema, delegateId: idSchema });
 
-export async function repliesRoutes(app: App, { handle: { db } }: RouteDeps) {
+export async function repliesRoutes(app: App, { handle: { db }, secretKey }: RouteDeps) {
   app.post(
     '/api/events/:eventId/delegates/:delegateId/reply-link',
     {
@@ -29,7 +29,7 @@ export async function repliesRoutes(app: App, { handle: { db } }: RouteDeps) {
       authorize(canWriteDelegates(actor, request.params.eventId));
       const scope = await scopeOf(db, actor, request.params.eventId);
       reply.status(201);
-      return issueReplyLink(db, actor, scope, request.params.eventId, request.params.delegateId);
+      return issueReplyLink(db, secretKey, actor, scope, request.params.eventId, request.params.delegateId);
     },
   );
 

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { ReplyInput, ReplyLink, ReplyView } from '../../shared/replies';
 import type { DelegateStatus } from '../../shared/vocabulary';
 import { recordAudit } from '../audit/audit.service';
@@ -10,7 +9,14 @@ import { AppError, conflict } from '../errors';
 import { getEventById } from '../events/events.service';
 import { getPlanContents } from '../plans/plan-contents.service';
 import { nowIso } from '../util';
-import { findActiveToken, findActiveTokenOf, insertToken, revokeTokens } from './replies.repository';
+import {
+  findActiveToken,
+  findActiveTokensOf,
+  findLastGenerations,
+  insertTokens,
+  revokeTokens,
+} from './replies.repository';
+import { deriveReplyToken, hashReplyToken } from './reply-token';
 
 /** Who acts when a delegate answers through their link: the audit log names them so. */
 export const REPLY_ACTOR: Actor = {
@@ -21,8 +27,6 @@ export const REPLY_ACTOR: Actor = {
   memberships: [],
 };
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** The same answer for a token that never existed, was revoked, or belongs to a delegate since deleted. */
 const unknownLink = () =>
   new AppError(
@@ -31,11 +35,12 @@ const unknownLink = () =>
   );
 
 /**
- * A new reply link for a delegate (256 random bits, base64url); any earlier link of theirs stops working. Looked
- * up by its SHA-256; kept as well, so a reprinted invitation carries the same QR code.
+ * A new reply link for a delegate; any earlier link of theirs stops working. The token is derived from the secret
+ * key and the next generation; only its SHA-256 is stored, which is enough to find the delegate when it comes back.
  */
 export async function issueReplyLink(
   db: Db,
+  key: Buffer,
   actor: Actor,
   scope: Scope,
   eventId: string,
@@ -44,39 +49,119 @@ export async function issueReplyLink(
   const delegate = await getDelegate(db, scope, eventId, delegateId);
   if (delegate.status === 'replaced')
     throw conflict('Đại biểu đã được thay; hãy tạo liên kết cho người dự thay');
-  const token = randomBytes(32).toString('base64url');
   const createdAt = nowIso();
-  await db.transaction().execute(async (trx) => {
-    await revokeTokens(trx, delegateId, createdAt);
-    await insertToken(trx, {
-      token_hash: hashOf(token),
-      token,
-      delegate_id: delegateId,
-      event_id: eventId,
-      created_at: createdAt,
-      created_by: actor.id,
-      revoked_at: null,
-    });
+  const token = await db.transaction().execute(async (trx) => {
+    const [token] = (await newReplyTokens(trx, key, actor, eventId, [delegateId], createdAt)).values();
     await recordAudit(trx, actor, { eventId, entity: 'reply_link', entityId: delegateId, action: 'create' });
+    return token!;
   });
   return { token, path: `/r/${token}`, createdAt };
 }
 
-/** The delegate's current reply link, made when they have none: what a letter's QR code carries. */
-export async function currentReplyToken(trx: Executor, actor: Actor, eventId: string, delegateId: string) {
-  const active = await findActiveTokenOf(trx, delegateId);
-  if (active) return active.token;
-  const token = randomBytes(32).toString('base64url');
-  await insertToken(trx, {
-    token_hash: hashOf(token),
-    token,
-    delegate_id: delegateId,
-    event_id: eventId,
-    created_at: nowIso(),
-    created_by: actor.id,
-    revoked_at: null,
+/** Revokes the delegates' links and derives each a link of the next generation. */
+async function newReplyTokens(
+  trx: Executor,
+  key: Buffer,
+  actor: Actor,
+  eventId: string,
+  delegateIds: string[],
+  at: string,
+): Promise<Map<string, string>> {
+  const last = await findLastGenerations(trx, delegateIds);
+  await revokeTokens(trx, delegateIds, at);
+  const tokens = new Map<string, string>();
+  const rows = delegateIds.map((delegateId) => {
+    const generation = (last.get(delegateId) ?? 0) + 1;
+    const token = deriveReplyToken(key, delegateId, generation);
+    tokens.set(delegateId, token);
+    return {
+      token_hash: hashReplyToken(token),
+      generation,
+      delegate_id: delegateId,
+      event_id: eventId,
+      created_at: at,
+      created_by: actor.id,
+      revoked_at: null,
+    };
   });
-  return token;
+  await insertTokens(trx, rows);
+  return tokens;
+}
+
+/**
+ * The delegates' current reply tokens, re-derived from their active link, without writing anything: what a
+ * reprint carries. A delegate is missing when they have no active link, or one that cannot be re-derived (made
+ * before links were derived, or under another key).
+ */
+export async function findReplyTokens(
+  db: Executor,
+  key: Buffer,
+  delegateIds: string[],
+): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (const row of await findActiveTokensOf(db, delegateIds)) {
+    if (row.generation === null) continue;
+    const token = deriveReplyToken(key, row.delegate_id, row.generation);
+    if (hashReplyToken(token) === row.token_hash) tokens.set(row.delegate_id, token);
+  }
+  return tokens;
+}
+
+/**
+ * Every delegate's reply token for a document being issued (a letter, a badge): the current link when it can be
+ * re-derived, else a new one — which revokes an old link that cannot be, so the QR code printed and the link that
+ * works stay the same. One audit row names the delegates given a new link.
+ */
+export async function ensureReplyTokens(
+  trx: Executor,
+  key: Buffer,
+  actor: Actor,
+  eventId: string,
+  delegateIds: string[],
+): Promise<Map<string, string>> {
+  const tokens = await findReplyTokens(trx, key, delegateIds);
+  const missing = delegateIds.filter((id) => !tokens.has(id));
+  if (missing.length === 0) return tokens;
+  for (const [id, token] of await newReplyTokens(trx, key, actor, eventId, missing, nowIso()))
+    tokens.set(id, token);
+  await recordAudit(trx, actor, {
+    eventId,
+    entity: 'reply_link',
+    action: 'create',
+    after: { delegateIds: missing },
+  });
+  return tokens;
+}
+
+/** {@link ensureReplyTokens} in a transaction of its own: for documents that issue nothing else (badges). */
+export function issueReplyTokens(
+  db: Db,
+  key: Buffer,
+  actor: Actor,
+  eventId: string,
+  delegateIds: string[],
+): Promise<Map<string, string>> {
+  return db.transaction().execute((trx) => ensureReplyTokens(trx, key, actor, eventId, delegateIds));
+}
+
+/**
+ * Every delegate's current reply token for a document printed again, read only; NOT_ISSUED when any of them has
+ * no link that can be re-derived (never given one, revoked, or made before links were derived).
+ */
+export async function requireReplyTokens(
+  db: Executor,
+  key: Buffer,
+  delegateIds: string[],
+): Promise<Map<string, string>> {
+  const tokens = await findReplyTokens(db, key, delegateIds);
+  const missing = delegateIds.filter((id) => !tokens.has(id)).length;
+  if (missing > 0) {
+    throw new AppError(
+      'NOT_ISSUED',
+      `${missing} đại biểu chưa có mã QR (chưa được phát hành giấy mời hay thẻ, hoặc liên kết đã bị thu hồi, hoặc tạo theo cách cũ). Hãy tạo thẻ hoặc giấy mời để cấp mã.`,
+    );
+  }
+  return tokens;
 }
 
 export async function revokeReplyLink(
@@ -88,13 +173,13 @@ export async function revokeReplyLink(
 ) {
   await getDelegate(db, scope, eventId, delegateId);
   await db.transaction().execute(async (trx) => {
-    await revokeTokens(trx, delegateId, nowIso());
+    await revokeTokens(trx, [delegateId], nowIso());
     await recordAudit(trx, actor, { eventId, entity: 'reply_link', entityId: delegateId, action: 'delete' });
   });
 }
 
 async function tokenOf(db: Executor, token: string) {
-  const row = await findActiveToken(db, hashOf(token));
+  const row = await findActiveToken(db, hashReplyToken(token));
   if (!row) throw unknownLink();
   return row;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Composition } from '../../shared/delegates';
@@ -57,7 +58,8 @@ describe('reply links', () => {
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.path).toBe(`/r/${first.token}`);
     const stored = await ctx.handle.db.selectFrom('reply_tokens').selectAll().execute();
-    expect(stored.find((r) => r.token === first.token)?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    const hash = createHash('sha256').update(first.token).digest('hex');
+    expect(stored.find((r) => r.token_hash === hash)).toMatchObject({ delegate_id: id, revoked_at: null });
     const second = await link(id);
     expect(second.token).not.toBe(first.token);
   });

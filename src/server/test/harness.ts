@@ -52,6 +52,8 @@ const unique = (prefix: string) => `${prefix}${++counter}${randomBytes(2).toStri
 export interface TestContext {
   handle: DbHandle;
   app: HoinghiApp;
+  /** The app's secret key, for tests that derive or issue reply links without HTTP. */
+  secretKey: Buffer;
   close(): Promise<void>;
   buildUser(overrides?: {
     username?: string;
@@ -69,11 +71,13 @@ export async function createTestContext(
   options: { webRoot?: string; mail?: MailConfig | null } = {},
 ): Promise<TestContext> {
   const handle = await createTestDb();
-  const app = await buildApp({ handle, webRoot: options.webRoot, mail: options.mail ?? null });
+  const secretKey = randomBytes(32);
+  const app = await buildApp({ handle, webRoot: options.webRoot, mail: options.mail ?? null, secretKey });
   const { db } = handle;
   return {
     handle,
     app,
+    secretKey,
     close: async () => {
       await app.close();
       await handle.close();

@@ -399,7 +399,7 @@ export const en: Messages = {
   replyLink: {
     menu: 'Reply link',
     title: 'Reply link — {{name}}',
-    help: 'Send this link by SMS, Zalo or email: the delegate opens it on a phone, sees the invitation and the program, and confirms, declines or names a substitute without signing in. Printed invitations carry this link as their QR code. Making a new one or revoking stops the old one, printed QR codes included.',
+    help: 'Send this link by SMS, Zalo or email: the delegate opens it on a phone, sees the invitation and the program, and confirms, declines or names a substitute without signing in. Printed invitations carry this link as their QR code. Making a new one or revoking stops the old one, printed QR codes included. Links made before only their hash was stored keep working, but reprinting their letter or badge gives them a new link.',
     make: 'Make the link',
     again: 'Make another link',
     link: 'Link',
@@ -647,6 +647,7 @@ export const en: Messages = {
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',
+    NOT_ISSUED: 'This document has not been issued yet',
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',
   },

@@ -400,7 +400,7 @@ export const vi = {
   replyLink: {
     menu: 'Liên kết trả lời',
     title: 'Liên kết trả lời — {{name}}',
-    help: 'Gửi liên kết này qua SMS, Zalo hoặc email: đại biểu mở trên điện thoại, xem giấy mời và chương trình, rồi xác nhận, báo không dự hoặc cử người dự thay mà không cần đăng nhập. Giấy mời in ra mang mã QR của chính liên kết này. Tạo liên kết mới hoặc thu hồi thì liên kết cũ, kể cả mã QR trên giấy mời đã in, hết hiệu lực.',
+    help: 'Gửi liên kết này qua SMS, Zalo hoặc email: đại biểu mở trên điện thoại, xem giấy mời và chương trình, rồi xác nhận, báo không dự hoặc cử người dự thay mà không cần đăng nhập. Giấy mời in ra mang mã QR của chính liên kết này. Tạo liên kết mới hoặc thu hồi thì liên kết cũ, kể cả mã QR trên giấy mời đã in, hết hiệu lực. Liên kết tạo trước khi hệ thống chuyển sang chỉ lưu mã băm vẫn dùng được, nhưng in lại giấy mời hay thẻ của người đó sẽ cấp liên kết mới.',
     make: 'Tạo liên kết',
     again: 'Tạo liên kết khác',
     link: 'Liên kết',
@@ -638,6 +638,7 @@ export const vi = {
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',
+    NOT_ISSUED: 'Giấy tờ này chưa được phát hành',
     INTERNAL: 'Lỗi hệ thống',
     NETWORK: 'Không kết nối được máy chủ',
   },

@@ -38,16 +38,19 @@ export async function request<T>(
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as ErrorBody | null;
-    throw new ApiError(
-      response.status,
-      payload?.error.code ?? 'INTERNAL',
-      payload?.error.message ?? `Lỗi ${response.status}`,
-      payload?.error.details ?? [],
-    );
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   return (await response.json()) as T;
+}
+
+/** The server's `{ error: { code, message, details } }` of a failed response, as an ApiError. */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
+  const payload = (await response.json().catch(() => null)) as ErrorBody | null;
+  return new ApiError(
+    response.status,
+    payload?.error.code ?? 'INTERNAL',
+    payload?.error.message ?? `Lỗi ${response.status}`,
+    payload?.error.details ?? [],
+  );
 }
 
 export const api = {

@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HallLayout, Seating } from '../../../../shared/seating';
 import { api } from '../../../lib/api';
+import { useDownloadByPost } from '../../../lib/download';
 import { useErrorMessage } from '../../../lib/i18n';
 
 function LayoutForm({ eventId, layout }: { eventId: string; layout: HallLayout }) {
@@ -101,6 +102,8 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const client = useQueryClient();
+  // Badges give a QR code to whoever has none yet, so they are made by a POST, never by following a link.
+  const { download, pending } = useDownloadByPost();
   const seating = useQuery({
     queryKey: ['seating', eventId],
     queryFn: () => api.get<Seating>(`/api/events/${eventId}/seating`),
@@ -139,7 +142,11 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
         <Button variant="default" component="a" href={`/api/events/${eventId}/placards.pdf`} target="_blank">
           {t('seating.placards')}
         </Button>
-        <Button variant="default" component="a" href={`/api/events/${eventId}/badges.pdf`} target="_blank">
+        <Button
+          variant="default"
+          loading={pending === `/api/events/${eventId}/badges.pdf`}
+          onClick={() => download(`/api/events/${eventId}/badges.pdf`)}
+        >
           {t('seating.badges')}
         </Button>
       </Group>
@@ -203,9 +210,8 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      component="a"
-                      href={`/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`}
-                      target="_blank"
+                      loading={pending === `/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`}
+                      onClick={() => download(`/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`)}
                     >
                       {t('seating.badge')}
                     </Button>

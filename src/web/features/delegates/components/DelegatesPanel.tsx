@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,12 +23,19 @@ import type { StartInvitationJobInput } from '../../../../shared/invitations';
 import { formatPhone } from '../../../../shared/phone';
 import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared/vocabulary';
 import { withQuery } from '../../../lib/api';
+import { useDownloadByPost } from '../../../lib/download';
 import { useErrorMessage } from '../../../lib/i18n';
 import { InvitationJobModal } from '../../invitations/components/InvitationJobModal';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
 import { SendInvitationsModal } from '../../invitations/components/SendInvitationsModal';
 import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
-import { useComposition, useDelegateStatus, useDelegates, useDeleteDelegate } from '../api/delegates';
+import {
+  delegateKeys,
+  useComposition,
+  useDelegateStatus,
+  useDelegates,
+  useDeleteDelegate,
+} from '../api/delegates';
 import { DelegateFormModal } from './DelegateFormModal';
 import { DelegateStatusBadge } from './DelegateStatusBadge';
 import { SubstituteModal } from './SubstituteModal';
@@ -75,6 +83,13 @@ export function DelegatesPanel({
         (isOrganizer || (UNIT_OFFICER_STATUSES.includes(d.status) && UNIT_OFFICER_STATUSES.includes(s))),
     );
   const onError = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+  const client = useQueryClient();
+  const { download } = useDownloadByPost();
+  // Issuing numbers letters and moves people from draft to invited: the list shows it at once.
+  const issue = async (url: string) => {
+    await download(url);
+    await client.invalidateQueries({ queryKey: delegateKeys.all(eventId) });
+  };
 
   return (
     <Stack>
@@ -114,9 +129,9 @@ export function DelegatesPanel({
                 <Menu.Item onClick={() => setSending('all')}>{t('invitations.send')}</Menu.Item>
                 <Menu.Item onClick={() => setSending('awaiting')}>{t('invitations.remind')}</Menu.Item>
                 <Menu.Item
-                  component="a"
-                  href={withQuery(`/api/events/${eventId}/invitations/links.xlsx`, { groupId })}
-                  download
+                  onClick={() =>
+                    issue(withQuery(`/api/events/${eventId}/invitations/links.xlsx`, { groupId }))
+                  }
                 >
                   {t('invitations.links')}
                 </Menu.Item>
@@ -282,16 +297,16 @@ export function DelegatesPanel({
                             {isOrganizer && d.status !== 'declined' && (
                               <>
                                 <Menu.Item
-                                  component="a"
-                                  href={`/api/events/${eventId}/delegates/${d.id}/invitation.pdf`}
-                                  download
+                                  onClick={() =>
+                                    issue(`/api/events/${eventId}/delegates/${d.id}/invitation.pdf`)
+                                  }
                                 >
                                   {t('invitations.onePdf')}
                                 </Menu.Item>
                                 <Menu.Item
-                                  component="a"
-                                  href={`/api/events/${eventId}/delegates/${d.id}/invitation.docx`}
-                                  download
+                                  onClick={() =>
+                                    issue(`/api/events/${eventId}/delegates/${d.id}/invitation.docx`)
+                                  }
                                 >
                                   {t('invitations.oneDocx')}
                                 </Menu.Item>
