@@ -143,10 +143,11 @@ describe('emailing invitations', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('SMTP_URL');
     const links = await withoutMail.app.inject({
-      method: 'GET',
+      method: 'POST',
       url: `/api/events/${eventId}/invitations/links.xlsx`,
       headers: { cookie },
     });
+    expect(links.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(links.rawPayload as unknown as ArrayBuffer);
     const rows = workbook.worksheets[0]!.getSheetValues().flatMap((r) =>
