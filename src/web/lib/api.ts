@@ -40,6 +40,13 @@ export async function request<T>(
   }
   if (!response.ok) {
     const payload = (await response.json().catch(() => null)) as ErrorBody | null;
+    // The server answers nothing but /api/auth/* until a temporary password is changed: go where that happens.
+    if (
+      payload?.error.code === 'PASSWORD_CHANGE_REQUIRED' &&
+      window.location.pathname !== '/account/password'
+    ) {
+      window.location.assign('/account/password');
+    }
     throw new ApiError(
       response.status,
       payload?.error.code ?? 'INTERNAL',
