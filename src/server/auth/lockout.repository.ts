@@ -10,6 +10,10 @@ export async function deleteAttempt(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('login_failures').where('id', '=', id).execute();
 }
 
+export async function markAttemptRefused(db: Executor, id: string): Promise<void> {
+  await db.updateTable('login_failures').set({ refused: 1 }).where('id', '=', id).execute();
+}
+
 /** Which attempts count together: one account from one device, or from one address, or all of an account's or an address's. */
 export type Bucket =
   | { username: string; device: string }
@@ -17,12 +21,13 @@ export type Bucket =
   | { username: string }
   | { ip: string };
 
-/** How many other attempts share the bucket since `sinceIso`, and when the oldest and newest were made. */
+/** How many other attempts share the bucket since `sinceIso`: the oldest, and the newest one that was checked. */
 export async function summariseAttempts(
   db: Executor,
   bucket: Bucket,
   sinceIso: string,
   exceptId: string,
+  checkedOnly: boolean,
 ): Promise<{ count: number; oldest: string | null; newest: string | null }> {
   let query = db.selectFrom('login_failures').where('at', '>', sinceIso).where('id', '!=', exceptId);
   if ('username' in bucket) query = query.where('username', '=', bucket.username);
@@ -30,8 +35,14 @@ export async function summariseAttempts(
   // Attempts from known devices never count against the address or the whole account: that is the owner's lane.
   else query = query.where('device', 'is', null);
   if ('ip' in bucket) query = query.where('ip', '=', bucket.ip);
+  if (checkedOnly) query = query.where('refused', '=', 0);
   const row = await query
-    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('at').as('oldest'), eb.fn.max('at').as('newest')])
+    .select((eb) => [
+      eb.fn.countAll().as('n'),
+      eb.fn.min('at').as('oldest'),
+      // The lane's clock runs from the last attempt that was really checked: a refused one does not restart it.
+      eb.fn.max(eb.case().when('refused', '=', 0).then(eb.ref('at')).end()).as('newest'),
+    ])
     .executeTakeFirstOrThrow();
   return { count: toCount(row.n), oldest: row.oldest ?? null, newest: row.newest ?? null };
 }

@@ -10,6 +10,7 @@ import {
   insertAttempt,
   isKnownDevice,
   isMintedDevice,
+  markAttemptRefused,
   summariseAttempts,
   upsertKnownDevice,
 } from './lockout.repository';
@@ -46,7 +47,8 @@ export function delayAfter(prior: number): number {
 /**
  * Records the attempt BEFORE the password is checked, then reads the limits: parallel guesses each see the
  * others' rows, so no more than the free tries ever reach the (slow) password check at once. A refused attempt
- * is taken back out, so hammering a lock does not lengthen it; a checked one stays until it proves right.
+ * stays in its own lane (hammering a lock keeps it shut) but is left out of the account-wide and address-wide
+ * counts; a checked one stays until it proves right.
  */
 export async function claimAttempt(db: Db, source: AttemptSource): Promise<Attempt> {
   const deviceHash = source.deviceToken ? hashToken(source.deviceToken) : null;
@@ -56,12 +58,13 @@ export async function claimAttempt(db: Db, source: AttemptSource): Promise<Attem
     username: source.username,
     ip: source.ip,
     device: known ? deviceHash : null,
+    refused: 0,
     at: nowIso(),
   };
   await insertAttempt(db, attempt);
   const wait = await waitBefore(db, attempt);
   if (wait > 0) {
-    await deleteAttempt(db, attempt.id);
+    await markAttemptRefused(db, attempt.id);
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
     throw new AppError(
       'TOO_MANY_ATTEMPTS',
@@ -75,17 +78,21 @@ export async function claimAttempt(db: Db, source: AttemptSource): Promise<Attem
 async function waitBefore(db: Executor, attempt: Attempt): Promise<number> {
   const now = Date.parse(attempt.at);
   const since = new Date(now - LOGIN_WINDOW_MS).toISOString();
-  const summary = (bucket: Bucket) => summariseAttempts(db, bucket, since, attempt.id);
+  const summary = (bucket: Bucket, checkedOnly: boolean) =>
+    summariseAttempts(db, bucket, since, attempt.id, checkedOnly);
 
   const lane = await summary(
     attempt.device
       ? { username: attempt.username, device: attempt.device }
       : { username: attempt.username, ip: attempt.ip },
+    false,
   );
-  const delay = delayAfter(lane.count);
-  if (delay > 0 && lane.newest) {
-    const wait = Date.parse(lane.newest) + delay - now;
-    if (wait > 0) return wait;
+  // Every attempt in the lane, refused ones too, doubles the wait (so a burst shuts the lane however few of it
+  // were checked); the wait runs from the last checked one. On refusal the caller is told the wait the NEXT
+  // attempt will face, which counts this one.
+  if (lane.newest) {
+    const elapsed = now - Date.parse(lane.newest);
+    if (elapsed < delayAfter(lane.count)) return Math.max(1, delayAfter(lane.count + 1) - elapsed);
   }
   if (attempt.device) return 0;
 
@@ -93,7 +100,8 @@ async function waitBefore(db: Executor, attempt: Attempt): Promise<number> {
     [{ username: attempt.username }, MAX_FAILURES_PER_ACCOUNT],
     [{ ip: attempt.ip }, MAX_FAILURES_PER_IP],
   ] as const) {
-    const { count, oldest } = await summary(bucket);
+    // Refused attempts are left out here: hammering one lane must not lock the account for every other address.
+    const { count, oldest } = await summary(bucket, true);
     if (count >= max && oldest) return Math.max(1, Date.parse(oldest) + LOGIN_WINDOW_MS - now);
   }
   return 0;

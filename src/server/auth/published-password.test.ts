@@ -96,7 +96,14 @@ describe('listening address', () => {
     for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', 'localhost']) {
       expect(isLoopbackAddress(a)).toBe(true);
     }
-    for (const a of ['0.0.0.0', '192.168.1.20', '::', '::ffff:10.0.0.1', '1127.0.0.1', '127.0.0.1.example.vn']) {
+    for (const a of [
+      '0.0.0.0',
+      '192.168.1.20',
+      '::',
+      '::ffff:10.0.0.1',
+      '1127.0.0.1',
+      '127.0.0.1.example.vn',
+    ]) {
       expect(isLoopbackAddress(a)).toBe(false);
     }
   });

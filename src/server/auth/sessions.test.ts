@@ -125,5 +125,4 @@ describe('changing one’s own password', () => {
     expect(published.statusCode).toBe(400);
     expect(published.json().error.details[0].field).toBe('newPassword');
   });
-
 });

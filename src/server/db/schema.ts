@@ -30,6 +30,8 @@ export interface LoginFailuresTable {
   ip: string;
   /** Hash of the known-device cookie the attempt came with, when that device signed in to this account before. */
   device: string | null;
+  /** 1 when the attempt was turned away without a password check: it lengthens only its own lane's wait. */
+  refused: number;
   at: string;
 }
 

@@ -11,8 +11,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Rows are written before the password is checked, so parallel guesses see each other; a row of a known device
-  // carries that device's hash and counts only against that device.
+  // carries that device's hash and counts only against that device. A refused attempt (never checked) stays in
+  // its own lane but not in the account-wide or address-wide counts.
   await db.schema.alterTable('login_failures').addColumn('device', 'text').execute();
+  await db.schema
+    .alterTable('login_failures')
+    .addColumn('refused', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createIndex('login_failures_pair_idx')
     .on('login_failures')
@@ -42,6 +47,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('known_devices').execute();
   await db.schema.dropIndex('login_failures_device_idx').execute();
   await db.schema.dropIndex('login_failures_pair_idx').execute();
+  await db.schema.alterTable('login_failures').dropColumn('refused').execute();
   await db.schema.alterTable('login_failures').dropColumn('device').execute();
   await db.schema.alterTable('users').dropColumn('has_published_password').execute();
 }
