@@ -41,10 +41,16 @@ export async function summariseAttempts(
       eb.fn.countAll().as('n'),
       eb.fn.min('at').as('oldest'),
       // The lane's clock runs from the last attempt that was really checked: a refused one does not restart it.
-      eb.fn.max(eb.case().when('refused', '=', 0).then(eb.ref('at')).end()).as('newest'),
+      eb.fn.max(eb.case().when('refused', '=', 0).then(eb.ref('at')).end()).as('newestChecked'),
+      eb.fn.max('at').as('newest'),
     ])
     .executeTakeFirstOrThrow();
-  return { count: toCount(row.n), oldest: row.oldest ?? null, newest: row.newest ?? null };
+  return {
+    count: toCount(row.n),
+    oldest: row.oldest ?? null,
+    // A burst may have been refused whole (each saw the others first): then the newest attempt starts the clock.
+    newest: row.newestChecked ?? row.newest ?? null,
+  };
 }
 
 export async function deleteAttempts(
