@@ -218,6 +218,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/auth/me': { allowed: SIGNED_IN, request: async () => ({ url: '/api/auth/me' }) },
   'POST /api/auth/password': {
     allowed: SIGNED_IN,
+    // Past authorization the same password again is refused, which leaves every caller's password as it was.
+    allowedStatus: Object.fromEntries(SIGNED_IN.map((c) => [c, 400])),
     request: async () => ({
       url: '/api/auth/password',
       payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
@@ -245,6 +247,10 @@ const MATRIX: Record<string, Row> = {
       url: `/api/users/${await freshUser()}/password`,
       payload: { password: 'mat-khau-tam-thoi' },
     }),
+  },
+  'POST /api/users/{userId}/unlock': {
+    allowed: ['admin'],
+    request: async () => ({ url: `/api/users/${await freshUser()}/unlock` }),
   },
   'GET /api/units': { allowed: SIGNED_IN, request: async () => ({ url: '/api/units?q=hoang' }) },
   'GET /api/units/export.xlsx': {

@@ -20,7 +20,19 @@ export interface MailConfig {
   from: string;
 }
 
-/** Everything configurable comes from the environment; the defaults give the demo on http://localhost:3000. */
+/**
+ * This machine only: 127.0.0.0/8, ::1 (also IPv4-mapped) and the name localhost. Used for the listening host and
+ * for a client's address.
+ */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  return a === 'localhost' || a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
+/**
+ * Everything configurable comes from the environment; the defaults give the demo on http://localhost:3000, on
+ * this machine only: the demo accounts' password is published, so reaching the network is an explicit HOST.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   const port = Number(env.PORT ?? 3000);
@@ -28,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL || join(dataDir, 'hoinghi.db'),
     adminPassword: env.ADMIN_PASSWORD || undefined,

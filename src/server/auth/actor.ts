@@ -7,6 +7,8 @@ export interface Actor {
   fullName: string;
   isAdmin: boolean;
   memberships: Membership[];
+  /** Set while the account holds a temporary password: the API then answers only /api/auth/*. */
+  mustChangePassword?: boolean;
 }
 
 export function roleIn(actor: Actor, eventId: string): EventRole | null {

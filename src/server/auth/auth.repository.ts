@@ -1,6 +1,5 @@
 import type { Executor } from '../db/database';
 import type { SessionsTable } from '../db/schema';
-import { toCount } from '../util';
 
 export async function insertSession(db: Executor, row: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
@@ -31,33 +30,4 @@ export async function deleteSessionsOfUser(db: Executor, userId: string, exceptI
 
 export async function deleteExpiredSessions(db: Executor, nowIso: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).execute();
-}
-
-export async function insertLoginFailure(
-  db: Executor,
-  row: { id: string; username: string; ip: string; at: string },
-) {
-  await db.insertInto('login_failures').values(row).execute();
-}
-
-export async function countLoginFailures(
-  db: Executor,
-  sinceIso: string,
-  by: { username: string } | { ip: string },
-): Promise<number> {
-  let query = db.selectFrom('login_failures').where('at', '>', sinceIso);
-  query = 'username' in by ? query.where('username', '=', by.username) : query.where('ip', '=', by.ip);
-  const row = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return toCount(row.n);
-}
-
-export async function deleteLoginFailures(
-  db: Executor,
-  filter: { username: string } | { beforeIso: string },
-) {
-  const query = db.deleteFrom('login_failures');
-  await ('username' in filter
-    ? query.where('username', '=', filter.username)
-    : query.where('at', '<', filter.beforeIso)
-  ).execute();
 }

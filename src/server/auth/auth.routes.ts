@@ -1,6 +1,14 @@
 import { changePasswordSchema, loginSchema, meSchema } from '../../shared/auth';
 import { okSchema } from '../../shared/common';
-import { authenticate, clearSessionCookie, sessionTokenOf, setSessionCookie } from '../http/session';
+import { isLoopbackAddress } from '../config';
+import {
+  authenticate,
+  clearSessionCookie,
+  deviceTokenOf,
+  sessionTokenOf,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../http/session';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { changePassword, getMe, login, logout } from './auth.service';
 
@@ -12,11 +20,15 @@ export async function authRoutes(app: App, { handle: { db } }: RouteDeps) {
       schema: { tags: ['auth'], summary: 'Đăng nhập', body: loginSchema, response: { 200: meSchema } },
     },
     async (request, reply) => {
-      const { token, me } = await login(db, request.body, {
+      // request.ip is the proxy's client address only under TRUST_PROXY; otherwise the socket's.
+      const { token, deviceToken, me } = await login(db, request.body, {
         ip: request.ip,
+        isLoopback: isLoopbackAddress(request.ip),
         userAgent: request.headers['user-agent'] ?? null,
+        deviceToken: deviceTokenOf(request),
       });
       setSessionCookie(reply, token);
+      setDeviceCookie(reply, deviceToken);
       return me;
     },
   );
@@ -53,7 +65,8 @@ export async function authRoutes(app: App, { handle: { db } }: RouteDeps) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Đổi mật khẩu của chính mình (đăng xuất các phiên khác)',
+        summary:
+          'Đổi mật khẩu của chính mình (đăng xuất các phiên khác; nhập sai mật khẩu hiện tại bị tính như đăng nhập sai)',
         security: cookieAuth,
         body: changePasswordSchema,
         response: { 200: okSchema },
@@ -61,7 +74,10 @@ export async function authRoutes(app: App, { handle: { db } }: RouteDeps) {
     },
     async (request) => {
       const actor = await authenticate(db, request);
-      await changePassword(db, actor, sessionTokenOf(request)!, request.body);
+      await changePassword(db, actor, sessionTokenOf(request)!, request.body, {
+        ip: request.ip,
+        deviceToken: deviceTokenOf(request),
+      });
       return { ok: true as const };
     },
   );

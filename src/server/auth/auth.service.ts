@@ -1,89 +1,95 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ChangePasswordInput, LoginInput, Me } from '../../shared/auth';
 import { recordAudit } from '../audit/audit.service';
 import type { Db, Executor } from '../db/database';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { findMembershipsOfUser } from '../events/events.service';
-import { getUserById, setUserPassword, verifyCredentials, verifyUserPassword } from '../users/users.service';
-import { newId, nowIso } from '../util';
-import type { Actor } from './actor';
 import {
-  countLoginFailures,
-  deleteExpiredSessions,
-  deleteLoginFailures,
-  deleteSession,
-  deleteSessionsOfUser,
-  findLiveSession,
-  insertLoginFailure,
-  insertSession,
-} from './auth.repository';
+  findUserByUsername,
+  getUserById,
+  PUBLISHED_DEMO_PASSWORD,
+  setUserPassword,
+  verifyCredentials,
+  verifyUserPassword,
+} from '../users/users.service';
+import { nowIso } from '../util';
+import type { Actor } from './actor';
+import { deleteExpiredSessions, deleteSession, findLiveSession, insertSession } from './auth.repository';
+import { attemptSucceeded, claimAttempt, pruneAttempts, rememberDevice } from './lockout.service';
 import { cachedActor, forgetSessions, rememberActor } from './session-cache';
+import { hashToken } from './sessions.service';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
-/** Failures counted over this window, per account and per client address. */
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 30;
-
-/** The cookie carries a random token; the table keeps only its hash, so a leaked backup opens no session. */
-function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export {
+  LOGIN_WINDOW_MS,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+} from './lockout.service';
 
 export interface LoginContext {
   ip: string;
+  /** Whether the client is this machine: the published demo password opens a session only from here. */
+  isLoopback: boolean;
   userAgent: string | null;
+  /** The known-device cookie, if the browser sent one. */
+  deviceToken: string | null;
 }
 
 export async function login(
   db: Db,
   input: LoginInput,
   context: LoginContext,
-): Promise<{ token: string; me: Me }> {
-  const since = new Date(Date.now() - LOGIN_WINDOW_MS).toISOString();
-  const [byAccount, byIp] = await Promise.all([
-    countLoginFailures(db, since, { username: input.username }),
-    countLoginFailures(db, since, { ip: context.ip }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new AppError(
-      'TOO_MANY_ATTEMPTS',
-      'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị hệ thống.',
-    );
-  }
+): Promise<{ token: string; deviceToken: string; me: Me }> {
+  const account = await findUserByUsername(db, input.username);
+  const attempt = await claimAttempt(db, {
+    username: input.username,
+    userId: account?.id ?? null,
+    ip: context.ip,
+    deviceToken: context.deviceToken,
+  });
 
   const user = await verifyCredentials(db, input.username, input.password);
   if (!user) {
-    await insertLoginFailure(db, { id: newId(), username: input.username, ip: context.ip, at: nowIso() });
-    await deleteLoginFailures(db, { beforeIso: new Date(Date.now() - 24 * 3600 * 1000).toISOString() });
+    await pruneAttempts(db);
     throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
+  }
+  if (user.hasPublishedPassword && !context.isLoopback) {
+    // The right password, but everyone has it: it is not a guess, so it does not count against the account.
+    await attemptSucceeded(db, attempt);
+    throw new AppError(
+      'DEMO_PASSWORD_REMOTE',
+      'Tài khoản này vẫn dùng mật khẩu demo công khai (hoinghi2020), nên không được đăng nhập qua mạng. ' +
+        'Hãy đăng nhập ngay trên máy chủ (http://localhost) và đổi mật khẩu trước.',
+    );
   }
 
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
-  await db.transaction().execute(async (trx) => {
+  const deviceToken = await db.transaction().execute(async (trx) => {
     await deleteExpiredSessions(trx, now.toISOString());
-    await deleteLoginFailures(trx, { username: input.username });
+    await attemptSucceeded(trx, attempt);
     await insertSession(trx, {
-      id: sessionIdOf(token),
+      id: hashToken(token),
       user_id: user.id,
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
       ip: context.ip,
       user_agent: context.userAgent?.slice(0, 300) ?? null,
     });
+    const device = await rememberDevice(trx, user.id, context.deviceToken);
     await recordAudit(
       trx,
       { ...user, memberships: [] },
       { entity: 'session', entityId: user.id, action: 'login' },
     );
+    return device;
   });
-  return { token, me: await getMe(db, user.id) };
+  return { token, deviceToken, me: await getMe(db, user.id) };
 }
 
 export async function logout(db: Db, actor: Actor, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await deleteSession(trx, sessionIdOf(token));
+    await deleteSession(trx, hashToken(token));
     await recordAudit(trx, actor, { entity: 'session', entityId: actor.id, action: 'logout' });
   });
   forgetSessions();
@@ -91,7 +97,7 @@ export async function logout(db: Db, actor: Actor, token: string): Promise<void>
 
 /** The actor behind a session cookie, or null when the session is unknown, expired or the account locked. */
 export async function findActorBySessionToken(db: Executor, token: string): Promise<Actor | null> {
-  const sessionId = sessionIdOf(token);
+  const sessionId = hashToken(token);
   const cached = cachedActor(sessionId);
   if (cached !== undefined) return cached;
   const actor = await lookUpActor(db, sessionId);
@@ -112,6 +118,7 @@ async function lookUpActor(db: Executor, sessionId: string): Promise<Actor | nul
     fullName: user.fullName,
     isAdmin: user.isAdmin,
     memberships,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 
@@ -127,19 +134,33 @@ export async function getMe(db: Executor, userId: string): Promise<Me> {
   };
 }
 
-/** Changing one's password signs out every other session of that account. */
+/**
+ * Changing one's password signs out every other session of that account. Wrong current passwords count in the
+ * same lanes as sign-in failures, so a stolen session cannot guess its way to the password.
+ */
 export async function changePassword(
   db: Db,
   actor: Actor,
   token: string,
   input: ChangePasswordInput,
+  context: Pick<LoginContext, 'ip' | 'deviceToken'>,
 ): Promise<void> {
+  const attempt = await claimAttempt(db, {
+    username: actor.username,
+    userId: actor.id,
+    ip: context.ip,
+    deviceToken: context.deviceToken,
+  });
   if (!(await verifyUserPassword(db, actor.id, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng', [
-      { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
-    ]);
+    await pruneAttempts(db);
+    throw invalidField('currentPassword', 'Mật khẩu hiện tại không đúng');
   }
-  await setUserPassword(db, actor, actor.id, input.newPassword, false);
-  await deleteSessionsOfUser(db, actor.id, sessionIdOf(token));
-  forgetSessions();
+  await attemptSucceeded(db, attempt);
+  if (input.newPassword === input.currentPassword) {
+    throw invalidField('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại');
+  }
+  if (input.newPassword === PUBLISHED_DEMO_PASSWORD) {
+    throw invalidField('newPassword', 'Không dùng mật khẩu demo đã công bố; hãy chọn mật khẩu khác');
+  }
+  await setUserPassword(db, actor, actor.id, input.newPassword, false, token);
 }

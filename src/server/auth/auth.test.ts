@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../test/harness';
-import { MAX_FAILURES_PER_ACCOUNT } from './auth.service';
+import { FREE_ATTEMPTS } from './lockout.service';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('sign-in', () => {
 
   it('locks an account after repeated failures, even for the right password, and says so', async () => {
     await ctx.buildUser({ username: 'lethic' });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < FREE_ATTEMPTS; i++) {
       const r = await ctx.app.inject({
         method: 'POST',
         url: '/api/auth/login',

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_invitations';
 import * as m0005 from './migrations/0005_ocop';
 import * as m0006 from './migrations/0006_checkin';
 import * as m0007 from './migrations/0007_reply_token_hash';
+import * as m0008 from './migrations/0008_auth_hardening';
 import * as m0010 from './migrations/0010_protocol';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005_ocop': m0005,
   '0006_checkin': m0006,
   '0007_reply_token_hash': m0007,
+  '0008_auth_hardening': m0008,
   '0010_protocol': m0010,
 };
 

@@ -9,6 +9,8 @@ export interface UsersTable {
   is_admin: number;
   is_active: number;
   must_change_password: number;
+  /** 1 while the password is the one published for the demo: such a sign-in is refused from the network. */
+  has_published_password: number;
   created_at: string;
   updated_at: string;
 }
@@ -22,11 +24,24 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** One row per sign-in attempt not (yet) known to have succeeded: written before the password is checked. */
 export interface LoginFailuresTable {
   id: string;
   username: string;
   ip: string;
+  /** Hash of the known-device cookie the attempt came with, when that device signed in to this account before. */
+  device: string | null;
+  /** 1 when the attempt was turned away without a password check: it lengthens only its own lane's wait. */
+  refused: number;
   at: string;
+}
+
+export interface KnownDevicesTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 export interface UnitsTable {
@@ -383,6 +398,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  known_devices: KnownDevicesTable;
   units: UnitsTable;
   events: EventsTable;
   event_partners: EventPartnersTable;

@@ -22,7 +22,13 @@ import { createEventFromPlan } from '../plans/plan-contents.service';
 import { parsePlanText } from '../plans/plans.service';
 import { setPresidium } from '../protocol/protocol.service';
 import { createUnit, findAllUnits, findUnitsByIds, matchUnitNames } from '../units/units.service';
-import { createUser, findUserByUsername, hasAnyUser, hashPassword } from '../users/users.service';
+import {
+  createUser,
+  findUserByUsername,
+  hasAnyUser,
+  hashPassword,
+  PUBLISHED_DEMO_PASSWORD,
+} from '../users/users.service';
 import {
   DEMO_COMMUNES,
   DEMO_PRODUCERS,
@@ -40,7 +46,11 @@ export const DEMO_PLAN_TEXT = readFileSync(
   'utf8',
 );
 
-export const DEMO_PASSWORD = 'hoinghi2020';
+/**
+ * Published in the README so anyone can try the demo; accounts holding it are flagged and may sign in only from
+ * this machine until the password is changed.
+ */
+export const DEMO_PASSWORD = PUBLISHED_DEMO_PASSWORD;
 
 /** Demo accounts, listed in the README. */
 export const DEMO_ACCOUNTS: { username: string; fullName: string; role: EventRole; unitKey?: string }[] = [

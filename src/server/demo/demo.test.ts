@@ -96,6 +96,22 @@ describe('first start', () => {
       unitName: 'Huyện Hoằng Hóa',
     });
     await expect(ctx.login('bantochuc', DEMO_PASSWORD)).resolves.toContain('hoinghi_session');
+    // The published password works on this machine only, for every demo account, and is never forced to change.
+    for (const account of DEMO_ACCOUNTS) {
+      const remote = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '192.168.1.50',
+        payload: { username: account.username, password: DEMO_PASSWORD },
+      });
+      expect(remote.json().error.code).toBe('DEMO_PASSWORD_REMOTE');
+    }
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: await ctx.login('letan', DEMO_PASSWORD) },
+    });
+    expect(me.json().mustChangePassword).toBe(false);
   });
 
   it('fills the composition with 268 sample delegates in the units the plan invites', async () => {

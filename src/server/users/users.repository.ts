@@ -33,3 +33,13 @@ export async function countUsers(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return toCount(row.n);
 }
+
+export async function countUsersWithPublishedPassword(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .where('has_published_password', '=', 1)
+    .where('is_active', '=', 1)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return toCount(row.n);
+}

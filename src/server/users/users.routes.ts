@@ -4,7 +4,7 @@ import { createUserSchema, resetPasswordSchema, updateUserSchema, userSchema } f
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canListUsers, canManageUsers } from './users.policy';
-import { createUser, findUsers, setUserPassword, updateUser } from './users.service';
+import { createUser, findUsers, setUserPassword, unlockSignIn, updateUser } from './users.service';
 
 const params = z.object({ userId: idSchema });
 
@@ -69,7 +69,7 @@ export async function usersRoutes(app: App, { handle: { db } }: RouteDeps) {
     {
       schema: {
         tags: ['users'],
-        summary: 'Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập lần sau)',
+        summary: 'Đặt lại mật khẩu (đăng xuất mọi phiên; người dùng phải đổi khi đăng nhập lần sau)',
         security: cookieAuth,
         params,
         body: resetPasswordSchema,
@@ -80,6 +80,25 @@ export async function usersRoutes(app: App, { handle: { db } }: RouteDeps) {
       const actor = await authenticate(db, request);
       authorize(canManageUsers(actor));
       await setUserPassword(db, actor, request.params.userId, request.body.password, true);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/users/:userId/unlock',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Mở khóa đăng nhập (xóa các lần đăng nhập sai đang chặn tài khoản)',
+        security: cookieAuth,
+        params,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canManageUsers(actor));
+      await unlockSignIn(db, actor, request.params.userId);
       return { ok: true as const };
     },
   );

@@ -2,19 +2,28 @@ import { hash, verify } from '@node-rs/argon2';
 import type { CreateUserInput, UpdateUserInput, User } from '../../shared/users';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
+import { clearAttempts } from '../auth/lockout.service';
 import { forgetSessions } from '../auth/session-cache';
+import { endSessionsOfUser } from '../auth/sessions.service';
 import type { Db, Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { newId, nowIso, toBool, toFlag } from '../util';
 import {
   countUsers,
+  countUsersWithPublishedPassword,
   findUserRowById,
   findUserRowByUsername,
   insertUserRow,
   listUserRows,
   updateUserRow,
 } from './users.repository';
+
+/**
+ * The demo accounts' password, printed in the README: an account holding it is flagged when the password is set,
+ * so each sign-in can refuse it from the network without a second argon2 verify.
+ */
+export const PUBLISHED_DEMO_PASSWORD = 'hoinghi2020';
 
 /** Argon2id with the library's defaults (19 MiB, t=2), the OWASP baseline. */
 export function hashPassword(password: string): Promise<string> {
@@ -64,6 +73,7 @@ export async function createUser(
       is_admin: toFlag(input.isAdmin),
       is_active: 1,
       must_change_password: toFlag(input.mustChangePassword ?? false),
+      has_published_password: toFlag(input.password === PUBLISHED_DEMO_PASSWORD),
       created_at: now,
       updated_at: now,
     };
@@ -87,6 +97,9 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
       updated_at: nowIso(),
     });
     const after = await getUserById(trx, id);
+    // A locked account or a changed role starts from a fresh sign-in; reactivating revives no old session.
+    if ((before.isActive && !after.isActive) || after.isAdmin !== before.isAdmin)
+      await endSessionsOfUser(trx, id);
     await recordAudit(trx, actor, { entity: 'user', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -94,13 +107,18 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
   return result;
 }
 
-/** Sets a password; `mustChange` asks the user to pick their own at next sign-in (admin resets). */
+/**
+ * Sets a password and ends the account's sessions, all of them (an admin reset: whoever held the old password is
+ * out) or all but `keepSessionToken` (one's own change). `mustChange` asks the user to pick their own at next
+ * sign-in.
+ */
 export async function setUserPassword(
   db: Db,
   actor: Actor,
   id: string,
   password: string,
   mustChange: boolean,
+  keepSessionToken?: string,
 ): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
@@ -108,11 +126,27 @@ export async function setUserPassword(
     await updateUserRow(trx, id, {
       password_hash: passwordHash,
       must_change_password: toFlag(mustChange),
+      has_published_password: toFlag(password === PUBLISHED_DEMO_PASSWORD),
       updated_at: nowIso(),
     });
+    await endSessionsOfUser(trx, id, keepSessionToken);
     await recordAudit(trx, actor, { entity: 'user', entityId: id, action: 'password' });
   });
   forgetSessions();
+}
+
+/** An administrator lifts a sign-in lock-out at once (the reception desk on the day cannot wait an hour). */
+export async function unlockSignIn(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await getUserById(trx, id);
+    await clearAttempts(trx, user.username);
+    await recordAudit(trx, actor, { entity: 'user', entityId: id, action: 'unlock' });
+  });
+}
+
+/** Accounts whose password is still the published demo one (start-up warns when those are reachable). */
+export function countAccountsWithPublishedPassword(db: Executor): Promise<number> {
+  return countUsersWithPublishedPassword(db);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -122,7 +156,7 @@ export async function verifyCredentials(
   db: Executor,
   username: string,
   password: string,
-): Promise<User | null> {
+): Promise<(User & { hasPublishedPassword: boolean }) | null> {
   const row = await findUserRowByUsername(db, username);
   if (!row) {
     // Spend the same time as a real check so response timing does not reveal which usernames exist.
@@ -131,7 +165,9 @@ export async function verifyCredentials(
     return null;
   }
   const ok = await verify(row.password_hash, password).catch(() => false);
-  return ok && toBool(row.is_active) ? userRowToUser(row) : null;
+  return ok && toBool(row.is_active)
+    ? { ...userRowToUser(row), hasPublishedPassword: toBool(row.has_published_password) }
+    : null;
 }
 
 export async function verifyUserPassword(db: Executor, id: string, password: string): Promise<boolean> {

@@ -472,7 +472,9 @@ export const en: Messages = {
     resetPassword: 'Reset password',
     tempPassword: 'Temporary password (the user must change it at sign-in)',
     new: 'Add user',
-    passwordReset: 'A new temporary password was set',
+    passwordReset: "A new temporary password was set; all of this user's sessions were ended",
+    clearLockout: 'Lift sign-in lock-out',
+    lockoutCleared: 'Sign-in lock-out lifted for {{username}}',
   },
   ocop: {
     title: 'OCOP products',
@@ -643,7 +645,11 @@ export const en: Messages = {
     PAYLOAD_TOO_LARGE: 'The data sent is too large',
     UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported',
     INVALID_CREDENTIALS: 'Wrong username or password',
-    TOO_MANY_ATTEMPTS: 'Too many failed sign-ins. Try again in 15 minutes.',
+    TOO_MANY_ATTEMPTS:
+      'Too many failed sign-ins. Try again in a few minutes, or ask an administrator to unlock the account.',
+    PASSWORD_CHANGE_REQUIRED: 'Your password is temporary. Change it before going on.',
+    DEMO_PASSWORD_REMOTE:
+      'This account still uses the published demo password, so it cannot sign in over the network. Change the password on the server first.',
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',

@@ -463,7 +463,9 @@ export const vi = {
     resetPassword: 'Đặt lại mật khẩu',
     tempPassword: 'Mật khẩu tạm (người dùng phải đổi khi đăng nhập)',
     new: 'Thêm người dùng',
-    passwordReset: 'Đã đặt mật khẩu tạm mới',
+    passwordReset: 'Đã đặt mật khẩu tạm mới; mọi phiên đăng nhập của người dùng này đã kết thúc',
+    clearLockout: 'Gỡ chặn đăng nhập',
+    lockoutCleared: 'Đã gỡ chặn đăng nhập cho {{username}}',
   },
   ocop: {
     title: 'Sản phẩm OCOP',
@@ -634,7 +636,11 @@ export const vi = {
     PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn',
     UNSUPPORTED_MEDIA_TYPE: 'Định dạng tệp không được hỗ trợ',
     INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng',
-    TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    TOO_MANY_ATTEMPTS:
+      'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút hoặc nhờ quản trị hệ thống mở khóa.',
+    PASSWORD_CHANGE_REQUIRED: 'Bạn đang dùng mật khẩu tạm. Hãy đổi mật khẩu trước khi tiếp tục.',
+    DEMO_PASSWORD_REMOTE:
+      'Tài khoản vẫn dùng mật khẩu demo công khai nên không đăng nhập được qua mạng. Hãy đổi mật khẩu ngay trên máy chủ trước.',
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',

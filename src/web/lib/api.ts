@@ -38,7 +38,14 @@ export async function request<T>(
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }
-  if (!response.ok) throw await apiErrorOf(response);
+  if (!response.ok) {
+    const error = await apiErrorOf(response);
+    // The server answers nothing but /api/auth/* until a temporary password is changed: go where that happens.
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED' && window.location.pathname !== '/account/password') {
+      window.location.assign('/account/password');
+    }
+    throw error;
+  }
   return (await response.json()) as T;
 }
 

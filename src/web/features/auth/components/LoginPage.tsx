@@ -28,6 +28,8 @@ export function LoginPage() {
 
   const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
   if (me.data) {
+    // A temporary password is changed first, even when the way in was the check-in desk (a page of its own).
+    if (me.data.mustChangePassword) return <Navigate to="/account/password" replace />;
     // The check-in desk is a page of its own, outside this app: the browser loads it.
     if (/^\/checkin\//.test(next)) {
       window.location.replace(next);

@@ -29,3 +29,7 @@ export const useResetPassword = () =>
     mutationFn: ({ id, password }: { id: string; password: string }) =>
       api.post(`/api/users/${id}/password`, { password }),
   });
+
+/** Lifts a sign-in lock-out at once (failed attempts are forgotten); the account's password is untouched. */
+export const useUnlockSignIn = () =>
+  useMutation({ mutationFn: (id: string) => api.post(`/api/users/${id}/unlock`) });

@@ -20,7 +20,7 @@ import type { User } from '../../../../shared/users';
 import { createUserSchema } from '../../../../shared/users';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
-import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from '../api/users';
+import { useCreateUser, useResetPassword, useUnlockSignIn, useUpdateUser, useUsers } from '../api/users';
 
 function NewUserModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -104,6 +104,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const users = useUsers();
   const update = useUpdateUser();
+  const unlock = useUnlockSignIn();
   const errorMessage = useErrorMessage();
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -116,8 +117,8 @@ export function UsersPage() {
         </Title>
         <Button onClick={() => setCreating(true)}>{t('users.new')}</Button>
       </Group>
-      {(users.error || update.error) && (
-        <Alert color="red">{errorMessage(users.error ?? update.error)}</Alert>
+      {(users.error || update.error || unlock.error) && (
+        <Alert color="red">{errorMessage(users.error ?? update.error ?? unlock.error)}</Alert>
       )}
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
@@ -153,6 +154,22 @@ export function UsersPage() {
                     </Button>
                     <Button size="compact-xs" variant="subtle" onClick={() => setResetting(user)}>
                       {t('users.resetPassword')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      loading={unlock.isPending && unlock.variables === user.id}
+                      onClick={() =>
+                        unlock.mutate(user.id, {
+                          onSuccess: () =>
+                            notifications.show({
+                              color: 'green',
+                              message: t('users.lockoutCleared', { username: user.username }),
+                            }),
+                        })
+                      }
+                    >
+                      {t('users.clearLockout')}
                     </Button>
                   </Group>
                 </Table.Td>
