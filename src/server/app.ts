@@ -24,6 +24,8 @@ import { AppError } from './errors';
 import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
 import { errorHandler } from './http/errors';
+import { guardFileBodies } from './http/file-body';
+import { type RateLimits, registerSecurity, staticCacheControl } from './http/security';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
@@ -48,6 +50,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Outgoing mail; null or omitted: invitations are not emailed (links are exported instead). */
   mail?: MailConfig | null;
+  /** Requests a minute per client address or reply token; omitted → the generous defaults. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -71,6 +75,8 @@ export async function buildApp(options: BuildAppOptions) {
     (_req, body, done) => done(null, body),
   );
 
+  await registerSecurity(app, { trustProxy: options.trustProxy ?? false, rateLimits: options.rateLimits });
+  guardFileBodies(app);
   await app.register(fastifyCookie);
   // Sign-in is checked before validation, so an anonymous caller learns nothing but 401.
   app.addHook('onRequest', async (request) => {
@@ -126,8 +132,9 @@ export async function buildApp(options: BuildAppOptions) {
       root: webRoot,
       wildcard: false,
       index: false,
-      maxAge: '1h',
-      immutable: false,
+      // One rule for every built file, whichever way it is reached (a path, or a page sent for a client route).
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', staticCacheControl(path)),
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -139,7 +146,7 @@ export async function buildApp(options: BuildAppOptions) {
         : /^\/checkin\//.test(request.url)
           ? 'checkin.html'
           : 'index.html';
-      return reply.header('cache-control', 'no-cache').sendFile(page);
+      return reply.sendFile(page);
     }
     throw new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -28,6 +28,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
     webRoot: WEB_DIST,
     trustProxy: config.trustProxy,
     mail: config.mail,
+    rateLimits: config.rateLimits,
     logger: { level: config.logLevel },
   });
   const shutdown = async () => {

@@ -643,6 +643,7 @@ export const en: Messages = {
     UNSUPPORTED_MEDIA_TYPE: 'This file type is not supported',
     INVALID_CREDENTIALS: 'Wrong username or password',
     TOO_MANY_ATTEMPTS: 'Too many failed sign-ins. Try again in 15 minutes.',
+    RATE_LIMITED: 'Too many requests in a short time. Try again in a few minutes.',
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',

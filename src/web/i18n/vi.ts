@@ -634,6 +634,7 @@ export const vi = {
     UNSUPPORTED_MEDIA_TYPE: 'Định dạng tệp không được hỗ trợ',
     INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng',
     TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    RATE_LIMITED: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',
