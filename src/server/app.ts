@@ -23,8 +23,8 @@ import { delegatesRoutes } from './delegates/delegates.routes';
 import { AppError } from './errors';
 import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
+import { guardBodies } from './http/body-guards';
 import { errorHandler } from './http/errors';
-import { guardFileBodies } from './http/file-body';
 import { type RateLimits, registerSecurity, staticCacheControl } from './http/security';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
@@ -76,7 +76,7 @@ export async function buildApp(options: BuildAppOptions) {
   );
 
   await registerSecurity(app, { trustProxy: options.trustProxy ?? false, rateLimits: options.rateLimits });
-  guardFileBodies(app);
+  guardBodies(app);
   await app.register(fastifyCookie);
   // Sign-in is checked before validation, so an anonymous caller learns nothing but 401.
   app.addHook('onRequest', async (request) => {

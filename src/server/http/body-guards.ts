@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors';
+import { AppError, invalid } from '../errors';
 
 /** What an upload route takes as its raw body; the guard names it when something else arrives. */
 export type FileBodyKind = 'spreadsheet' | 'image';
@@ -17,11 +17,13 @@ const EXPECTED: Record<FileBodyKind, string> = {
   image: 'Cần gửi nguyên tệp ảnh JPEG, PNG hoặc WebP, với Content-Type của ảnh, không phải JSON hay văn bản',
 };
 
+const NOTHING_TO_CHANGE = 'Không có gì để thay đổi: hãy gửi ít nhất một trường cần sửa';
+
 /**
  * Upload routes read their body as bytes. A JSON or text body is parsed by Fastify's own parsers into an object or
  * a string, which the file readers cannot take: one guard answers 415 before any such route runs.
  */
-export function guardFileBodies(app: FastifyInstance) {
+function guardFileBodies(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const kind = request.routeOptions.config.fileBody;
     if (kind && !Buffer.isBuffer(request.body)) {
@@ -30,4 +32,30 @@ export function guardFileBodies(app: FastifyInstance) {
       ]);
     }
   });
+}
+
+/**
+ * A PATCH of `{}` changes nothing, and an update with no columns is not SQL on either engine: every PATCH route
+ * answers it with the same 400, before any service is reached.
+ */
+function guardEmptyPatches(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const body = request.body;
+    if (
+      request.method === 'PATCH' &&
+      typeof body === 'object' &&
+      body !== null &&
+      !Array.isArray(body) &&
+      !Buffer.isBuffer(body) &&
+      Object.keys(body).length === 0
+    ) {
+      throw invalid(NOTHING_TO_CHANGE, [{ field: 'body', message: NOTHING_TO_CHANGE }]);
+    }
+  });
+}
+
+/** Checks on the shape of a request body that hold for every route of a kind, whatever its schema. */
+export function guardBodies(app: FastifyInstance) {
+  guardFileBodies(app);
+  guardEmptyPatches(app);
 }
