@@ -24,7 +24,9 @@ import { delegatesRoutes } from './delegates/delegates.routes';
 import { AppError } from './errors';
 import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
+import { guardBodies } from './http/body-guards';
 import { errorHandler } from './http/errors';
+import { type RateLimits, registerSecurity, staticCacheControl } from './http/security';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
@@ -55,6 +57,8 @@ export interface BuildAppOptions {
    * the app makes a key of its own, so links it gives cannot be re-derived by any other process.
    */
   secretKey?: Buffer;
+  /** Requests a minute per client address or reply token; omitted → the generous defaults. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -78,6 +82,8 @@ export async function buildApp(options: BuildAppOptions) {
     (_req, body, done) => done(null, body),
   );
 
+  await registerSecurity(app, { trustProxy: options.trustProxy ?? false, rateLimits: options.rateLimits });
+  guardBodies(app);
   await app.register(fastifyCookie);
   // Sign-in is checked before validation, so an anonymous caller learns nothing but 401.
   app.addHook('onRequest', async (request) => {
@@ -139,8 +145,9 @@ export async function buildApp(options: BuildAppOptions) {
       root: webRoot,
       wildcard: false,
       index: false,
-      maxAge: '1h',
-      immutable: false,
+      // One rule for every built file, whichever way it is reached (a path, or a page sent for a client route).
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', staticCacheControl(path)),
     });
   }
   app.setNotFoundHandler((request, reply) => {
@@ -152,7 +159,7 @@ export async function buildApp(options: BuildAppOptions) {
         : /^\/checkin\//.test(request.url)
           ? 'checkin.html'
           : 'index.html';
-      return reply.header('cache-control', 'no-cache').sendFile(page);
+      return reply.sendFile(page);
     }
     throw new AppError('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}`);
   });

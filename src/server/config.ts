@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { RateLimits } from './http/security';
 
 export interface Config {
   port: number;
@@ -13,6 +14,28 @@ export interface Config {
   mail: MailConfig | null;
   /** HOINGHI_SECRET_KEY as given (hex or base64); when empty, the server keeps its key in <dataDir>/hoinghi.key. */
   secretKey: string | undefined;
+  /** Requests a minute, from RATE_LIMIT_REPLIES_PER_IP, …_REPLIES_PER_TOKEN, …_PUBLIC_PER_IP, …_LOGIN_PER_IP. */
+  rateLimits: Partial<RateLimits>;
+}
+
+const RATE_LIMIT_ENV: Record<keyof RateLimits, string> = {
+  repliesPerIp: 'RATE_LIMIT_REPLIES_PER_IP',
+  repliesPerToken: 'RATE_LIMIT_REPLIES_PER_TOKEN',
+  publicPerIp: 'RATE_LIMIT_PUBLIC_PER_IP',
+  loginPerIp: 'RATE_LIMIT_LOGIN_PER_IP',
+};
+
+function rateLimitsFrom(env: NodeJS.ProcessEnv): Partial<RateLimits> {
+  const limits: Partial<RateLimits> = {};
+  for (const [key, name] of Object.entries(RATE_LIMIT_ENV) as [keyof RateLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a positive integer, got "${raw}"`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 export interface MailConfig {
@@ -51,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { url: env.SMTP_URL, from: env.MAIL_FROM || 'Ban tổ chức hội nghị <hoinghi@localhost>' }
       : null,
     secretKey: env.HOINGHI_SECRET_KEY || undefined,
+    rateLimits: rateLimitsFrom(env),
   };
 }

@@ -38,6 +38,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
     trustProxy: config.trustProxy,
     mail: config.mail,
     secretKey,
+    rateLimits: config.rateLimits,
     logger: { level: config.logLevel },
   });
   const shutdown = async () => {

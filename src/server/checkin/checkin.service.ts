@@ -21,6 +21,7 @@ import { getEventById } from '../events/events.service';
 import { loadRanker } from '../protocol/protocol.service';
 import { newId, nowIso } from '../util';
 import { checkInOnSqlite } from './checkin.sqlite';
+import { clientIdTaken, scanTimeProblem } from './scan-time';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -116,6 +117,48 @@ async function previousScan(trx: Executor, eventId: string, clientId: string) {
     .executeTakeFirst();
 }
 
+async function eventWindow(db: Executor, eventId: string) {
+  const event = await db
+    .selectFrom('events')
+    .select(['starts_at', 'ends_at'])
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  if (!event) throw notFound('hội nghị');
+  return event;
+}
+
+/** A client id sent before: for the same person, the first answer again; for someone else, a refusal. */
+async function answerAgain(
+  trx: Executor,
+  eventId: string,
+  clientId: string,
+  delegateId: string,
+): Promise<{ result: CheckinResult; changed: false } | null> {
+  const previous = await previousScan(trx, eventId, clientId);
+  if (!previous) return null;
+  if (previous.delegate_id !== delegateId) {
+    const first = await trx
+      .selectFrom('delegates')
+      .select('full_name')
+      .where('id', '=', previous.delegate_id)
+      .executeTakeFirst();
+    throw clientIdTaken(first?.full_name ?? '');
+  }
+  return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
+}
+
+/** Whether an unresolvable scan is the retry of an earlier one (same person, by id or by any token of theirs). */
+async function isRetryOf(trx: Executor, previous: { delegate_id: string }, input: CheckinInput) {
+  if (input.token === undefined) return previous.delegate_id === input.delegateId;
+  const token = await trx
+    .selectFrom('reply_tokens')
+    .select('delegate_id')
+    .where('token_hash', '=', hashOf(tokenOf(input.token)))
+    .where('delegate_id', '=', previous.delegate_id)
+    .executeTakeFirst();
+  return !!token;
+}
+
 /**
  * One scan. Idempotent on the device's client id: the same upload again answers as it did the first time and
  * changes nothing. Of several scans of one person (two devices, a retried offline queue in any order), the
@@ -131,7 +174,7 @@ async function checkInWithin(
   const delegate = await resolveDelegate(trx, eventId, input).catch(async (error) => {
     // A retried upload whose person has since been replaced still gets its first answer.
     const previous = await previousScan(trx, eventId, input.clientId);
-    if (previous) return null;
+    if (previous && (await isRetryOf(trx, previous, input))) return null;
     throw error;
   });
   if (!delegate) {
@@ -139,6 +182,12 @@ async function checkInWithin(
     return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
   }
 
+  const wrongClock = scanTimeProblem(input.scannedAt, await eventWindow(trx, eventId));
+  if (wrongClock) {
+    const again = await answerAgain(trx, eventId, input.clientId, delegate.id);
+    if (again) return again;
+    throw wrongClock;
+  }
   const scannedAt = new Date(input.scannedAt).toISOString();
   const id = newId();
   const inserted = await trx
@@ -158,8 +207,7 @@ async function checkInWithin(
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     // This client id was sent before (a retry, or the same upload racing itself): answer as it was answered.
-    const previous = (await previousScan(trx, eventId, input.clientId))!;
-    return { result: await resultFor(trx, eventId, previous.delegate_id, previous.outcome), changed: false };
+    return (await answerAgain(trx, eventId, input.clientId, delegate.id))!;
   }
   if (delegate.status === 'replaced') {
     const by = delegate.replaced_by_id
@@ -426,6 +474,9 @@ export async function substituteAtDoor(
     .where('client_id', '=', input.clientId)
     .executeTakeFirst();
   if (again) return resultFor(db, eventId, again.delegate_id, again.outcome);
+  // Refused before the substitute is registered, so a wrong clock leaves no half-done change.
+  const wrongClock = scanTimeProblem(input.scannedAt, await eventWindow(db, eventId));
+  if (wrongClock) throw wrongClock;
   const substitute = await substituteDelegate(db, actor, { all: true }, eventId, input.delegateId, {
     fullName: input.fullName,
     position: input.position ?? null,

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
 import { AppError, conflict, notFound } from '../errors';
 import { newId, nowIso } from '../util';
+import { clientIdTaken, scanTimeProblem } from './scan-time';
 
 /**
  * The door's hot path on SQLite: the same rules as `checkInWithin` (idempotent on the client id, the earliest scan
@@ -60,6 +61,12 @@ function statements(sqlite: SqliteDatabase.Database) {
     ),
     arrived: sqlite.prepare("update delegates set status = 'checked_in', updated_at = ? where id = ?"),
     nameOf: sqlite.prepare<[string], { full_name: string }>('select full_name from delegates where id = ?'),
+    event: sqlite.prepare<[string], { starts_at: string; ends_at: string }>(
+      'select starts_at, ends_at from events where id = ?',
+    ),
+    tokenOf: sqlite.prepare<[string, string], { found: number }>(
+      'select 1 as found from reply_tokens where token_hash = ? and delegate_id = ?',
+    ),
   };
 }
 const prepared = new WeakMap<SqliteDatabase.Database, ReturnType<typeof statements>>();
@@ -92,26 +99,49 @@ function scanOnce(
     q = statements(sqlite);
     prepared.set(sqlite, q);
   }
-  const answerAgain = () => {
+  const answerAs = (previous: { delegate_id: string; outcome: string }) => {
+    const card = q.byId.get(eventId, previous.delegate_id)!;
+    return {
+      result: toResult(
+        card,
+        previous.outcome === 'checked_in' ? 'checked_in' : 'already_checked_in',
+        card.checked_in_at!,
+      ),
+      changed: false,
+    };
+  };
+  /** A client id sent before: for the same person, the first answer again; for someone else, a refusal. */
+  const answerAgain = (delegateId: string) => {
     const previous = q.previous.get(eventId, input.clientId);
     if (!previous) return null;
-    const card = q.byId.get(eventId, previous.delegate_id)!;
-    return toResult(
-      card,
-      previous.outcome === 'checked_in' ? 'checked_in' : 'already_checked_in',
-      card.checked_in_at!,
-    );
+    if (previous.delegate_id !== delegateId)
+      throw clientIdTaken(q.nameOf.get(previous.delegate_id)?.full_name ?? '');
+    return answerAs(previous);
   };
   const card = tokenHash ? q.byToken.get(eventId, tokenHash) : q.byId.get(eventId, input.delegateId!);
   if (!card) {
-    const again = answerAgain();
-    if (again) return { result: again, changed: false };
+    // A retried upload whose person has since been replaced (their token revoked) still gets its first answer.
+    const previous = q.previous.get(eventId, input.clientId);
+    const same =
+      previous &&
+      (tokenHash
+        ? !!q.tokenOf.get(tokenHash, previous.delegate_id)
+        : previous.delegate_id === input.delegateId);
+    if (previous && same) return answerAs(previous);
     throw tokenHash
       ? new AppError(
           'UNKNOWN_TOKEN',
           'Mã QR không có trong danh sách đại biểu của hội nghị này (mã lạ, của hội nghị khác hoặc đã bị thay)',
         )
       : notFound('đại biểu trong hội nghị này');
+  }
+  const event = q.event.get(eventId);
+  if (!event) throw notFound('hội nghị');
+  const wrongClock = scanTimeProblem(input.scannedAt, event);
+  if (wrongClock) {
+    const again = answerAgain(card.id);
+    if (again) return again;
+    throw wrongClock;
   }
   const scannedAt = new Date(input.scannedAt).toISOString();
   const id = newId();
@@ -125,7 +155,7 @@ function scanOnce(
     nowIso(),
     actor.id,
   );
-  if (inserted.changes === 0) return { result: answerAgain()!, changed: false };
+  if (inserted.changes === 0) return answerAgain(card.id)!;
   if (card.status === 'replaced') {
     const by = card.replaced_by_id ? q.nameOf.get(card.replaced_by_id) : undefined;
     throw conflict(

@@ -26,6 +26,8 @@ export async function updateGroupRow(
   id: string,
   patch: Partial<Omit<CompositionGroupsTable, 'id' | 'event_id'>>,
 ): Promise<void> {
+  // An update with no columns is a syntax error on both engines.
+  if (Object.keys(patch).length === 0) return;
   await db.updateTable('composition_groups').set(patch).where('id', '=', id).execute();
 }
 

@@ -265,6 +265,7 @@ export async function delegatesRoutes(app: App, { handle: { db } }: RouteDeps) {
   app.post(
     '/api/events/:eventId/delegates/import/preview',
     {
+      config: { fileBody: 'spreadsheet' },
       schema: {
         tags,
         summary: 'Đọc danh sách từ tệp .xlsx hoặc .csv và kiểm tra từng dòng (chưa ghi gì)',

@@ -159,6 +159,7 @@ export async function productsRoutes(app: App, { handle: { db } }: RouteDeps) {
   app.post(
     '/api/products/import',
     {
+      config: { fileBody: 'spreadsheet' },
       schema: {
         tags,
         summary:
@@ -318,6 +319,7 @@ export async function productsRoutes(app: App, { handle: { db } }: RouteDeps) {
   app.post(
     '/api/products/:productId/photos',
     {
+      config: { fileBody: 'image' },
       schema: {
         tags,
         summary: 'Thêm ảnh sản phẩm (JPEG, PNG hoặc WebP, tối đa 5 MB; gửi nguyên tệp ảnh)',

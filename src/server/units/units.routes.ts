@@ -65,6 +65,7 @@ export async function unitsRoutes(app: App, { handle: { db } }: RouteDeps) {
   app.post(
     '/api/units/import',
     {
+      config: { fileBody: 'spreadsheet' },
       schema: {
         tags,
         summary: 'Nhập danh mục đơn vị từ Excel (xem trước với dryRun; mặc định tất cả hoặc không gì cả)',

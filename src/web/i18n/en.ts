@@ -650,6 +650,7 @@ export const en: Messages = {
     PASSWORD_CHANGE_REQUIRED: 'Your password is temporary. Change it before going on.',
     DEMO_PASSWORD_REMOTE:
       'This account still uses the published demo password, so it cannot sign in over the network. Change the password on the server first.',
+    RATE_LIMITED: 'Too many requests in a short time. Try again in a few minutes.',
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',

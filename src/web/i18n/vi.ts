@@ -641,6 +641,7 @@ export const vi = {
     PASSWORD_CHANGE_REQUIRED: 'Bạn đang dùng mật khẩu tạm. Hãy đổi mật khẩu trước khi tiếp tục.',
     DEMO_PASSWORD_REMOTE:
       'Tài khoản vẫn dùng mật khẩu demo công khai nên không đăng nhập được qua mạng. Hãy đổi mật khẩu ngay trên máy chủ trước.',
+    RATE_LIMITED: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',

@@ -5,6 +5,9 @@ import { i18n } from './i18n';
 // Form checks use the same zod schemas as the server; their built-in messages follow the UI language.
 // Configured here, with the forms, so zod stays out of the sign-in page's download.
 const applyZodLocale = (lang: string) => z.config(lang === 'en' ? z.locales.en() : z.locales.vi());
+// The page's CSP forbids eval: without this, zod's first parse probes `Function('')` and the browser reports a
+// violation (zod then falls back to the same checks without compiled code).
+z.config({ jitless: true });
 applyZodLocale(i18n.language);
 i18n.on('languageChanged', applyZodLocale);
 
