@@ -31,6 +31,7 @@ import { awardsRoutes } from './ocop/awards.routes';
 import { productsRoutes } from './ocop/products.routes';
 import { publicRoutes } from './ocop/public.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(publicRoutes, deps);
   await app.register(checkinRoutes, deps);
   await app.register(seatingRoutes, deps);
+  await app.register(privacyRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_delegates';
 import * as m0004 from './migrations/0004_invitations';
 import * as m0005 from './migrations/0005_ocop';
 import * as m0006 from './migrations/0006_checkin';
+import * as m0009 from './migrations/0009_privacy';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_invitations': m0004,
   '0005_ocop': m0005,
   '0006_checkin': m0006,
+  '0009_privacy': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -369,3 +369,8 @@ export async function refreshProtocolKeys(
     if (key !== d.protocol_key) await updateDelegateRow(db, d.id, { protocol_key: key });
   }
 }
+
+/** Every search term of an event's delegates: erasing personal data leaves nothing to find a person by. */
+export async function deleteEventDelegateTerms(db: Executor, eventId: string): Promise<void> {
+  await db.deleteFrom('delegate_terms').where('event_id', '=', eventId).execute();
+}

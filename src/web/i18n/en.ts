@@ -188,6 +188,8 @@ export const en: Messages = {
       logout: 'Signed out',
       password: 'Password changed',
       substitute: 'Substitute sent',
+      export: 'Exported a list with personal data',
+      erase: 'Erased personal data',
     },
     entities: {
       event: 'Conference',
@@ -202,6 +204,7 @@ export const en: Messages = {
       reply_link: 'Reply link',
       invitation: 'Invitation',
       invitation_template: 'Invitation template',
+      personal_data: 'Personal data',
     },
   },
   composition: {

@@ -189,6 +189,8 @@ export const vi = {
       logout: 'Đăng xuất',
       password: 'Đổi mật khẩu',
       substitute: 'Cử người thay',
+      export: 'Xuất danh sách có dữ liệu cá nhân',
+      erase: 'Xóa dữ liệu cá nhân',
     },
     entities: {
       event: 'Hội nghị',
@@ -203,6 +205,7 @@ export const vi = {
       reply_link: 'Liên kết trả lời',
       invitation: 'Giấy mời',
       invitation_template: 'Mẫu giấy mời',
+      personal_data: 'Dữ liệu cá nhân',
     },
   },
   composition: {
