@@ -92,7 +92,11 @@ export async function findAuditEntries(db: Executor, eventId: string, query: Fin
 export const ERASED_TEXT = '[đã xóa]';
 
 /** Keys whose values are personal wherever they appear in a before/after snapshot. */
-const PERSONAL_KEYS = new Set(['fullName', 'phone', 'email', 'position', 'notes', 'honorific', 'recipient']);
+const PERSONAL_KEYS = new Set([
+  ...['fullName', 'full_name', 'phone', 'email', 'position', 'notes', 'honorific', 'recipient'],
+  // Row snapshots carry the name folded or encoded for sorting and duplicate checks.
+  ...['name_key', 'protocol_key', 'identity_key', 'substitute_for_name', 'replaced_by_name', 'stand_in_name'],
+]);
 
 function scrub(value: unknown, removed: string[], byKey: boolean): unknown {
   if (typeof value === 'string') return removed.some((r) => value.includes(r)) ? ERASED_TEXT : value;
@@ -101,7 +105,7 @@ function scrub(value: unknown, removed: string[], byKey: boolean): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        byKey && PERSONAL_KEYS.has(k) && v !== null && typeof v !== 'object'
+        byKey && PERSONAL_KEYS.has(k) && typeof v === 'string'
           ? ERASED_TEXT
           : scrub(v, removed, byKey),
       ]),
