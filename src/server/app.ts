@@ -24,6 +24,7 @@ import { AppError } from './errors';
 import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
 import { errorHandler } from './http/errors';
+import { withRedaction } from './http/log-redaction';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
@@ -54,7 +55,7 @@ export interface BuildAppOptions {
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
 export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedaction(options.logger ?? false),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Live feeds (Server-Sent Events) never go idle: closing the server closes them instead of waiting.

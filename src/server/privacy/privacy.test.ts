@@ -79,7 +79,11 @@ beforeAll(async () => {
     await ctx.addMember(pastEventId, user.id, role, unitId);
     await ctx.addMember(futureEventId, user.id, role, unitId);
   }
-  [organizer, officerA, officerB] = await Promise.all(users.map(([u]) => ctx.login(u)));
+  [organizer, officerA, officerB] = (await Promise.all(users.map(([u]) => ctx.login(u)))) as [
+    string,
+    string,
+    string,
+  ];
 
   const ids = await seedEvent(pastEventId, 'Đại biểu các huyện');
   PEOPLE.forEach((p, i) =>
