@@ -9,7 +9,6 @@ import type {
   SubstituteInput,
   UpdateDelegateInput,
 } from '../../shared/delegates';
-import { formatPhone } from '../../shared/phone';
 import { foldVietnamese, vietnameseNameKey } from '../../shared/text';
 import {
   canMoveDelegateStatus,
@@ -183,7 +182,7 @@ async function assertNoDuplicate(
     if (candidate.phone && other.phone === candidate.phone) {
       throw new AppError(
         'CONFLICT',
-        `Số điện thoại ${formatPhone(candidate.phone)} đã có ở đại biểu "${other.full_name}"`,
+        `Số điện thoại này đã có ở đại biểu "${other.full_name}"`,
         [{ field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' }],
       );
     }
