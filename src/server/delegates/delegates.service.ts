@@ -27,6 +27,7 @@ import { newId, nowIso, toBool, toFlag } from '../util';
 import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
 import { assertInScope, type Scope } from './delegates.policy';
 import {
+  countDelegateRows,
   type DelegateRow,
   deleteDelegateRow,
   findDelegateRow,
@@ -65,6 +66,16 @@ export function rowToDelegate(row: DelegateRow): Delegate {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** How many of the event's delegates within the actor's scope are in these statuses (all statuses when omitted). */
+export function countDelegates(
+  db: Executor,
+  scope: Scope,
+  eventId: string,
+  statuses?: readonly DelegateStatus[],
+): Promise<number> {
+  return countDelegateRows(db, eventId, scope.all ? null : [...scope.unitIds], statuses ? [...statuses] : null);
 }
 
 export const identityKey = (fullName: string, unitId: string | null, organization: string | null) =>

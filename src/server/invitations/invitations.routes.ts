@@ -11,6 +11,7 @@ import {
   startInvitationJobSchema,
 } from '../../shared/invitations';
 import { formatPhone } from '../../shared/phone';
+import { recordPersonalDataExport } from '../audit/audit.service';
 import { writeListWorkbook } from '../documents/xlsx';
 import { canEditEvent } from '../events/events.policy';
 import { authenticate, authorize } from '../http/session';
@@ -218,6 +219,11 @@ export async function invitationsRoutes(app: App, { handle: { db }, mail }: Rout
         request.query,
         baseUrlOf(request),
       );
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'links.xlsx',
+        people: letters.length,
+      });
       sendDownload(reply, {
         buffer: await writeListWorkbook({
           sheetName: 'Liên kết',
