@@ -74,7 +74,9 @@ describe('npx hoinghi', () => {
     expect(count(database, 'events')).toBe(1);
   });
 
-  it('erases the personal data of events past their retention period, once', { timeout: 60_000 }, async () => {
+  it('erases the personal data of events past their retention period, once', {
+    timeout: 60_000,
+  }, async () => {
     const database = join(dataDir, 'hoinghi.db');
     const withPhone = (file: string) => {
       const db = new SqliteDatabase(file, { readonly: true });
@@ -86,7 +88,9 @@ describe('npx hoinghi', () => {
     };
     // The demo conference ended in November 2020: far past its 365 days.
     expect(withPhone(database)).toBeGreaterThan(0);
-    expect((await cli('privacy', 'erase-expired')).stdout).toContain('Erased the personal data of 1 event(s)');
+    expect((await cli('privacy', 'erase-expired')).stdout).toContain(
+      'Erased the personal data of 1 event(s)',
+    );
     expect(withPhone(database)).toBe(0);
     expect((await cli('privacy', 'erase-expired')).stdout).toContain('No event has passed');
   });

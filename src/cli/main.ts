@@ -165,7 +165,7 @@ plan
 const privacy = program.command('privacy').description('personal data (Nghị định 13/2023/NĐ-CP)');
 privacy
   .command('erase-expired')
-  .description("anonymise the delegates of every event whose retention period after its end has passed")
+  .description('anonymise the delegates of every event whose retention period after its end has passed')
   .action(async () => {
     const erased = await withDb((h) => eraseExpiredPersonalData(h.db, SYSTEM_ACTOR));
     for (const e of erased) console.log(`Đã xóa dữ liệu cá nhân: ${e.name} (${e.delegates} đại biểu)`);

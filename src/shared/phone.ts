@@ -13,7 +13,8 @@ export function normalizePhone(input: string): PhoneResult {
   if (/[^\d\s.+()-]/.test(text)) return { problem: 'Số điện thoại có ký tự không hợp lệ' };
   let digits = text.replace(/\D/g, '');
   if (text.startsWith('+') || (digits.startsWith('84') && digits.length >= 11)) {
-    if (!digits.startsWith('84')) return { problem: 'Không phải số điện thoại Việt Nam (mã quốc gia khác +84)' };
+    if (!digits.startsWith('84'))
+      return { problem: 'Không phải số điện thoại Việt Nam (mã quốc gia khác +84)' };
     digits = `0${digits.slice(2)}`;
   } else if (!digits.startsWith('0') && (digits.length === 9 || digits.length === 10)) {
     // Excel stores 0912345678 as the number 912345678.
@@ -22,8 +23,7 @@ export function normalizePhone(input: string): PhoneResult {
   if (digits.length === 10 && /^0[35789]/.test(digits)) return { phone: digits };
   if (digits.length === 11 && digits.startsWith('02')) return { phone: digits };
   return {
-    problem:
-      'Số điện thoại không hợp lệ: di động có 10 chữ số (09xx xxx xxx), cố định có 11 (02xx xxx xxxx)',
+    problem: 'Số điện thoại không hợp lệ: di động có 10 chữ số (09xx xxx xxx), cố định có 11 (02xx xxx xxxx)',
   };
 }
 

@@ -47,7 +47,11 @@ export async function updateAuditRowJson(
 }
 
 /** The trail of one record (a delegate and its reply links, which share its id), oldest first. */
-export function findAuditRowsOfEntity(db: Executor, eventId: string, entityId: string): Promise<AuditLogTable[]> {
+export function findAuditRowsOfEntity(
+  db: Executor,
+  eventId: string,
+  entityId: string,
+): Promise<AuditLogTable[]> {
   return db
     .selectFrom('audit_log')
     .selectAll()

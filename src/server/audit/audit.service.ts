@@ -69,7 +69,11 @@ function rowToEntry(row: AuditLogTable): AuditEntry {
   };
 }
 
-export async function findAuditEntriesOf(db: Executor, eventId: string, entityId: string): Promise<AuditEntry[]> {
+export async function findAuditEntriesOf(
+  db: Executor,
+  eventId: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
   return (await findAuditRowsOfEntity(db, eventId, entityId)).map(rowToEntry);
 }
 
@@ -105,9 +109,7 @@ function scrub(value: unknown, removed: string[], byKey: boolean): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        byKey && PERSONAL_KEYS.has(k) && typeof v === 'string'
-          ? ERASED_TEXT
-          : scrub(v, removed, byKey),
+        byKey && PERSONAL_KEYS.has(k) && typeof v === 'string' ? ERASED_TEXT : scrub(v, removed, byKey),
       ]),
     );
   }

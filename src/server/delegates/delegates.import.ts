@@ -216,8 +216,7 @@ function checkRows(
       else phone = result.phone;
     }
     const email = text.email ? text.email.toLowerCase() : null;
-    if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL))
-      fail('email', 'Email không hợp lệ');
+    if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL)) fail('email', 'Email không hợp lệ');
 
     // Where the person goes: the group named in the row, else the one chosen for the file.
     let group = defaultGroup;

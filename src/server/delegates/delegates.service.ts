@@ -75,7 +75,12 @@ export function countDelegates(
   eventId: string,
   statuses?: readonly DelegateStatus[],
 ): Promise<number> {
-  return countDelegateRows(db, eventId, scope.all ? null : [...scope.unitIds], statuses ? [...statuses] : null);
+  return countDelegateRows(
+    db,
+    eventId,
+    scope.all ? null : [...scope.unitIds],
+    statuses ? [...statuses] : null,
+  );
 }
 
 export const identityKey = (fullName: string, unitId: string | null, organization: string | null) =>
@@ -191,11 +196,9 @@ async function assertNoDuplicate(
       ]);
     }
     if (candidate.phone && other.phone === candidate.phone) {
-      throw new AppError(
-        'CONFLICT',
-        `Số điện thoại này đã có ở đại biểu "${other.full_name}"`,
-        [{ field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' }],
-      );
+      throw new AppError('CONFLICT', `Số điện thoại này đã có ở đại biểu "${other.full_name}"`, [
+        { field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' },
+      ]);
     }
   }
 }

@@ -10,12 +10,12 @@ import {
   type SetMemberInput,
   type UpdateEventInput,
 } from '../../shared/events';
+import { DEFAULT_RETENTION_DAYS } from '../../shared/limits';
 import { recordAudit } from '../audit/audit.service';
 import { type Actor, roleIn } from '../auth/actor';
 import { forgetSessions } from '../auth/session-cache';
 import type { Db, Executor, Trx } from '../db/database';
 import type { EventsTable } from '../db/schema';
-import { DEFAULT_RETENTION_DAYS } from '../../shared/limits';
 import { AppError, invalid, notFound } from '../errors';
 import { findUnitsByIds } from '../units/units.service';
 import { getUserById } from '../users/users.service';
@@ -417,7 +417,10 @@ export async function removeMember(db: Db, actor: Actor, eventId: string, userId
 }
 
 /** Events whose retention period has passed by `at` and whose personal data is still held. */
-export async function findEventsDueForErasure(db: Executor, at: string): Promise<{ id: string; name: string }[]> {
+export async function findEventsDueForErasure(
+  db: Executor,
+  at: string,
+): Promise<{ id: string; name: string }[]> {
   const rows = await findUnerasedEventRows(db);
   return rows.filter((r) => erasableFrom(r) <= at).map((r) => ({ id: r.id, name: r.name }));
 }

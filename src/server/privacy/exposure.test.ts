@@ -49,7 +49,8 @@ beforeAll(async () => {
   expect(secrets.length).toBeGreaterThan(100);
   const user = await ctx.buildUser({ isAdmin: true });
   admin = await ctx.login(user.username);
-});
+  // Loading the whole demo takes a while on PostgreSQL on a busy machine.
+}, 180_000);
 
 afterAll(() => ctx?.close());
 

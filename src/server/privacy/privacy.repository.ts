@@ -86,7 +86,8 @@ export async function relabelInvitations(
     .execute();
   for (const row of rows) {
     const label = labels.get(row.delegate_id ?? '');
-    if (label) await db.updateTable('invitations').set({ recipient: label }).where('id', '=', row.id).execute();
+    if (label)
+      await db.updateTable('invitations').set({ recipient: label }).where('id', '=', row.id).execute();
   }
 }
 

@@ -12,11 +12,7 @@ import { anonymiseEventDelegates } from '../delegates/delegates.erase';
 import type { Scope } from '../delegates/delegates.policy';
 import { getDelegate } from '../delegates/delegates.service';
 import { conflict } from '../errors';
-import {
-  findEventsDueForErasure,
-  getEventById,
-  markPersonalDataErased,
-} from '../events/events.service';
+import { findEventsDueForErasure, getEventById, markPersonalDataErased } from '../events/events.service';
 import { revokeTokens } from '../replies/replies.repository';
 import { nowIso } from '../util';
 import {
@@ -68,7 +64,11 @@ export async function getPersonalData(
       issuedAt: i.issued_at,
       channel: i.channel,
     })),
-    checkins: checkins.map((c) => ({ scannedAt: c.scanned_at, receivedAt: c.received_at, outcome: c.outcome })),
+    checkins: checkins.map((c) => ({
+      scannedAt: c.scanned_at,
+      receivedAt: c.received_at,
+      outcome: c.outcome,
+    })),
     attendance: attendance
       ? {
           checkedInAt: attendance.checked_in_at,

@@ -86,15 +86,19 @@ beforeAll(async () => {
   ];
 
   const ids = await seedEvent(pastEventId, 'Đại biểu các huyện');
-  PEOPLE.forEach((p, i) =>
-    people.push({ id: ids[i]!, ...p, unitId: p.unit === 'A' ? unitA : unitB }),
-  );
+  for (const [i, p] of PEOPLE.entries()) {
+    people.push({ id: ids[i]!, ...p, unitId: p.unit === 'A' ? unitA : unitB });
+  }
   await seedEvent(futureEventId, 'Đại biểu các huyện');
   const db = ctx.handle.db;
   await changeDelegateStatus(db, SYSTEM_ACTOR, ALL, pastEventId, people[0]!.id, 'invited');
   await changeDelegateStatus(db, SYSTEM_ACTOR, ALL, pastEventId, people[0]!.id, 'confirmed');
   await changeDelegateStatus(db, SYSTEM_ACTOR, ALL, pastEventId, people[1]!.id, 'invited');
-  const link = await call(organizer, 'POST', `/api/events/${pastEventId}/delegates/${people[1]!.id}/reply-link`);
+  const link = await call(
+    organizer,
+    'POST',
+    `/api/events/${pastEventId}/delegates/${people[1]!.id}/reply-link`,
+  );
   expect(link.statusCode).toBe(201);
   substituteId = (
     await substituteDelegate(db, SYSTEM_ACTOR, ALL, pastEventId, people[2]!.id, {
@@ -232,7 +236,9 @@ describe('erasure after the retention period', () => {
   });
 
   it('names everyone by a number and leaves no phone, email or name in any table of the event', async () => {
-    const list = (await call(organizer, 'GET', `/api/events/${pastEventId}/delegates?pageSize=200`)).json() as {
+    const list = (
+      await call(organizer, 'GET', `/api/events/${pastEventId}/delegates?pageSize=200`)
+    ).json() as {
       items: { fullName: string; phone: string | null; email: string | null; position: string | null }[];
     };
     expect(list.items.map((d) => d.fullName).sort()).toEqual(

@@ -103,6 +103,10 @@ export const en: Messages = {
     expectedAttendees: 'Expected delegates',
     fundingSource: 'Funding',
     notes: 'Notes',
+    personalDataRetentionDays: 'Keep delegates’ personal data for (days after the event ends)',
+    personalDataRetentionHint:
+      'Decree 13/2023/ND-CP: after this period the organizers erase delegates’ names, phones and emails; the counts for the report stay.',
+    personalDataErased: 'The delegates’ personal data was erased on {{date}}.',
     overCapacity: 'Expected delegates ({{expected}}) exceed the hall capacity ({{capacity}}).',
     changeStatus: 'Status',
     editTitle: 'Edit conference',
