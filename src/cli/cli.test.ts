@@ -73,4 +73,25 @@ describe('npx hoinghi', () => {
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('not a hoinghi backup') });
     expect(count(database, 'events')).toBe(1);
   });
+
+  it('erases the personal data of events past their retention period, once', {
+    timeout: 60_000,
+  }, async () => {
+    const database = join(dataDir, 'hoinghi.db');
+    const withPhone = (file: string) => {
+      const db = new SqliteDatabase(file, { readonly: true });
+      const { n } = db.prepare('select count(*) as n from delegates where phone is not null').get() as {
+        n: number;
+      };
+      db.close();
+      return n;
+    };
+    // The demo conference ended in November 2020: far past its 365 days.
+    expect(withPhone(database)).toBeGreaterThan(0);
+    expect((await cli('privacy', 'erase-expired')).stdout).toContain(
+      'Erased the personal data of 1 event(s)',
+    );
+    expect(withPhone(database)).toBe(0);
+    expect((await cli('privacy', 'erase-expired')).stdout).toContain('No event has passed');
+  });
 });

@@ -10,6 +10,7 @@ import { seedDemo } from '../server/demo/demo.service';
 import { MAX_DOCUMENT_BYTES } from '../server/documents/text-extract';
 import { AppError } from '../server/errors';
 import { parsePlanDocument } from '../server/plans/plans.service';
+import { eraseExpiredPersonalData } from '../server/privacy/privacy.service';
 import { serve } from '../server/serve';
 import { createUser } from '../server/users/users.service';
 import { APP_VERSION } from '../server/version';
@@ -159,6 +160,20 @@ plan
       `Thành phần: ${draft.compositionTotal} người; chương trình: ${draft.program.length} mục; nhiệm vụ: ${draft.tasks.length} đơn vị`,
     );
     for (const w of draft.warnings) console.log(`! ${w.message}`);
+  });
+
+const privacy = program.command('privacy').description('personal data (Nghị định 13/2023/NĐ-CP)');
+privacy
+  .command('erase-expired')
+  .description('anonymise the delegates of every event whose retention period after its end has passed')
+  .action(async () => {
+    const erased = await withDb((h) => eraseExpiredPersonalData(h.db, SYSTEM_ACTOR));
+    for (const e of erased) console.log(`Đã xóa dữ liệu cá nhân: ${e.name} (${e.delegates} đại biểu)`);
+    console.log(
+      erased.length
+        ? `Erased the personal data of ${erased.length} event(s).`
+        : 'No event has passed its retention period.',
+    );
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -26,6 +26,7 @@ import { eventsRoutes } from './events/events.routes';
 import { healthRoutes } from './health/health.routes';
 import { guardBodies } from './http/body-guards';
 import { errorHandler } from './http/errors';
+import { withRedaction } from './http/log-redaction';
 import { type RateLimits, registerSecurity, staticCacheControl } from './http/security';
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
@@ -34,6 +35,7 @@ import { awardsRoutes } from './ocop/awards.routes';
 import { productsRoutes } from './ocop/products.routes';
 import { publicRoutes } from './ocop/public.routes';
 import { plansRoutes } from './plans/plans.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
@@ -64,7 +66,7 @@ export interface BuildAppOptions {
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
 export async function buildApp(options: BuildAppOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedaction(options.logger ?? false),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Live feeds (Server-Sent Events) never go idle: closing the server closes them instead of waiting.
@@ -133,6 +135,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(checkinRoutes, deps);
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
+  await app.register(privacyRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -4,7 +4,7 @@ import { EVENT_ROLES, EVENT_STATUSES } from './vocabulary';
 export { canMoveStatus, EVENT_STATUS_LABELS, EVENT_STATUSES, type EventStatus } from './vocabulary';
 
 import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema } from './common';
-import { MAX_NAME, MAX_TEXT } from './limits';
+import { MAX_NAME, MAX_RETENTION_DAYS, MAX_TEXT } from './limits';
 
 export const partnerSchema = z.object({ unitId: z.string().nullable(), name: z.string() });
 export type Partner = z.infer<typeof partnerSchema>;
@@ -34,6 +34,12 @@ export const eventSchema = z.object({
   fundingSource: z.string().nullable(),
   notes: z.string().nullable(),
   isDemo: z.boolean(),
+  /** Days after the end that delegates' personal data is kept (Nghị định 13/2023/NĐ-CP). */
+  personalDataRetentionDays: z.number().int(),
+  /** The first moment the personal data may be erased: the end plus the retention period. */
+  personalDataErasableFrom: z.string(),
+  /** When the personal data was erased; null while it is kept. */
+  personalDataErasedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -81,6 +87,7 @@ const eventFields = {
   expectedAttendees: countSchema,
   fundingSource: optionalTextSchema(MAX_TEXT),
   notes: optionalTextSchema(MAX_TEXT),
+  personalDataRetentionDays: z.number().int().min(0).max(MAX_RETENTION_DAYS).optional(),
 };
 
 const endAfterStart = (v: { startsAt?: string; endsAt?: string }) =>

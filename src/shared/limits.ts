@@ -12,3 +12,6 @@ export const MAX_PAGE_SIZE = 200;
 export const MAX_PHONE = 30;
 export const MAX_EMAIL = 254;
 export const MAX_QUOTA = 10_000;
+/** Days after an event's end that its delegates' personal data is kept unless the organizer sets otherwise. */
+export const DEFAULT_RETENTION_DAYS = 365;
+export const MAX_RETENTION_DAYS = 3650;

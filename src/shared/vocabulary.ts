@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password',
   'substitute',
+  'export',
+  'erase',
 ] as const;
 
 /** A delegate's way from the list to the hall; `replaced` is set only by a substitution. */

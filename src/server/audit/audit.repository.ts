@@ -33,3 +33,31 @@ export async function findAuditRows(
   ]);
   return { rows, total: toCount(count.n) };
 }
+
+export function findAuditRowsOfEvent(db: Executor, eventId: string): Promise<AuditLogTable[]> {
+  return db.selectFrom('audit_log').selectAll().where('event_id', '=', eventId).execute();
+}
+
+export async function updateAuditRowJson(
+  db: Executor,
+  id: string,
+  json: Pick<AuditLogTable, 'before_json' | 'after_json'>,
+): Promise<void> {
+  await db.updateTable('audit_log').set(json).where('id', '=', id).execute();
+}
+
+/** The trail of one record (a delegate and its reply links, which share its id), oldest first. */
+export function findAuditRowsOfEntity(
+  db: Executor,
+  eventId: string,
+  entityId: string,
+): Promise<AuditLogTable[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('entity_id', '=', entityId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

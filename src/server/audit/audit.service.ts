@@ -3,7 +3,13 @@ import type { Actor } from '../auth/actor';
 import type { Executor } from '../db/database';
 import type { AuditLogTable } from '../db/schema';
 import { newId, nowIso } from '../util';
-import { findAuditRows, insertAuditRow } from './audit.repository';
+import {
+  findAuditRows,
+  findAuditRowsOfEntity,
+  findAuditRowsOfEvent,
+  insertAuditRow,
+  updateAuditRowJson,
+} from './audit.repository';
 
 export interface AuditRecord {
   eventId?: string | null;
@@ -30,6 +36,24 @@ export async function recordAudit(db: Executor, actor: Actor | null, record: Aud
   });
 }
 
+/**
+ * A list carrying personal data (names with phones or emails) left the system: who took it, which list, of which
+ * event, how many people (Nghị định 13/2023/NĐ-CP). Not a write to the data, so no transaction of its own.
+ */
+export async function recordPersonalDataExport(
+  db: Executor,
+  actor: Actor,
+  record: { eventId: string | null; list: string; people: number; entityId?: string | null },
+): Promise<void> {
+  await recordAudit(db, actor, {
+    eventId: record.eventId,
+    entity: 'personal_data',
+    entityId: record.entityId ?? null,
+    action: 'export',
+    after: { list: record.list, people: record.people },
+  });
+}
+
 function rowToEntry(row: AuditLogTable): AuditEntry {
   return {
     id: row.id,
@@ -45,6 +69,14 @@ function rowToEntry(row: AuditLogTable): AuditEntry {
   };
 }
 
+export async function findAuditEntriesOf(
+  db: Executor,
+  eventId: string,
+  entityId: string,
+): Promise<AuditEntry[]> {
+  return (await findAuditRowsOfEntity(db, eventId, entityId)).map(rowToEntry);
+}
+
 /** Dates are Vietnam calendar days: "to" includes the whole day. */
 export async function findAuditEntries(db: Executor, eventId: string, query: FindAuditQuery) {
   const { rows, total } = await findAuditRows(db, {
@@ -58,4 +90,45 @@ export async function findAuditEntries(db: Executor, eventId: string, query: Fin
     offset: (query.page - 1) * query.pageSize,
   });
   return { items: rows.map(rowToEntry), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** What an erased value reads as in the audit trail. */
+export const ERASED_TEXT = '[đã xóa]';
+
+/** Keys whose values are personal wherever they appear in a before/after snapshot. */
+const PERSONAL_KEYS = new Set([
+  ...['fullName', 'full_name', 'phone', 'email', 'position', 'notes', 'honorific', 'recipient'],
+  // Row snapshots carry the name folded or encoded for sorting and duplicate checks.
+  ...['name_key', 'protocol_key', 'identity_key', 'substitute_for_name', 'replaced_by_name', 'stand_in_name'],
+]);
+
+function scrub(value: unknown, removed: string[], byKey: boolean): unknown {
+  if (typeof value === 'string') return removed.some((r) => value.includes(r)) ? ERASED_TEXT : value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, removed, byKey));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        byKey && PERSONAL_KEYS.has(k) && typeof v === 'string' ? ERASED_TEXT : scrub(v, removed, byKey),
+      ]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Erasing an event's personal data also erases the copies its audit trail holds: every snapshot keeps its shape
+ * (who did what, when, which status) with personal values and any text containing one replaced.
+ */
+export async function scrubAuditOfEvent(db: Executor, eventId: string, removed: string[]): Promise<void> {
+  const needles = removed.filter((r) => r.length >= 3);
+  for (const row of await findAuditRowsOfEvent(db, eventId)) {
+    const clean = (json: string | null) =>
+      // The event's own snapshots have notes of their own, not a person's: only values are matched there.
+      json === null ? null : JSON.stringify(scrub(JSON.parse(json), needles, row.entity !== 'event'));
+    const next = { before_json: clean(row.before_json), after_json: clean(row.after_json) };
+    if (next.before_json !== row.before_json || next.after_json !== row.after_json) {
+      await updateAuditRowJson(db, row.id, next);
+    }
+  }
 }

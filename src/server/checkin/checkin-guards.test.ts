@@ -67,7 +67,14 @@ describe('a client id used for another person', () => {
     expect(await scansOf(second)).toBe(0);
 
     // By QR too, the token of the second person under the first person's client id.
-    const { token } = await issueReplyLink(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, { all: true }, eventId, second);
+    const { token } = await issueReplyLink(
+      ctx.handle.db,
+      ctx.secretKey,
+      SYSTEM_ACTOR,
+      { all: true },
+      eventId,
+      second,
+    );
     expect((await post('/checkins', { ...scan, token })).statusCode).toBe(409);
 
     const retry = await post('/checkins', { ...scan, delegateId: first });

@@ -12,6 +12,7 @@ import {
   walkInInputSchema,
 } from '../../shared/checkin';
 import { idSchema } from '../../shared/common';
+import { recordPersonalDataExport } from '../audit/audit.service';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
@@ -132,9 +133,15 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
       },
     },
     async (request, reply) => {
-      await actorInEvent(db, request, canCheckIn);
+      const actor = await actorInEvent(db, request, canCheckIn);
       reply.header('cache-control', 'no-store');
-      return checkinSnapshot(db, request.params.eventId);
+      const snapshot = await checkinSnapshot(db, request.params.eventId);
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'checkin-snapshot',
+        people: snapshot.delegates.length,
+      });
+      return snapshot;
     },
   );
 

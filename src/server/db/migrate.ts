@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_ocop';
 import * as m0006 from './migrations/0006_checkin';
 import * as m0007 from './migrations/0007_reply_token_hash';
 import * as m0008 from './migrations/0008_auth_hardening';
+import * as m0009 from './migrations/0009_privacy';
 import * as m0010 from './migrations/0010_protocol';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006_checkin': m0006,
   '0007_reply_token_hash': m0007,
   '0008_auth_hardening': m0008,
+  '0009_privacy': m0009,
   '0010_protocol': m0010,
 };
 

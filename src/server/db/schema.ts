@@ -86,6 +86,10 @@ export interface EventsTable {
   is_demo: number;
   plan_text: string | null;
   plan_purpose: string | null;
+  /** Days after the event's end before its delegates' personal data may be erased. */
+  personal_data_retention_days: number;
+  /** When the delegates' personal data was erased; null while it is kept. */
+  erased_at: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -11,7 +11,7 @@ import {
   personNameProblem,
 } from '../../shared/delegates';
 import { MAX_EMAIL, MAX_IMPORT_ROWS, MAX_NAME, MAX_TEXT } from '../../shared/limits';
-import { formatPhone, normalizePhone } from '../../shared/phone';
+import { normalizePhone } from '../../shared/phone';
 import { cleanText, foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -217,8 +217,7 @@ function checkRows(
       else phone = result.phone;
     }
     const email = text.email ? text.email.toLowerCase() : null;
-    if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL))
-      fail('email', `"${text.email}" không phải email hợp lệ`);
+    if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL)) fail('email', 'Email không hợp lệ');
 
     // Where the person goes: the group named in the row, else the one chosen for the file.
     let group = defaultGroup;
@@ -293,7 +292,7 @@ function checkRows(
       const seenIdentity = byIdentity.get(identity);
       if (seenIdentity) fail('fullName', `Trùng họ tên và đơn vị: ${seenIdentity}`);
       const seenPhone = phone ? byPhone.get(phone) : undefined;
-      if (seenPhone) fail('phone', `Số ${formatPhone(phone!)} ${seenPhone}`);
+      if (seenPhone) fail('phone', `Số điện thoại ${seenPhone}`);
     }
     if (errors.length > before) continue;
 

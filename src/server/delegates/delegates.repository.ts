@@ -410,3 +410,24 @@ export async function findDelegateIdsOfEvent(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Every search term of an event's delegates: erasing personal data leaves nothing to find a person by. */
+export async function deleteEventDelegateTerms(db: Executor, eventId: string): Promise<void> {
+  await db.deleteFrom('delegate_terms').where('event_id', '=', eventId).execute();
+}
+
+/** How many delegates a list of the event reaches (exports record it), optionally only in some statuses. */
+export async function countDelegateRows(
+  db: Executor,
+  eventId: string,
+  unitIds: string[] | null,
+  statuses: string[] | null,
+): Promise<number> {
+  let q = db
+    .selectFrom('delegates')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('event_id', '=', eventId);
+  if (unitIds) q = q.where('unit_id', 'in', unitIds.length ? unitIds : ['']);
+  if (statuses) q = q.where('status', 'in', statuses);
+  return toCount((await q.executeTakeFirstOrThrow()).n);
+}

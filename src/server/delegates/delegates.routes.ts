@@ -17,6 +17,8 @@ import {
   updateDelegateSchema,
   updateGroupSchema,
 } from '../../shared/delegates';
+import { DELEGATE_STATUSES } from '../../shared/vocabulary';
+import { recordPersonalDataExport } from '../audit/audit.service';
 import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
 import {
@@ -34,6 +36,7 @@ import { importDelegates, previewDelegateImport } from './delegates.import';
 import { canManageComposition, canReadDelegates, canWriteDelegates, scopeOf } from './delegates.policy';
 import {
   changeDelegateStatus,
+  countDelegates,
   createDelegate,
   deleteDelegate,
   findDelegates,
@@ -43,6 +46,8 @@ import {
 } from './delegates.service';
 
 const tags = ['delegates'];
+/** Who the exported lists show: everyone but those replaced by a substitute. */
+const LISTED = DELEGATE_STATUSES.filter((status) => status !== 'replaced');
 const eventParams = z.object({ eventId: idSchema });
 const delegateParams = eventParams.extend({ delegateId: idSchema });
 const groupParams = eventParams.extend({ groupId: idSchema });
@@ -205,9 +210,15 @@ export async function delegatesRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const { scope } = await actorIn(request, canReadDelegates);
+      const { actor, scope } = await actorIn(request, canReadDelegates);
+      const buffer = await buildDelegatesXlsx(db, scope, request.params.eventId);
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'delegates.xlsx',
+        people: await countDelegates(db, scope, request.params.eventId, LISTED),
+      });
       sendDownload(reply, {
-        buffer: await buildDelegatesXlsx(db, scope, request.params.eventId),
+        buffer,
         mediaType: XLSX_MEDIA_TYPE,
         asciiName: 'danh-sach-dai-bieu.xlsx',
         name: 'Danh sách đại biểu.xlsx',
@@ -227,9 +238,15 @@ export async function delegatesRoutes(app: App, { handle: { db } }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const { scope } = await actorIn(request, canReadDelegates);
+      const { actor, scope } = await actorIn(request, canReadDelegates);
+      const buffer = await buildDelegatesDocx(db, scope, request.params.eventId);
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'delegates.docx',
+        people: await countDelegates(db, scope, request.params.eventId, LISTED),
+      });
       sendDownload(reply, {
-        buffer: await buildDelegatesDocx(db, scope, request.params.eventId),
+        buffer,
         mediaType: DOCX_MEDIA_TYPE,
         asciiName: 'danh-sach-dai-bieu.docx',
         name: 'Danh sách đại biểu.docx',

@@ -30,6 +30,7 @@ import { newId, nowIso, toBool, toFlag } from '../util';
 import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
 import { assertInScope, type Scope } from './delegates.policy';
 import {
+  countDelegateRows,
   type DelegateRow,
   deleteDelegateRow,
   findDelegateIdsOfEvent,
@@ -75,6 +76,21 @@ export function rowToDelegate(row: DelegateRow): Delegate {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** How many of the event's delegates within the actor's scope are in these statuses (all statuses when omitted). */
+export function countDelegates(
+  db: Executor,
+  scope: Scope,
+  eventId: string,
+  statuses?: readonly DelegateStatus[],
+): Promise<number> {
+  return countDelegateRows(
+    db,
+    eventId,
+    scope.all ? null : [...scope.unitIds],
+    statuses ? [...statuses] : null,
+  );
 }
 
 export const identityKey = (fullName: string, unitId: string | null, organization: string | null) =>
@@ -190,11 +206,9 @@ async function assertNoDuplicate(
       ]);
     }
     if (candidate.phone && other.phone === candidate.phone) {
-      throw new AppError(
-        'CONFLICT',
-        `Số điện thoại ${formatPhone(candidate.phone)} đã có ở đại biểu "${other.full_name}"`,
-        [{ field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' }],
-      );
+      throw new AppError('CONFLICT', `Số điện thoại này đã có ở đại biểu "${other.full_name}"`, [
+        { field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' },
+      ]);
     }
   }
 }

@@ -95,3 +95,13 @@ export async function deleteMemberRow(db: Executor, eventId: string, userId: str
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Events whose delegates' personal data is still held, with what decides when it may be erased. */
+export function findUnerasedEventRows(db: Executor) {
+  return db
+    .selectFrom('events')
+    .select(['id', 'name', 'ends_at', 'personal_data_retention_days'])
+    .where('erased_at', 'is', null)
+    .orderBy('ends_at')
+    .execute();
+}

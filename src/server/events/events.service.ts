@@ -10,6 +10,7 @@ import {
   type SetMemberInput,
   type UpdateEventInput,
 } from '../../shared/events';
+import { DEFAULT_RETENTION_DAYS } from '../../shared/limits';
 import { recordAudit } from '../audit/audit.service';
 import { type Actor, roleIn } from '../auth/actor';
 import { forgetSessions } from '../auth/session-cache';
@@ -28,6 +29,7 @@ import {
   findMemberRows,
   findMemberRowsOfUser,
   findPartnerRows,
+  findUnerasedEventRows,
   insertEventRow,
   replacePartnerRows,
   updateEventRow,
@@ -65,9 +67,19 @@ async function rowToEvent(db: Executor, row: EventsTable): Promise<Event> {
     fundingSource: row.funding_source,
     notes: row.notes,
     isDemo: toBool(row.is_demo),
+    personalDataRetentionDays: row.personal_data_retention_days,
+    personalDataErasableFrom: erasableFrom(row),
+    personalDataErasedAt: row.erased_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The end of the event plus its retention period: personal data may be erased from then on. */
+export function erasableFrom(row: Pick<EventsTable, 'ends_at' | 'personal_data_retention_days'>): string {
+  return new Date(Date.parse(row.ends_at) + row.personal_data_retention_days * DAY_MS).toISOString();
 }
 
 export async function getEventById(db: Executor, id: string): Promise<Event> {
@@ -139,6 +151,7 @@ function eventColumns(input: UpdateEventInput): Partial<EventsTable> {
     ['expectedAttendees', 'expected_attendees'],
     ['fundingSource', 'funding_source'],
     ['notes', 'notes'],
+    ['personalDataRetentionDays', 'personal_data_retention_days'],
   ];
   const columns: Record<string, unknown> = {};
   for (const [key, column] of map) {
@@ -203,6 +216,8 @@ export async function insertEvent(
     is_demo: toFlag(options.isDemo ?? false),
     plan_text: options.planText ?? null,
     plan_purpose: null,
+    personal_data_retention_days: input.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS,
+    erased_at: null,
     created_by: actor.id === 'system' ? null : actor.id,
     created_at: now,
     updated_at: now,
@@ -399,4 +414,18 @@ export async function removeMember(db: Db, actor: Actor, eventId: string, userId
     });
   });
   forgetSessions();
+}
+
+/** Events whose retention period has passed by `at` and whose personal data is still held. */
+export async function findEventsDueForErasure(
+  db: Executor,
+  at: string,
+): Promise<{ id: string; name: string }[]> {
+  const rows = await findUnerasedEventRows(db);
+  return rows.filter((r) => erasableFrom(r) <= at).map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** Part of the erasure's transaction: the event remembers when its personal data went. */
+export async function markPersonalDataErased(trx: Trx, eventId: string, at: string): Promise<void> {
+  await updateEventRow(trx, eventId, { erased_at: at, updated_at: at });
 }

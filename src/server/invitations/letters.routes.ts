@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/common';
 import { invitationBatchQuerySchema } from '../../shared/invitations';
 import { formatPhone } from '../../shared/phone';
+import { recordPersonalDataExport } from '../audit/audit.service';
 import { writeListWorkbook } from '../documents/xlsx';
 import { canEditEvent } from '../events/events.policy';
 import { authenticate, authorize } from '../http/session';
@@ -157,6 +158,11 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
         request.query,
         baseUrlOf(request),
       );
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'links.xlsx',
+        people: letters.length,
+      });
       sendDownload(reply, {
         buffer: await writeListWorkbook({
           sheetName: 'Liên kết',

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema, okSchema } from '../../shared/common';
 import { replyInputSchema, replyLinkSchema, replySummarySchema, replyViewSchema } from '../../shared/replies';
+import { recordPersonalDataExport } from '../audit/audit.service';
 import { canReadDelegates, canWriteDelegates, scopeOf } from '../delegates/delegates.policy';
+import { countDelegates } from '../delegates/delegates.service';
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps, sendDownload, XLSX_MEDIA_TYPE } from '../http/types';
 import { getReplyView, issueReplyLink, replyThroughLink, revokeReplyLink } from './replies.service';
@@ -88,8 +90,14 @@ export async function repliesRoutes(app: App, { handle: { db }, secretKey }: Rou
       const actor = await authenticate(db, request);
       authorize(canWriteDelegates(actor, request.params.eventId));
       const scope = await scopeOf(db, actor, request.params.eventId);
+      const buffer = await buildCallListXlsx(db, scope, request.params.eventId);
+      await recordPersonalDataExport(db, actor, {
+        eventId: request.params.eventId,
+        list: 'call-list.xlsx',
+        people: await countDelegates(db, scope, request.params.eventId, ['invited']),
+      });
       sendDownload(reply, {
-        buffer: await buildCallListXlsx(db, scope, request.params.eventId),
+        buffer,
         mediaType: XLSX_MEDIA_TYPE,
         asciiName: 'can-goi.xlsx',
         name: 'Đại biểu chưa trả lời.xlsx',

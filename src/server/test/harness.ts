@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { EventRole } from '../../shared/auth';
 import type { CreateEventInput } from '../../shared/events';
 import type { CreateUnitInput } from '../../shared/units';
-import { buildApp, type HoinghiApp } from '../app';
+import { type BuildAppOptions, buildApp, type HoinghiApp } from '../app';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import type { MailConfig } from '../config';
 import { createDb, type DbHandle } from '../db/database';
@@ -68,11 +68,17 @@ export interface TestContext {
 }
 
 export async function createTestContext(
-  options: { webRoot?: string; mail?: MailConfig | null } = {},
+  options: { webRoot?: string; mail?: MailConfig | null; logger?: BuildAppOptions['logger'] } = {},
 ): Promise<TestContext> {
   const handle = await createTestDb();
   const secretKey = randomBytes(32);
-  const app = await buildApp({ handle, webRoot: options.webRoot, mail: options.mail ?? null, secretKey });
+  const app = await buildApp({
+    handle,
+    webRoot: options.webRoot,
+    mail: options.mail ?? null,
+    logger: options.logger,
+    secretKey,
+  });
   const { db } = handle;
   return {
     handle,

@@ -103,6 +103,10 @@ export const en: Messages = {
     expectedAttendees: 'Expected delegates',
     fundingSource: 'Funding',
     notes: 'Notes',
+    personalDataRetentionDays: 'Keep delegates’ personal data for (days after the event ends)',
+    personalDataRetentionHint:
+      'Decree 13/2023/ND-CP: after this period the organizers erase delegates’ names, phones and emails; the counts for the report stay.',
+    personalDataErased: 'The delegates’ personal data was erased on {{date}}.',
     overCapacity: 'Expected delegates ({{expected}}) exceed the hall capacity ({{capacity}}).',
     changeStatus: 'Status',
     editTitle: 'Edit conference',
@@ -188,6 +192,8 @@ export const en: Messages = {
       logout: 'Signed out',
       password: 'Password changed',
       substitute: 'Substitute sent',
+      export: 'Exported a list with personal data',
+      erase: 'Erased personal data',
     },
     entities: {
       event: 'Conference',
@@ -202,6 +208,7 @@ export const en: Messages = {
       reply_link: 'Reply link',
       invitation: 'Invitation',
       invitation_template: 'Invitation template',
+      personal_data: 'Personal data',
     },
   },
   composition: {

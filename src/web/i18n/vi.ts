@@ -104,6 +104,10 @@ export const vi = {
     expectedAttendees: 'Số đại biểu dự kiến',
     fundingSource: 'Kinh phí',
     notes: 'Ghi chú',
+    personalDataRetentionDays: 'Lưu dữ liệu cá nhân của đại biểu (số ngày sau khi hội nghị kết thúc)',
+    personalDataRetentionHint:
+      'Theo Nghị định 13/2023/NĐ-CP: hết thời hạn này, Ban tổ chức xóa họ tên, số điện thoại, email của đại biểu; số liệu cho báo cáo vẫn được giữ.',
+    personalDataErased: 'Dữ liệu cá nhân của đại biểu đã được xóa ngày {{date}}.',
     overCapacity: 'Số đại biểu dự kiến ({{expected}}) vượt sức chứa hội trường ({{capacity}}).',
     changeStatus: 'Trạng thái',
     editTitle: 'Sửa thông tin hội nghị',
@@ -189,6 +193,8 @@ export const vi = {
       logout: 'Đăng xuất',
       password: 'Đổi mật khẩu',
       substitute: 'Cử người thay',
+      export: 'Xuất danh sách có dữ liệu cá nhân',
+      erase: 'Xóa dữ liệu cá nhân',
     },
     entities: {
       event: 'Hội nghị',
@@ -203,6 +209,7 @@ export const vi = {
       reply_link: 'Liên kết trả lời',
       invitation: 'Giấy mời',
       invitation_template: 'Mẫu giấy mời',
+      personal_data: 'Dữ liệu cá nhân',
     },
   },
   composition: {

@@ -18,7 +18,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { type CreateEventInput, createEventSchema, type Event } from '../../../../shared/events';
-import { vietnamLocalToInstant } from '../../../../shared/format';
+import { formatDate, vietnamLocalToInstant } from '../../../../shared/format';
+import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '../../../../shared/limits';
 import { PageLoader } from '../../../app/guards';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
@@ -49,6 +50,7 @@ interface FormValues {
   expectedAttendees: number | string;
   fundingSource: string;
   notes: string;
+  personalDataRetentionDays: number | string;
 }
 
 const VN_DATE = new Intl.DateTimeFormat('en-CA', {
@@ -89,6 +91,7 @@ function toValues(event: Event | undefined): FormValues {
     expectedAttendees: event?.expectedAttendees ?? '',
     fundingSource: event?.fundingSource ?? '',
     notes: event?.notes ?? '',
+    personalDataRetentionDays: event?.personalDataRetentionDays ?? DEFAULT_RETENTION_DAYS,
   };
 }
 
@@ -117,6 +120,7 @@ function toInput(v: FormValues): CreateEventInput {
     expectedAttendees: count(v.expectedAttendees),
     fundingSource: v.fundingSource,
     notes: v.notes,
+    personalDataRetentionDays: count(v.personalDataRetentionDays) ?? DEFAULT_RETENTION_DAYS,
   } as CreateEventInput;
 }
 
@@ -302,6 +306,20 @@ export function EventFormPage() {
               {...form.getInputProps('fundingSource')}
             />
             <Textarea label={t('events.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+            <NumberInput
+              label={t('events.personalDataRetentionDays')}
+              description={
+                existing.data?.personalDataErasedAt
+                  ? t('events.personalDataErased', { date: formatDate(existing.data.personalDataErasedAt) })
+                  : t('events.personalDataRetentionHint')
+              }
+              min={0}
+              max={MAX_RETENTION_DAYS}
+              allowDecimal={false}
+              thousandSeparator="."
+              decimalSeparator=","
+              {...form.getInputProps('personalDataRetentionDays')}
+            />
           </Stack>
         </Paper>
         <Group>
