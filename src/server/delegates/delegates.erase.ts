@@ -37,6 +37,8 @@ export async function anonymiseEventDelegates(trx: Trx, eventId: string): Promis
       full_name: label,
       honorific: null,
       position: null,
+      // The reason quotes the position; the rank itself stays, so the report keeps its order.
+      rank_reason: null,
       phone: null,
       email: null,
       notes: null,
