@@ -278,7 +278,8 @@ describe.each(['admin', 'organizer'] as const)('API fuzz as %s', (role) => {
         }),
         { seed: FUZZ_SEED, numRuns: Math.max(1, Math.floor(runsFor(route) * scale)) },
       );
-    });
+      // Sign-in hashes with argon2 and downloads build PDFs: a wider local run (FUZZ_RUNS) needs the room.
+    }, 120_000);
   }
 });
 
