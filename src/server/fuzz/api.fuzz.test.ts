@@ -6,6 +6,7 @@ import { createGroup, setSeats } from '../delegates/composition.service';
 import { createProduct } from '../ocop/products.service';
 import {
   anyJson,
+  encodeLoosely,
   FUZZ_SEED,
   fromSchema,
   type JsonSchema,
@@ -201,7 +202,7 @@ function pathParam(route: Route, name: string): fc.Arbitrary<string> {
     fc.constantFrom(...Object.values(ids), '0', '-1', 'null', 'a'.repeat(65), '%', '..'),
   );
   const value = real[name] ? fc.oneof({ weight: 4, arbitrary: fc.constant(real[name]!) }, random) : random;
-  return value.map((v) => encodeURIComponent(v));
+  return value.map(encodeLoosely);
 }
 
 function urlFor(route: Route): fc.Arbitrary<string> {
