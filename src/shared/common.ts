@@ -25,7 +25,18 @@ export function optionalTextSchema(max: number) {
     .optional();
 }
 
-export const idSchema = z.string().min(1).max(64);
+// Control characters (NUL above all, which PostgreSQL cannot store or compare) are refused in ids and searches.
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((v) => !CONTROL_CHARS.test(v), 'Không được chứa ký tự điều khiển');
+
+/** A search box's text. */
+export const searchTextSchema = z
+  .string()
+  .max(200)
+  .refine((v) => !CONTROL_CHARS.test(v), 'Không được chứa ký tự điều khiển');
 
 /** Calendar date "YYYY-MM-DD" (validity dates, document dates). */
 export const calendarDateSchema = z.iso.date();

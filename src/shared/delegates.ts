@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, nameSchema, optionalTextSchema, pageQuerySchema } from './common';
+import { idSchema, nameSchema, optionalTextSchema, pageQuerySchema, searchTextSchema } from './common';
 import { MAX_EMAIL, MAX_NAME, MAX_PHONE, MAX_QUOTA, MAX_TEXT } from './limits';
 import { normalizePhone } from './phone';
 import { cleanText } from './text';
@@ -217,11 +217,7 @@ export type SubstituteInput = z.infer<typeof substituteSchema>;
 
 export const DELEGATE_SORTS = ['name', 'protocol'] as const;
 export const findDelegatesQuerySchema = pageQuerySchema.extend({
-  q: z
-    .string()
-    .max(200)
-    .transform((v) => cleanText(v))
-    .optional(),
+  q: searchTextSchema.transform((v) => cleanText(v)).optional(),
   groupId: idSchema.optional(),
   unitId: idSchema.optional(),
   status: z.enum(DELEGATE_STATUSES).optional(),

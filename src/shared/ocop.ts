@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema, pageQuerySchema } from './common';
+import {
+  calendarDateSchema,
+  idSchema,
+  nameSchema,
+  optionalTextSchema,
+  pageQuerySchema,
+  searchTextSchema,
+} from './common';
 import { MAX_NAME, MAX_SHORT_NAME, MAX_TEXT } from './limits';
 import {
   AWARD_ORDERS,
@@ -179,7 +186,7 @@ const optionalBoolean = z
   .transform((v) => (v === undefined ? undefined : v === 'true'));
 
 export const findProductsQuerySchema = pageQuerySchema.extend({
-  q: z.string().max(200).optional(),
+  q: searchTextSchema.optional(),
   groupId: idSchema.optional(),
   stars: z.coerce.number().int().min(1).max(5).optional(),
   districtId: idSchema.optional(),
@@ -240,7 +247,7 @@ export const publicProductSchema = z.object({
 export type PublicProduct = z.infer<typeof publicProductSchema>;
 
 export const publicProductsQuerySchema = pageQuerySchema.extend({
-  q: z.string().max(200).optional(),
+  q: searchTextSchema.optional(),
   groupId: idSchema.optional(),
   stars: z.coerce.number().int().min(1).max(5).optional(),
   districtId: idSchema.optional(),

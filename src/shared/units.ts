@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, nameSchema, optionalTextSchema, pageQuerySchema } from './common';
+import {
+  calendarDateSchema,
+  idSchema,
+  nameSchema,
+  optionalTextSchema,
+  pageQuerySchema,
+  searchTextSchema,
+} from './common';
 import { MAX_ADMIN_CODE, MAX_NAME, MAX_SHORT_NAME, MAX_TEXT } from './limits';
 import { PRODUCER_TYPES } from './ocop-rules';
 import { UNIT_KINDS } from './vocabulary';
@@ -67,7 +74,7 @@ export const updateUnitSchema = z
 export type UpdateUnitInput = z.infer<typeof updateUnitSchema>;
 
 export const findUnitsQuerySchema = pageQuerySchema.extend({
-  q: z.string().max(200).optional(),
+  q: searchTextSchema.optional(),
   kind: z.enum(UNIT_KINDS).optional(),
   parentId: idSchema.optional(),
   /** A calendar date: only units valid on that day. Omitted: all units, past ones included. */

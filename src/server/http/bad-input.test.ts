@@ -57,6 +57,19 @@ describe('bad input', () => {
     expect(blank.json().error.details[0]).toEqual({ field: 'name', message: 'Không được để trống' });
   });
 
+  it('refuses a NUL in a search or an id with a 400 (PostgreSQL cannot compare it: was a 500)', async () => {
+    for (const url of [
+      '/api/units?q=a%00b',
+      '/api/public/products?q=%00',
+      '/api/products?groupId=%00',
+      '/api/units/%00',
+    ]) {
+      const response = await ctx.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.details[0].message).toBe('Không được chứa ký tự điều khiển');
+    }
+  });
+
   it('refuses a wrong enum value with a Vietnamese message', async () => {
     const response = await post('/api/units', { kind: 'galaxy', shortName: 'A', name: 'Huyện A' });
     expect(response.statusCode).toBe(400);

@@ -12,6 +12,7 @@ import { forgetSessions } from '../auth/session-cache';
 import type { Db, Executor } from '../db/database';
 import type { ProgramItemsTable } from '../db/schema';
 import { findCompositionTree, syncCompositionFromPlan } from '../delegates/composition.service';
+import { invalid } from '../errors';
 import {
   getEventPlanTexts,
   insertEvent,
@@ -19,6 +20,7 @@ import {
   setEventPlanText,
   writeEventUpdate,
 } from '../events/events.service';
+import { findUnitsByIds } from '../units/units.service';
 import { newId } from '../util';
 import {
   deletePlanContentRows,
@@ -144,12 +146,30 @@ export async function getPlanContents(
 }
 
 /** Replaces what a plan ordered for an event, in the caller's transaction, with one audit row. */
+/** A task may name a catalogue unit; an id that is not in the catalogue is the caller's mistake, not a broken key. */
+async function assertTaskUnitsExist(trx: Executor, contents: PlanContents) {
+  const refs = contents.tasks.flatMap((t, i) => (t.unitId ? [[`tasks.${i}.unitId`, t.unitId] as const] : []));
+  if (refs.length === 0) return;
+  const found = await findUnitsByIds(
+    trx,
+    refs.map(([, id]) => id),
+  );
+  const missing = refs.filter(([, id]) => !found.has(id));
+  if (missing.length) {
+    throw invalid(
+      'Có đơn vị không có trong danh mục',
+      missing.map(([field]) => ({ field, message: 'Không tìm thấy đơn vị' })),
+    );
+  }
+}
+
 export async function replacePlanContents(
   trx: Executor,
   actor: Actor,
   eventId: string,
   contents: PlanContents,
 ): Promise<void> {
+  await assertTaskUnitsExist(trx, contents);
   const { planText: _, ...before } = await getPlanContents(trx, eventId);
   await deletePlanContentRows(trx, eventId);
   await insertPlanContentRows(trx, toRows(eventId, contents));
@@ -179,6 +199,7 @@ export async function createEventFromPlan(
       isDemo: options.isDemo ?? false,
     });
     const contents = planContentsSchema.parse(parsed.contents);
+    await assertTaskUnitsExist(trx, contents);
     await insertPlanContentRows(trx, toRows(event.id, contents));
     await syncCompositionFromPlan(trx, event.id, contents.composition);
     await setEventPlanPurpose(trx, event.id, contents.purpose);

@@ -201,6 +201,30 @@ describe('plans over HTTP', () => {
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it('refuses a task naming a unit that is not in the catalogue (was a foreign-key 500)', async () => {
+    const event = await ctx.buildEvent();
+    const user = await ctx.buildUser();
+    await ctx.addMember(event.id, user.id, 'organizer');
+    const cookie = await ctx.login(user.username);
+    const tasks = [{ unit: 'Sở Tài chính', unitId: 'khong-co-don-vi-nay', duties: ['Bố trí kinh phí'] }];
+    const replaced = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/events/${event.id}/plan-contents`,
+      headers: { cookie },
+      payload: { tasks },
+    });
+    expect(replaced.statusCode).toBe(400);
+    expect(replaced.json().error.details).toEqual([
+      { field: 'tasks.0.unitId', message: 'Không tìm thấy đơn vị' },
+    ]);
+    const created = await post('/api/events/from-plan', {
+      event: { name: 'Hội nghị', startsAt: '2021-01-05T01:00:00Z', endsAt: '2021-01-05T04:00:00Z' },
+      contents: { tasks },
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.details[0].field).toBe('tasks.0.unitId');
+  });
 });
 
 describe('writing the plan back', () => {

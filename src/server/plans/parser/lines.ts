@@ -34,26 +34,62 @@ export function toLines(input: string): Line[] {
     .map((text, i) => ({ text: cleanLine(text), from: i + 1, to: i + 1 }));
 
   const lines: Line[] = [];
+  let open: Open | undefined;
   let previousBlank = true;
   for (const line of raw) {
     if (line.text === '') {
       previousBlank = true;
       continue;
     }
-    const last = lines[lines.length - 1];
     // A line holding only its numbering ("7.", "7.3.", "II.", "-") was cut right after it.
-    if (last && LONE_MARKER.test(last.text)) {
-      last.text = `${last.text} ${line.text}`;
-      last.to = line.to;
-    } else if (last && !previousBlank && continues(last.text, line.text)) {
-      last.text = joinBroken(last.text, line.text);
-      last.to = line.to;
+    if (open && open.parts.length === 1 && LONE_MARKER.test(open.start)) {
+      append(open, ' ', line);
+      open.caps = isAllCaps(open.start);
+    } else if (open && !previousBlank && continues(open, line.text)) {
+      append(open, joinBroken(open, line.text), line);
+      // Joined only when neither side is all upper case, so neither is the whole.
+      open.caps = false;
     } else {
-      lines.push({ ...line });
+      if (open) lines.push(close(open));
+      open = {
+        line: { ...line },
+        parts: [line.text],
+        start: edge(line.text),
+        end: line.text.slice(-EDGE),
+        caps: isAllCaps(line.text),
+      };
     }
     previousBlank = false;
   }
+  if (open) lines.push(close(open));
   return lines;
+}
+
+/** Enough of a line's ends to read its numbering, its "Số:" and its last word. */
+const EDGE = 64;
+const edge = (text: string) => text.slice(0, EDGE);
+
+/**
+ * The logical line being joined, kept as parts with its two ends: testing or slicing the joined string itself after
+ * every short line made a long paragraph quadratic (each test flattens and rescans the whole string).
+ */
+interface Open {
+  line: Line;
+  parts: string[];
+  start: string;
+  end: string;
+  caps: boolean;
+}
+
+function append(open: Open, separator: string, line: Line) {
+  open.parts.push(separator, line.text);
+  if (open.start.length < EDGE) open.start = edge(`${open.start}${separator}${line.text}`);
+  open.end = `${open.end}${separator}${line.text}`.slice(-EDGE);
+  open.line.to = line.to;
+}
+
+function close(open: Open): Line {
+  return { ...open.line, text: open.parts.join('') };
 }
 
 function cleanLine(text: string): string {
@@ -65,24 +101,33 @@ function cleanLine(text: string): string {
 }
 
 /** Does `next` continue the sentence of `previous` (a line broken by a web copy)? */
-function continues(previous: string, next: string): boolean {
-  if (/[.;:!?]$/.test(previous)) return false;
+function continues(previous: Open, next: string): boolean {
+  if (/[.;:!?]$/.test(previous.end)) return false;
   // "Số: 12/KH-UBND" and "Thanh Hóa, ngày … tháng … năm …" are lines of their own in the header.
-  if (/^số\s*:/iu.test(previous) || /^[\p{L} .]{2,40},\s*ngày\s/u.test(next)) return false;
+  if (/^số\s*:/iu.test(previous.start) || /^[\p{L} .]{2,40},\s*ngày\s/u.test(next)) return false;
   if (MARKER.test(next) || STARTERS.test(next) || isLabelLine(next)) return false;
   // Header blocks are upper case on both sides; a heading followed by body text is not one sentence.
-  if (isAllCaps(previous) !== isAllCaps(next)) return false;
-  if (isAllCaps(previous) && isAllCaps(next)) return false;
+  const nextCaps = isAllCaps(next);
+  if (previous.caps !== nextCaps) return false;
+  if (previous.caps && nextCaps) return false;
   return true;
 }
 
-/** Joins with a space, or without one when a word was cut (one side of the cut has no vowel: "ph|ẩm", "H|óa"). */
-function joinBroken(previous: string, next: string): string {
-  const tail = previous.split(' ').pop() ?? '';
+/** No Vietnamese word is this long: a longer run of letters is not a word cut in two. */
+const LONGEST_WORD = 40;
+
+/**
+ * The separator to join with: a space, or nothing when a word was cut (one side of the cut has no vowel: "ph|ẩm",
+ * "H|óa").
+ */
+function joinBroken(previous: Open, next: string): string {
+  const space = previous.end.lastIndexOf(' ');
+  const tail = previous.end.slice(space + 1);
   const head = next.split(' ')[0] ?? '';
   const cutWord =
+    tail.length <= LONGEST_WORD &&
     /^\p{L}+$/u.test(tail) &&
     /^\p{L}/u.test(head) &&
     (!VOWEL.test(tail) || !VOWEL.test(head.replace(/[^\p{L}]/gu, '')));
-  return cutWord ? previous + next : `${previous} ${next}`;
+  return cutWord ? '' : ' ';
 }

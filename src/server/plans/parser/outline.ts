@@ -103,7 +103,9 @@ export function fullText(node: OutlineNode): string {
 
 /** Every line an item and its sub-items span. */
 export function spanOf(node: OutlineNode): { from: number; to: number } {
-  let to = Math.max(node.line.to, ...node.body.map((l) => l.to));
+  // A loop, not Math.max(...body): spreading a body of a million lines overflows the call stack.
+  let to = node.line.to;
+  for (const line of node.body) to = Math.max(to, line.to);
   for (const child of node.children) to = Math.max(to, spanOf(child).to);
   return { from: node.line.from, to };
 }

@@ -37,7 +37,8 @@ const WEEKDAYS = ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ n
 const capitalise = (text: string) => text.replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase('vi'));
 const clean = (text: string) =>
   text
-    .replace(/^[\s:;,.–-]+|[\s:;,]+$/gu, '')
+    // The lookbehind keeps a run of commas in the middle from being rescanned from each of its characters.
+    .replace(/^[\s:;,.–-]+|(?<![\s:;,])[\s:;,]+$/gu, '')
     .replace(/\.$/, '')
     .trim();
 
@@ -278,7 +279,8 @@ function readTime(
 ) {
   const time = draft.event.time;
   time.text = text;
-  time.durationText = /((?:\d+\/\d+|½|\d+|một|hai|ba|nửa)\s*ngày)/iu.exec(text)?.[1] ?? null;
+  // A number starts only where digits start (lookbehind), so a long run of digits is not retried from each digit.
+  time.durationText = /((?:(?<!\d)\d+\/\d+|½|(?<!\d)\d+|một|hai|ba|nửa)\s*ngày)/iu.exec(text)?.[1] ?? null;
   const dates = findDates(text);
   for (const d of dates)
     if (!d.iso) warn('invalid_date', `Ngày "${d.text}" không tồn tại; kiểm tra lại`, source);

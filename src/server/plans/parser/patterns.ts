@@ -70,7 +70,9 @@ export function readExpectedAttendees(text: string): number | null {
 /** The title without its count and trailing punctuation. */
 export function titleWithout(text: string, count: Count | null): string {
   const cut = count ? text.slice(0, count.index) : text;
-  return cut.replace(/[\s:;,.(–-]+$/u, '').trim();
+  // The lookbehind lets a trailing run match only from its first character: without it every character of a long
+  // run in the middle of the text starts a match that scans to the run's end (quadratic).
+  return cut.replace(/(?<![\s:;,.(–-])[\s:;,.(–-]+$/u, '').trim();
 }
 
 /** "07/5/2018" → "2018-05-07"; null for an impossible date (31/02) so the caller can warn. */
@@ -152,9 +154,12 @@ const DOC_TYPES = [
   'Đề án',
 ];
 const CITATION = new RegExp(
-  `(${DOC_TYPES.join('|')})\\s+(?:số\\s+)?(\\d+[\\p{L}\\d/.&-]*\\/[\\p{L}\\d/.&-]+)(?:\\s+ngày\\s+(\\d{1,2})\\s*\\/\\s*(\\d{1,2})\\s*\\/\\s*(\\d{4}))?(?:\\s+của\\s+(.+?))?(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|giao|v/v)(?=\\s|$)|[;,.]|$)`,
+  `(${DOC_TYPES.join('|')})\\s+(?:số\\s+)?(\\d[\\p{L}\\d.&-]*\\/[\\p{L}\\d/.&-]+)(?:\\s+ngày\\s+(\\d{1,2})\\s*\\/\\s*(\\d{1,2})\\s*\\/\\s*(\\d{4}))?(?:\\s+của\\s+(.+?))?(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|giao|v/v)(?=\\s|$)|[;,.]|$)`,
   'giu',
 );
+
+// The number is read up to its first "/" with a class that excludes it: "\\d+[…\\d/…]*\\/" could split a long run of
+// digits in as many ways as it has digits before failing (quadratic on "Luật 1111…").
 
 /** Documents a sentence cites: "Quyết định số 490/QĐ-TTg ngày 07/5/2018 của Thủ tướng Chính phủ …". */
 export function findCitations(text: string): Citation[] {
@@ -224,7 +229,14 @@ function startsAgency(piece: string): boolean {
  * A piece equal to a known unit name (the catalogue) is kept whole too.
  */
 export function splitAgencies(text: string, knownNames: string[] = []): string[] {
-  const known = new Set(knownNames.map(foldVietnamese));
+  const known = [...new Set(knownNames.map(foldVietnamese))];
+  const longest = Math.max(0, ...known.map((k) => k.length));
+  // Folded once, and only when the piece would otherwise start a name of its own: folding the ever longer joined
+  // text for every piece (and every known name) made a long list of short pieces quadratic.
+  const isKnownPrefix = (joined: string) => {
+    const folded = foldVietnamese(joined);
+    return folded.length <= longest && known.some((k) => k.startsWith(folded));
+  };
   const names: string[] = [];
   for (const segment of text.split(/\s*;\s*/)) {
     const pieces = segment.split(/\s*,\s*/).filter(Boolean);
@@ -232,9 +244,8 @@ export function splitAgencies(text: string, knownNames: string[] = []): string[]
     for (const piece of pieces) {
       const last = merged[merged.length - 1];
       const joined = last ? `${last}, ${piece}` : piece;
-      const joinedIsKnown =
-        last !== undefined && [...known].some((k) => k.startsWith(foldVietnamese(joined)));
-      if (last !== undefined && (!startsAgency(piece) || joinedIsKnown)) merged[merged.length - 1] = joined;
+      if (last !== undefined && (!startsAgency(piece) || isKnownPrefix(joined)))
+        merged[merged.length - 1] = joined;
       else merged.push(piece);
     }
     names.push(...merged);
@@ -243,7 +254,7 @@ export function splitAgencies(text: string, knownNames: string[] = []): string[]
     .map((n) =>
       n
         .replace(/^(và|cùng)\s+/iu, '')
-        .replace(/[.;:]+$/, '')
+        .replace(/(?<![.;:])[.;:]+$/, '')
         .trim(),
     )
     .filter(Boolean);
