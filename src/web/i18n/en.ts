@@ -646,6 +646,7 @@ export const en: Messages = {
     INVALID_STATUS_TRANSITION: 'The conference cannot move to that status',
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',
+    IMPORT_TOO_LARGE: 'The file is too large or has too many cells to import',
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',
   },

@@ -636,6 +636,7 @@ export const vi = {
     TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
+    IMPORT_TOO_LARGE: 'Tệp quá lớn hoặc quá nhiều ô để nhập',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',
     INTERNAL: 'Lỗi hệ thống',
     NETWORK: 'Không kết nối được máy chủ',
