@@ -62,7 +62,7 @@ function workerFailure(error: unknown): AppError {
   if (name === 'AbortError') {
     return new AppError(
       'IMPORT_TOO_LARGE',
-      `Đọc tệp mất quá ${Math.round(options.timeoutMs / 1000)} giây, giới hạn của một lần nhập; hãy chia thành nhiều tệp nhỏ hơn`,
+      `Đọc tệp mất quá ${Math.max(1, Math.ceil(options.timeoutMs / 1000))} giây, giới hạn của một lần nhập; hãy chia thành nhiều tệp nhỏ hơn`,
     );
   }
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -59,13 +59,22 @@ export function xmlAttr(attrs: string, name: string): string | undefined {
 
 /** Where the tag opened at `start` ends (its `>`), quotes respected; -1 when it has not arrived yet. */
 function tagEnd(buffer: string, start: number): number {
-  let quote = '';
+  let quote = 0;
   for (let i = start; i < buffer.length; i++) {
-    const ch = buffer[i];
+    const code = buffer.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) quote = code;
+    else if (code === 0x3e) return i;
+  }
+  return -1;
+}
+
+/** Where the element name in a tag body ends: at the first blank. */
+function nameEnd(body: string): number {
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) return i;
   }
   return -1;
 }
@@ -80,6 +89,8 @@ export function createXmlStream(handler: XmlHandler): XmlStream {
   function markup(at: number, final: boolean): number {
     // Too little to tell a comment or CDATA from a tag: wait for more.
     if (!final && buffer.length - at < 9) return -1;
+    const second = buffer.charCodeAt(at + 1);
+    if (second !== 0x21 && second !== 0x3f) return element(at);
     if (buffer.startsWith('<!--', at)) {
       const end = buffer.indexOf('-->', at + 4);
       return end === -1 ? -1 : end + 3;
@@ -94,7 +105,10 @@ export function createXmlStream(handler: XmlHandler): XmlStream {
       const end = buffer.indexOf('?>', at + 2);
       return end === -1 ? -1 : end + 2;
     }
-    if (buffer.startsWith('<!', at)) throw brokenXlsx();
+    throw brokenXlsx();
+  }
+
+  function element(at: number): number {
     const end = tagEnd(buffer, at + 1);
     if (end === -1) return -1;
     if (buffer[at + 1] === '/') {
@@ -103,7 +117,7 @@ export function createXmlStream(handler: XmlHandler): XmlStream {
     }
     const selfClosing = buffer[end - 1] === '/';
     const body = buffer.slice(at + 1, selfClosing ? end - 1 : end);
-    const space = body.search(/\s/);
+    const space = nameEnd(body);
     const name = localName(space === -1 ? body : body.slice(0, space));
     if (!name) throw brokenXlsx();
     handler.open(name, space === -1 ? '' : body.slice(space), selfClosing);
