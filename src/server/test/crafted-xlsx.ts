@@ -60,7 +60,9 @@ export function zipOf(parts: ZipPart[]): Buffer {
 }
 
 /** Deflates text given piece by piece, so a 300 MB part never exists in the test's memory. */
-export async function deflatePieces(pieces: Iterable<string | Buffer>): Promise<{ bytes: Buffer; size: number }> {
+export async function deflatePieces(
+  pieces: Iterable<string | Buffer>,
+): Promise<{ bytes: Buffer; size: number }> {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -82,8 +84,10 @@ export async function deflatePieces(pieces: Iterable<string | Buffer>): Promise<
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export const sheetXml = (rows: string) => `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
-export const inlineCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+export const sheetXml = (rows: string) =>
+  `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
+export const inlineCell = (ref: string, text: string) =>
+  `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /** The parts around one sheet that make a workbook Excel opens; `sheet` and `sharedStrings` as given. */
 export function workbookParts(sheet: ZipPart['data'] | ZipPart, sharedStrings?: ZipPart): ZipPart[] {

@@ -30,7 +30,10 @@ let pool: Piscina<ReadTask, ReadResult> | null = null;
  */
 function workerEntry(): { filename: string; execArgv?: string[] } {
   if (import.meta.url.endsWith('.ts'))
-    return { filename: new URL('./table-read.worker.ts', import.meta.url).href, execArgv: ['--import', 'tsx'] };
+    return {
+      filename: new URL('./table-read.worker.ts', import.meta.url).href,
+      execArgv: ['--import', 'tsx'],
+    };
   return { filename: new URL('./table-read.worker.js', import.meta.url).href };
 }
 
@@ -43,8 +46,15 @@ function getPool(): Piscina<ReadTask, ReadResult> {
       minThreads: 0,
       idleTimeout: 60_000,
       maxQueue: 32,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxHeapMb,
+        maxYoungGenerationSizeMb: 32,
+        stackSizeMb: 4,
+      },
     });
+    // A worker that dies outside a task (at start-up, say) is reported on the pool: unheard, it would end the
+    // process. The pool replaces the worker; the task, if any, fails on its own promise.
+    pool.on('error', () => {});
   }
   return pool;
 }

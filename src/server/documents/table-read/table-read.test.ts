@@ -25,14 +25,25 @@ async function outcome(buffer: Buffer): Promise<'grids' | 'refused'> {
   expect(['xlsx', 'csv']).toContain(file.format);
   for (const sheet of file.sheets) {
     expect(Array.isArray(sheet.rows)).toBe(true);
-    for (const row of sheet.rows) if (row) for (const cell of row) if (cell) expect(typeof cell).toBe('object');
+    for (const row of sheet.rows)
+      if (row) for (const cell of row) if (cell) expect(typeof cell).toBe('object');
   }
   return 'grids';
 }
 
 const text = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('&amp;', '&#x1F600;', '&#99999999;', '&', '<', ']]>', '<![CDATA[x<y]]>', '&lt;b&gt;', 'Thanh Hóa'),
+  fc.constantFrom(
+    '&amp;',
+    '&#x1F600;',
+    '&#99999999;',
+    '&',
+    '<',
+    ']]>',
+    '<![CDATA[x<y]]>',
+    '&lt;b&gt;',
+    'Thanh Hóa',
+  ),
 );
 const ref = fc.oneof(
   fc.constantFrom('A1', 'B2', 'XFD1', 'XFD1048576', 'A0', 'ZZZZ1', '', '1A', 'a1', 'IV16'),
@@ -62,7 +73,20 @@ const attrs = fc
       .map(([k, v]) => ` ${k}="${v}"`)
       .join(''),
   );
-const tag = fc.constantFrom('row', 'c', 'v', 'f', 'is', 't', 'r', 'rPh', 'sheetData', 'mergeCells', 'mergeCell', 'x:c');
+const tag = fc.constantFrom(
+  'row',
+  'c',
+  'v',
+  'f',
+  'is',
+  't',
+  'r',
+  'rPh',
+  'sheetData',
+  'mergeCells',
+  'mergeCell',
+  'x:c',
+);
 const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -74,8 +98,12 @@ const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
     fc.constantFrom('<', '</c>', '<c r="', '<!DOCTYPE x>', '<?xml version="1.0"?>', '<!-- x -->'),
   ),
 })).node;
-const sheet = fc.array(node, { maxLength: 12 }).map((nodes) => `<worksheet><sheetData>${nodes.join('')}</sheetData></worksheet>`);
-const strings = fc.array(node, { maxLength: 6 }).map((nodes) => `<sst>${nodes.map((n) => `<si>${n}</si>`).join('')}</sst>`);
+const sheet = fc
+  .array(node, { maxLength: 12 })
+  .map((nodes) => `<worksheet><sheetData>${nodes.join('')}</sheetData></worksheet>`);
+const strings = fc
+  .array(node, { maxLength: 6 })
+  .map((nodes) => `<sst>${nodes.map((n) => `<si>${n}</si>`).join('')}</sst>`);
 
 describe('the table reader under fuzzing', () => {
   it('reads any CSV text or bytes into grids or refuses it', async () => {
@@ -83,19 +111,28 @@ describe('the table reader under fuzzing', () => {
       fc.string({ maxLength: 300 }).map((s) => Buffer.from(s)),
       fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
       fc
-        .array(fc.array(fc.oneof(text, fc.constantFrom('"', '""', '\r', '\n', ';', '\t')), { maxLength: 6 }), {
-          maxLength: 8,
-        })
+        .array(
+          fc.array(fc.oneof(text, fc.constantFrom('"', '""', '\r', '\n', ';', '\t')), { maxLength: 6 }),
+          {
+            maxLength: 8,
+          },
+        )
         .map((rows) => Buffer.from(rows.map((r) => r.join(',')).join('\n'))),
     );
-    await fc.assert(fc.asyncProperty(csv, async (buffer) => void (await outcome(buffer))), BUDGET);
+    await fc.assert(
+      fc.asyncProperty(csv, async (buffer) => void (await outcome(buffer))),
+      BUDGET,
+    );
   });
 
   it('reads any small workbook structure into grids or refuses it', async () => {
-    const workbook = fc.tuple(sheet, fc.option(strings)).map(([xml, sst]) =>
-      xlsxOf(xml, sst === null ? undefined : { name: '', data: sst }),
+    const workbook = fc
+      .tuple(sheet, fc.option(strings))
+      .map(([xml, sst]) => xlsxOf(xml, sst === null ? undefined : { name: '', data: sst }));
+    await fc.assert(
+      fc.asyncProperty(workbook, async (buffer) => void (await outcome(buffer))),
+      BUDGET,
     );
-    await fc.assert(fc.asyncProperty(workbook, async (buffer) => void (await outcome(buffer))), BUDGET);
   });
 
   it('survives a valid workbook with bytes flipped, cut short or its parts missing', async () => {
@@ -105,7 +142,10 @@ describe('the table reader under fuzzing', () => {
     );
     const damaged = fc.oneof(
       fc
-        .array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 })
+        .array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 6,
+        })
         .map((flips) => {
           const copy = Buffer.from(valid);
           for (const [at, byte] of flips) copy[at] = byte;
@@ -116,6 +156,9 @@ describe('the table reader under fuzzing', () => {
         .subarray(workbookParts('<worksheet/>', { name: '', data: '<sst/>' }).map((p) => p.name))
         .map((names) => zipOf(workbookParts('<worksheet/>').filter((p) => names.includes(p.name)))),
     );
-    await fc.assert(fc.asyncProperty(damaged, async (buffer) => void (await outcome(buffer))), BUDGET);
+    await fc.assert(
+      fc.asyncProperty(damaged, async (buffer) => void (await outcome(buffer))),
+      BUDGET,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { readCsv, notATable, XLS_MAGIC, XLSX_MAGIC } from './csv-read';
+import { notATable, readCsv, XLS_MAGIC, XLSX_MAGIC } from './csv-read';
 import type { CellBudget, Grid, TableFile } from './grid';
 import { readWorkbookParts } from './xlsx-parts';
 import { readSheet } from './xlsx-sheet';
@@ -24,7 +24,8 @@ async function readXlsx(buffer: Buffer, budget: CellBudget): Promise<Grid[]> {
 export async function readTableBuffer(buffer: Buffer): Promise<TableFile> {
   if (buffer.length === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng');
   const budget: CellBudget = { used: 0 };
-  if (buffer.subarray(0, 4).equals(XLSX_MAGIC)) return { format: 'xlsx', sheets: await readXlsx(buffer, budget) };
+  if (buffer.subarray(0, 4).equals(XLSX_MAGIC))
+    return { format: 'xlsx', sheets: await readXlsx(buffer, budget) };
   if (buffer.subarray(0, 4).equals(XLS_MAGIC)) throw notATable(buffer);
   return { format: 'csv', sheets: [await readCsv(buffer, budget)] };
 }

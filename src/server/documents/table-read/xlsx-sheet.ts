@@ -67,7 +67,8 @@ export async function readSheet(
 
   function toText(c: CellState): CellText | null {
     if (c.formula !== null) {
-      const formula = c.formula || (c.sharedIndex !== undefined ? sharedFormulas.get(c.sharedIndex) : '') || '';
+      const formula =
+        c.formula || (c.sharedIndex !== undefined ? sharedFormulas.get(c.sharedIndex) : '') || '';
       return { problem: FORMULA_PROBLEM, raw: `=${formula}` };
     }
     switch (c.type) {
@@ -124,7 +125,16 @@ export async function readSheet(
           column = at && at.row === rowNumber ? at.column : column + 1;
           const style = Number(xmlAttr(attrs, 's') ?? 0) || 0;
           const type = xmlAttr(attrs, 't') ?? 'n';
-          cell = { row: rowNumber, column, type, style, value: '', inline: '', formula: null, sharedIndex: undefined };
+          cell = {
+            row: rowNumber,
+            column,
+            type,
+            style,
+            value: '',
+            inline: '',
+            formula: null,
+            sharedIndex: undefined,
+          };
           return;
         }
         case 'v':

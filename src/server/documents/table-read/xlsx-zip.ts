@@ -107,7 +107,10 @@ export async function openXlsxZip(buffer: Buffer): Promise<XlsxZip> {
           inflated += chunk.length;
           if (inflated > MAX_IMPORT_UNCOMPRESSED_BYTES)
             throw tooBig(`Tệp Excel giải nén ra hơn ${mb(inflated)}`);
-          if (bytes > RATIO_FLOOR_BYTES && ratioOf(bytes, entry.compressedSize) > MAX_IMPORT_COMPRESSION_RATIO)
+          if (
+            bytes > RATIO_FLOOR_BYTES &&
+            ratioOf(bytes, entry.compressedSize) > MAX_IMPORT_COMPRESSION_RATIO
+          )
             throw zipBomb(entry.fileName, ratioOf(bytes, entry.compressedSize));
           // Excel writes UTF-8; a part saved as UTF-16 says so with its byte order mark.
           decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : 'utf-8');
