@@ -102,7 +102,7 @@ describe('a hostile spreadsheet is refused, naming the limit', () => {
     // Declared as 1 KB, the directory looks harmless: the inflating itself is stopped.
     const lying = xlsxOf(sheet, { name: '', deflated: huge, declaredSize: 1024 });
     await refused(await preview(lying), 413, /nhiều hơn kích thước khai.*100 MB/);
-  });
+  }, 90_000);
 
   it('refuses a zip bomb by its compression ratio, and a zip of thousands of parts', async () => {
     const zeros = await deflatePieces(Array.from({ length: 50 }, () => Buffer.alloc(1024 * 1024)));
@@ -117,7 +117,7 @@ describe('a hostile spreadsheet is refused, naming the limit', () => {
 
     const parts = Array.from({ length: 1_200 }, (_, i) => ({ name: `xl/media/${i}.txt`, data: 'x' }));
     await refused(await preview(zipOf([...workbookParts(sheetXml(header)), ...parts])), 413, /1\.000 phần/);
-  });
+  }, 90_000);
 
   it('names the cell whose text is longer than a cell may hold', async () => {
     const long = 'dài '.repeat(10_000);
@@ -138,7 +138,7 @@ describe('a hostile spreadsheet is refused, naming the limit', () => {
     await refused(await preview(Buffer.from(line), 'text/csv'), 413, /dòng 2 dài hơn 1\.000\.000 ký tự/);
     const cell = `Họ và tên,Chức vụ\nLê Văn A,Cán bộ\nLê Văn B,${'x'.repeat(40_000)}\n`;
     await refused(await preview(Buffer.from(cell), 'text/csv'), 413, /^Ô B3 \(dòng 3, cột B\)/);
-  });
+  }, 90_000);
 });
 
 describe('the reader runs beside the server, not in it', () => {

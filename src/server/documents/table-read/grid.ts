@@ -76,7 +76,6 @@ export function createGridBuilder(name: string, budget: CellBudget): GridBuilder
   // Cells right of the widest header-zone cell can belong to no column the importers look for.
   let width = 0;
   let filledRows = 0;
-  let lastRow = 0;
 
   function store(rowNumber: number, column: number, cell: CellText) {
     let row = rows[rowNumber - 1];
@@ -99,7 +98,6 @@ export function createGridBuilder(name: string, budget: CellBudget): GridBuilder
       );
     }
     row[column] = cell;
-    lastRow = Math.max(lastRow, rowNumber);
   }
 
   return {
@@ -129,7 +127,7 @@ export function createGridBuilder(name: string, budget: CellBudget): GridBuilder
       const master = rows[top - 1]?.[left];
       if (!master) return;
       const lastColumn = Math.min(right, width - 1);
-      for (let r = top; r <= Math.min(bottom, lastRow); r++) {
+      for (let r = top; r <= Math.min(bottom, MAX_IMPORT_SHEET_ROWS); r++) {
         for (let c = left; c <= lastColumn; c++) if (r !== top || c !== left) store(r, c, master);
       }
     },

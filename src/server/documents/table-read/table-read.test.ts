@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
 import { workbookParts, xlsxOf, zipOf } from '../../test/crafted-xlsx';
-import type { TableFile } from './grid';
+import { type CellText, FORMULA_PROBLEM, type TableFile } from './grid';
 import { readTableBuffer } from './table-read';
 
 /**
@@ -160,5 +161,80 @@ describe('the table reader under fuzzing', () => {
       fc.asyncProperty(damaged, async (buffer) => void (await outcome(buffer))),
       BUDGET,
     );
+  });
+});
+
+/** How cells read when the whole workbook was loaded by ExcelJS on the main thread: the importers' contract. */
+function exceljsText(value: ExcelJS.CellValue): CellText | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) return { problem: FORMULA_PROBLEM, raw: '' };
+    if ('error' in value)
+      return { problem: `Ô có lỗi Excel ${String(value.error)}`, raw: String(value.error) };
+    if ('richText' in value)
+      return {
+        text: value.richText
+          .map((r) => r.text)
+          .join('')
+          .trim(),
+      };
+    if ('text' in value) return { text: String(value.text).trim() };
+  }
+  const text = String(value).trim();
+  return text === '' ? null : { text };
+}
+
+describe('the streaming reader reads what ExcelJS read', () => {
+  it('gives the same cells for text, numbers, dates, rich text, links, booleans, errors, formulas and merges', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('DS dai bieu');
+    sheet.addRow(['DANH SÁCH ĐẠI BIỂU']);
+    sheet.addRow(['Họ và tên', 'Ngày sinh', 'Liên hệ', null, 'Có mặt', 'Ghi chú']);
+    sheet.addRow([null, null, 'Điện thoại', 'Email', null, null]);
+    sheet.addRow([
+      { richText: [{ text: 'Nguyễn ', font: { bold: true } }, { text: 'Thị Hoa ' }] },
+      new Date(Date.UTC(1975, 3, 30)),
+      912345678,
+      { text: 'hoa@ngason.gov.vn', hyperlink: 'mailto:hoa@ngason.gov.vn' },
+      true,
+      { error: '#N/A' },
+    ]);
+    sheet.addRow([
+      '  Lê Văn  ',
+      27_000.5,
+      84914555666,
+      'le&van@<x>.vn',
+      false,
+      { formula: 'A4&"x"', result: 'x' },
+    ]);
+    sheet.getCell('B5').numFmt = 'dd/mm/yyyy';
+    sheet.addRow(['Trần "Văn" Ba', '30/04/1975', '0904 111 222', null, null, 'Tầng 2 & 3']);
+    sheet.mergeCells('A2:A3');
+    sheet.mergeCells('B2:B3');
+    sheet.mergeCells('C2:D2');
+    sheet.mergeCells('F6:F7');
+    sheet.addRow([null, null, null, null, null, null]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(buffer as unknown as ArrayBuffer);
+    const expected: Record<string, CellText> = {};
+    loaded.worksheets[0]!.eachRow({ includeEmpty: true }, (row, r) => {
+      for (let c = 1; c <= 6; c++) {
+        const cell = exceljsText(row.getCell(c).value);
+        if (cell) expected[`${r}:${c - 1}`] = cell;
+      }
+    });
+    const [grid] = (await readTableBuffer(buffer)).sheets;
+    const actual: Record<string, CellText> = {};
+    grid!.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        actual[`${r + 1}:${c}`] =
+          'problem' in cell && cell.problem === FORMULA_PROBLEM ? { ...cell, raw: '' } : cell;
+      }),
+    );
+    expect(actual).toEqual(expected);
+    expect(grid!.rows[4]![5]).toEqual({ problem: FORMULA_PROBLEM, raw: '=A4&"x"' });
   });
 });
