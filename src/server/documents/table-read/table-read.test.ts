@@ -228,12 +228,12 @@ describe('the streaming reader reads what ExcelJS read', () => {
     });
     const [grid] = (await readTableBuffer(buffer)).sheets;
     const actual: Record<string, CellText> = {};
-    grid!.rows.forEach((cells, r) =>
+    grid!.rows.forEach((cells, r) => {
       cells.forEach((cell, c) => {
         actual[`${r + 1}:${c}`] =
           'problem' in cell && cell.problem === FORMULA_PROBLEM ? { ...cell, raw: '' } : cell;
-      }),
-    );
+      });
+    });
     expect(actual).toEqual(expected);
     expect(grid!.rows[4]![5]).toEqual({ problem: FORMULA_PROBLEM, raw: '=A4&"x"' });
   });
