@@ -66,6 +66,7 @@ export const checkinUnderHostileImport: Scenario = {
 
       let uploading = true;
       const statuses: number[] = [];
+      // Caught at once: the server is stopped under the last upload, which then fails with it.
       const uploads = (async () => {
         for (let i = 0; uploading; i++) {
           const response = await fetch(`${app.url}/api/events/${eventId}/delegates/import/preview`, {
@@ -76,7 +77,7 @@ export const checkinUnderHostileImport: Scenario = {
           await response.arrayBuffer();
           statuses.push(response.status);
         }
-      })();
+      })().catch(() => undefined);
 
       let n = 0;
       const started = Date.now();
@@ -100,8 +101,7 @@ export const checkinUnderHostileImport: Scenario = {
         });
       } finally {
         uploading = false;
-        // The server is stopped under the last upload, which fails with it.
-        await uploads.catch(() => undefined);
+        await uploads;
       }
       ctx.log(
         `  hostile uploads answered: ${statuses.length}, statuses ${[...new Set(statuses)].join(', ')}`,
