@@ -6,6 +6,7 @@ import { pdfkitPagesBaseline, sqliteInsertsBaseline } from './lib/baselines';
 import type { BenchContext, Figures, Scenario, ScenarioResult } from './lib/types';
 import { bundle } from './scenarios/bundle';
 import { checkinScenario } from './scenarios/checkin';
+import { checkinUnderHostileImport } from './scenarios/checkin-hostile';
 import { delegateSearchL, delegateSearchOneEvent, importXlsx10k } from './scenarios/delegates';
 import { health } from './scenarios/health';
 import { invitationsDocx300, invitationsPdf300 } from './scenarios/invitations';
@@ -28,6 +29,7 @@ const SCENARIOS: Scenario[] = [
   showcaseSearch15k,
   certificates1000,
   checkinScenario,
+  checkinUnderHostileImport,
   planParse60k,
   bundle,
 ];

@@ -6,7 +6,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'server', 'cli.js');
+const outDir = join(root, 'dist', 'server');
+// The table reader's worker thread loads its own file beside the bundle (src/server/documents/table-read/).
+const entries = {
+  cli: join(root, 'src/cli/main.ts'),
+  'table-read.worker': join(root, 'src/server/documents/table-read/table-read.worker.ts'),
+};
+const outputs = Object.keys(entries).map((name) => join(outDir, `${name}.js`));
+const out = outputs[0];
 const sources = ['src/server', 'src/shared', 'src/cli'].map((d) => join(root, d));
 
 function newest(dir) {
@@ -20,17 +27,17 @@ function newest(dir) {
 }
 
 function isStale() {
-  if (!existsSync(out)) return true;
+  if (!outputs.every((file) => existsSync(file))) return true;
   if (!sources.every((dir) => existsSync(dir))) return false;
-  const built = statSync(out).mtimeMs;
+  const built = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
   return sources.some((dir) => newest(dir) > built);
 }
 
 if (isStale()) {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: out,
+    entryPoints: entries,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -40,11 +47,15 @@ if (isStale()) {
     write: false,
     logLevel: 'warning',
   });
-  // Written beside, then renamed: a second process starting at the same moment never reads half a file.
-  mkdirSync(dirname(out), { recursive: true });
-  const temporary = `${out}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, out);
+  // Written beside, then renamed: a second process starting at the same moment never reads half a file. The
+  // worker goes first, so a fresh cli.js never meets an older worker.
+  mkdirSync(outDir, { recursive: true });
+  const files = result.outputFiles;
+  for (const file of [...files.filter((f) => f.path !== out), ...files.filter((f) => f.path === out)]) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
 }
 
 process.setSourceMapsEnabled(true);

@@ -1,7 +1,7 @@
-import type ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { foldVietnamese } from '../../shared/text';
 import { AppError } from '../errors';
+import { type CellText, type Grid, HEADER_SCAN_ROWS, type TableFile } from './table-read/grid';
+import { readTableInWorker } from './table-read/table-read-pool';
 
 /**
  * Reading the lists offices send, as .xlsx or .csv: a grid of cells per sheet, then the table in it found by
@@ -17,8 +17,8 @@ export interface ColumnSpec<K extends string> {
   required?: boolean;
 }
 
-/** A cell read as text, or the reason it cannot be (formula, error value) with what the cell showed. */
-export type CellText = { text: string } | { problem: string; raw: string };
+export type { CellText, Grid, TableFile } from './table-read/grid';
+export { FORMULA_PROBLEM } from './table-read/grid';
 
 export interface SheetRow<K extends string> {
   /** The row number as Excel shows it, for messages ("Dòng 7"). */
@@ -26,132 +26,12 @@ export interface SheetRow<K extends string> {
   values: Partial<Record<K, CellText>>;
 }
 
-/** One sheet as rows of cells; `rows[0]` is row 1. */
-export interface Grid {
-  name: string;
-  rows: CellText[][];
-}
-
-export interface TableFile {
-  format: 'xlsx' | 'csv';
-  sheets: Grid[];
-}
-
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const XLS_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const HEADER_SCAN_ROWS = 15;
-
-export const FORMULA_PROBLEM = 'Ô chứa công thức; hãy dán giá trị (Paste Values) thay cho công thức';
-
-function cellToText(value: ExcelJS.CellValue): CellText {
-  if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) {
-      const formula = 'formula' in value ? value.formula : value.sharedFormula;
-      return { problem: FORMULA_PROBLEM, raw: `=${formula ?? ''}` };
-    }
-    if ('error' in value)
-      return { problem: `Ô có lỗi Excel ${String(value.error)}`, raw: String(value.error) };
-    if ('richText' in value)
-      return {
-        text: value.richText
-          .map((r) => r.text)
-          .join('')
-          .trim(),
-      };
-    if ('text' in value) return { text: String(value.text).trim() };
-    return { problem: 'Không đọc được giá trị của ô', raw: '' };
-  }
-  return { text: String(value).trim() };
-}
-
-/** Loads an .xlsx buffer, refusing what is not one with a message the user can act on. */
-export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  if (buffer.length === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng');
-  if (!buffer.subarray(0, 4).equals(XLSX_MAGIC)) throw notATable(buffer);
-  // Loaded on first use: most server starts never touch a spreadsheet.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Tệp Excel bị hỏng hoặc không đọc được');
-  }
-  return workbook;
-}
-
-function notATable(buffer: Buffer): AppError {
-  if (buffer.subarray(0, 4).equals(XLS_MAGIC)) {
-    return new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
-    );
-  }
-  return new AppError(
-    'UNSUPPORTED_MEDIA_TYPE',
-    'Tệp không phải bảng tính Excel (.xlsx) hay CSV. Hãy lưu lại bằng Excel dưới dạng .xlsx.',
-  );
-}
-
-function workbookGrids(workbook: ExcelJS.Workbook): Grid[] {
-  return workbook.worksheets.map((sheet) => {
-    const rows: CellText[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const cells: CellText[] = [];
-      // Merged cells answer with the merge's value, so a merged header names every column it spans.
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellToText(row.getCell(c).value));
-      rows.push(cells);
-    }
-    return { name: sheet.name, rows };
-  });
-}
-
-/** CSV as Excel writes it on Vietnamese Windows: UTF-8 (with or without BOM), UTF-16, or Windows-1258. */
-function decodeCsv(buffer: Buffer): string {
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
-    return buffer.subarray(3).toString('utf8');
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf16le');
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf16be');
-  if (buffer.includes(0)) throw notATable(buffer);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return iconv.decode(buffer, 'windows1258');
-  }
-}
-
-async function csvGrid(buffer: Buffer): Promise<Grid> {
-  const text = decodeCsv(buffer).normalize('NFC');
-  const { parse } = await import('csv-parse/sync');
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: [',', ';', '\t'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new AppError(
-      'IMPORT_FAILED',
-      `Tệp CSV không đọc được${line ? ` (quanh dòng ${line})` : ''}: kiểm tra dấu ngoặc kép và dấu phân cách`,
-    );
-  }
-  return { name: 'CSV', rows: records.map((r) => r.map((v) => ({ text: v.trim() }))) };
-}
-
-/** Reads an uploaded .xlsx or .csv into grids, whatever its name says: the bytes decide. */
-export async function readTableFile(buffer: Buffer): Promise<TableFile> {
-  if (buffer.length === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng');
-  if (buffer.subarray(0, 4).equals(XLSX_MAGIC)) {
-    const workbook = await loadWorkbook(buffer);
-    return { format: 'xlsx', sheets: workbookGrids(workbook) };
-  }
-  if (buffer.subarray(0, 4).equals(XLS_MAGIC)) throw notATable(buffer);
-  return { format: 'csv', sheets: [await csvGrid(buffer)] };
+/**
+ * Reads an uploaded .xlsx or .csv into grids, whatever its name says: the bytes decide. The reading happens in a
+ * worker thread under counted limits (table-read/), so a hostile file is refused there with a 4xx naming the limit.
+ */
+export function readTableFile(buffer: Buffer): Promise<TableFile> {
+  return readTableInWorker(buffer);
 }
 
 interface HeaderMatch<K extends string> {

@@ -662,6 +662,7 @@ export const en: Messages = {
     UNKNOWN_TOKEN: "This QR code is not on the conference's delegate list",
     IMPORT_FAILED: 'The file could not be imported',
     NOT_ISSUED: 'This document has not been issued yet',
+    IMPORT_TOO_LARGE: 'The file is too large or has too many cells to import',
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',
   },

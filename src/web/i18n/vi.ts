@@ -651,6 +651,7 @@ export const vi = {
     RATE_LIMITED: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
     INVALID_STATUS_TRANSITION: 'Không thể chuyển sang trạng thái này',
     IMPORT_FAILED: 'Không nhập được tệp',
+    IMPORT_TOO_LARGE: 'Tệp quá lớn hoặc quá nhiều ô để nhập',
     UNKNOWN_TOKEN: 'Mã QR không có trong danh sách đại biểu của hội nghị',
     NOT_ISSUED: 'Giấy tờ này chưa được phát hành',
     INTERNAL: 'Lỗi hệ thống',

@@ -1,0 +1,124 @@
+import { deflatePieces, inlineCell, sheetXml, xlsxOf } from '../../src/server/test/crafted-xlsx';
+import type { CheckinSnapshot } from '../../src/shared/checkin';
+import { createBenchDatabase, loadAgainstHello, startApp } from '../lib/app';
+import type { BenchContext, Scenario, ScenarioResult } from '../lib/types';
+import { loadConferences, signIn } from './delegates';
+
+const CONNECTIONS = 50;
+const DELEGATES = 20_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The files of issue 13, as an attacker would send them one after another. */
+async function hostileFiles(): Promise<Buffer[]> {
+  const header = `<row r="1">${inlineCell('A1', 'Họ và tên')}${inlineCell('B1', 'Chức vụ')}</row>`;
+  const millionRows = await deflatePieces(
+    (function* () {
+      yield `<worksheet><sheetData>${header}`;
+      for (let i = 0; i < 1_000; i++)
+        yield Array.from({ length: 1_000 }, (_, j) => `<row><c><v>${i * 1_000 + j}</v></c></row>`).join('');
+      yield '</sheetData></worksheet>';
+    })(),
+  );
+  const hugeString = await deflatePieces(
+    (function* () {
+      yield '<sst><si><t>';
+      const block = 'a'.repeat(1024 * 1024);
+      for (let i = 0; i < 300; i++) yield block;
+      yield '</t></si></sst>';
+    })(),
+  );
+  const sharedSheet = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
+  const sparse = Array.from(
+    { length: 2_000 },
+    (_, i) => `<row r="${i + 1}">${inlineCell(`XFD${i + 1}`, 'x')}</row>`,
+  );
+  return [
+    xlsxOf({ name: '', deflated: millionRows }),
+    xlsxOf(sharedSheet, { name: '', deflated: hugeString, declaredSize: 1024 }),
+    xlsxOf(sheetXml(sparse.join(''))),
+    xlsxOf(sheetXml(`<row r="1048576">${inlineCell('XFD1048576', 'x')}</row>`)),
+  ];
+}
+
+/**
+ * The hall door while someone keeps uploading the hostile spreadsheets of issue 13 to the import preview, one after
+ * another for the whole run: the same load as `checkin` (50 connections, a new person each scan) against the same
+ * bare Fastify hello. Every upload must be refused with a 4xx and every check-in answered 2xx.
+ */
+export const checkinUnderHostileImport: Scenario = {
+  name: 'checkin-under-hostile-import',
+  description: `POST /api/events/{id}/checkins, ${CONNECTIONS} connections, while hostile .xlsx files are uploaded back to back`,
+  async run(ctx: BenchContext) {
+    const files = await hostileFiles();
+    const database = await createBenchDatabase(ctx);
+    try {
+      const { eventId } = await loadConferences(database.env, database.dataDir, {
+        units: 50,
+        delegates: DELEGATES,
+        events: 1,
+      });
+      const app = await startApp(database.env);
+      const cookie = await signIn(app.url);
+      const snapshot = (await (
+        await fetch(`${app.url}/api/events/${eventId}/checkin-snapshot`, { headers: { cookie } })
+      ).json()) as CheckinSnapshot;
+      const ids = snapshot.delegates.map((d) => d.id);
+
+      let uploading = true;
+      const statuses: number[] = [];
+      // One refusal before the load starts the reader's worker, so the run measures reading, not start-up.
+      const warmUp = await fetch(`${app.url}/api/events/${eventId}/delegates/import/preview`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': XLSX },
+        body: new Uint8Array(files[files.length - 1]!),
+      });
+      await warmUp.arrayBuffer();
+      statuses.push(warmUp.status);
+      // Caught at once: the server is stopped under the last upload, which then fails with it.
+      const uploads = (async () => {
+        for (let i = 0; uploading; i++) {
+          const response = await fetch(`${app.url}/api/events/${eventId}/delegates/import/preview`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': XLSX },
+            body: new Uint8Array(files[i % files.length]!),
+          });
+          await response.arrayBuffer();
+          statuses.push(response.status);
+        }
+      })().catch(() => undefined);
+
+      let n = 0;
+      const started = Date.now();
+      let result: ScenarioResult;
+      try {
+        result = await loadAgainstHello('checkin-under-hostile-import', app, {
+          path: `/api/events/${eventId}/checkins`,
+          method: 'POST',
+          connections: CONNECTIONS,
+          durationSeconds: ctx.quick ? 3 : 10,
+          headers: { cookie, 'content-type': 'application/json' },
+          nextBody: () => {
+            const i = n++;
+            return JSON.stringify({
+              delegateId: ids[i % ids.length],
+              clientId: `bench-${started}-${i}`,
+              scannedAt: new Date().toISOString(),
+              deviceId: `may-${i % CONNECTIONS}`,
+            });
+          },
+        });
+      } finally {
+        uploading = false;
+        await uploads;
+      }
+      ctx.log(
+        `  hostile uploads answered: ${statuses.length}, statuses ${[...new Set(statuses)].join(', ')}`,
+      );
+      if (statuses.length === 0 || statuses.some((s) => s < 400 || s >= 500))
+        throw new Error(`hostile uploads not all refused with a 4xx: ${statuses.join(', ')}`);
+      return result;
+    } finally {
+      await database.dispose();
+    }
+  },
+};
