@@ -13,6 +13,7 @@ import { issueLetters } from './invitations/invitations.service';
 import { startInvitationJob } from './invitations/jobs.service';
 import { planAwards } from './ocop/awards.service';
 import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
+import { saveTitleRank } from './protocol/protocol.service';
 import { issueReplyLink } from './replies/replies.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
 
@@ -125,8 +126,32 @@ async function registerDelegate(eventId: string, groupId: string, unitId: string
     .replace(/[^a-z]/g, '')
     .slice(0, 4)}`;
   return (
-    await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, { groupId, unitId, fullName })
+    await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, {
+      groupId,
+      unitId,
+      fullName,
+      // A leader's post, so automatic seating puts them in the reserved rows (placards are printed there).
+      position: 'Phó Chủ tịch UBND huyện',
+    })
   ).id;
+}
+
+const titleRankInput = () => ({
+  rank: 455,
+  level: null,
+  titles: [
+    `Trưởng đoàn ${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')
+      .slice(0, 5)}`,
+  ],
+  bodies: [],
+  label: 'Trưởng đoàn',
+  validFrom: null,
+  validTo: null,
+});
+async function freshTitleRank(): Promise<string> {
+  return (await saveTitleRank(ctx.handle.db, SYSTEM_ACTOR, null, titleRankInput(), async () => {})).id;
 }
 
 /** People of both districts, seated, and a ceremony calling up producers of both with a Nga Sơn presenter. */
@@ -283,6 +308,44 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/units/{unitId}': {
     allowed: ['admin'],
     request: async () => ({ url: `/api/units/${await freshUnit()}` }),
+  },
+  'GET /api/protocol/titles': { allowed: SIGNED_IN, request: async () => ({ url: '/api/protocol/titles' }) },
+  'POST /api/protocol/titles': {
+    allowed: ['admin'],
+    request: async () => ({ url: '/api/protocol/titles', payload: titleRankInput() }),
+  },
+  'PUT /api/protocol/titles/{id}': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: `/api/protocol/titles/${await freshTitleRank()}`,
+      payload: titleRankInput(),
+    }),
+  },
+  'DELETE /api/protocol/titles/{id}': {
+    allowed: ['admin'],
+    request: async () => ({ url: `/api/protocol/titles/${await freshTitleRank()}` }),
+  },
+  'GET /api/events/{eventId}/presidium': {
+    allowed: ['admin', 'organizer', 'checkin', 'viewer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/presidium` }),
+  },
+  'PUT /api/events/{eventId}/presidium': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/presidium`,
+      payload: { items: [{ delegateId: await delegate(), role: 'chair' }] },
+    }),
+  },
+  'GET /api/events/{eventId}/delegates/{delegateId}/personal-data': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/events/${eventId}/delegates/${await delegate()}/personal-data`,
+    }),
+  },
+  'POST /api/events/{eventId}/personal-data/erase': {
+    allowed: ['admin', 'organizer'],
+    // Each caller gets a fresh event, long past its retention period: an allowed erasure really erases.
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/personal-data/erase` }),
   },
   'GET /api/events': { allowed: SIGNED_IN, request: async () => ({ url: '/api/events' }) },
   'POST /api/events': {

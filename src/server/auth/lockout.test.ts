@@ -17,7 +17,8 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // The per-address request limit (http/security.ts) would answer first; this file tests the lock-out behind it.
+  ctx = await createTestContext({ rateLimits: { loginPerIp: 10_000 } });
 });
 afterAll(() => ctx.close());
 

@@ -256,6 +256,13 @@ describe('unit officers fill their own quota', () => {
       }
       expect(seat.filled).toBe(filled);
     }
+    // Leave the event as the plan knows it: the racers removed, then their group.
+    for (const d of (await list(organizer, `&groupId=${groupId}`)).items) {
+      expect((await call(organizer, 'DELETE', `${base()}/delegates/${d.id}`)).statusCode).toBeLessThan(300);
+    }
+    expect(
+      (await call(organizer, 'DELETE', `${base()}/composition/groups/${groupId}`)).statusCode,
+    ).toBeLessThan(300);
   });
 });
 

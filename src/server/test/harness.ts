@@ -68,7 +68,12 @@ export interface TestContext {
 }
 
 export async function createTestContext(
-  options: { webRoot?: string; mail?: MailConfig | null; logger?: BuildAppOptions['logger'] } = {},
+  options: {
+    webRoot?: string;
+    mail?: MailConfig | null;
+    logger?: BuildAppOptions['logger'];
+    rateLimits?: BuildAppOptions['rateLimits'];
+  } = {},
 ): Promise<TestContext> {
   const handle = await createTestDb();
   const secretKey = randomBytes(32);
@@ -77,6 +82,7 @@ export async function createTestContext(
     webRoot: options.webRoot,
     mail: options.mail ?? null,
     logger: options.logger,
+    rateLimits: options.rateLimits,
     secretKey,
   });
   const { db } = handle;
