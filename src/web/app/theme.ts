@@ -18,6 +18,9 @@ export function createAppTheme(t: TFunction) {
       Modal: { defaultProps: close },
       Drawer: { defaultProps: close },
       Notification: { defaultProps: close },
+      // The empty focus placeholder Mantine puts first in a menu is a child a role="menu" may not have;
+      // without it, opening a menu focuses its first item, as the ARIA menu pattern expects.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       Pagination: {
         defaultProps: {
           getControlProps: (control: 'first' | 'previous' | 'next' | 'last') => ({
