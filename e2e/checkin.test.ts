@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinSnapshot } from '../src/shared/checkin';
 import { foldVietnamese } from '../src/shared/text';
-import { expectAccessible, type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('the reception desk on a phone', () => {
+describe('the reception desk on a phone', { timeout: JOURNEY_TIMEOUT }, () => {
   it('checks someone in by name, keeps three check-ins while offline, and syncs them to the room screen', async () => {
     const context = await run.browser.newContext({
       viewport: { width: 390, height: 844 },

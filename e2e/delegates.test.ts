@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeDelegateList } from '../src/server/delegates/fixtures/office-list';
-import { expectAccessible, type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => run.close());
 const DEMO_EVENT = /Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm/;
 const DISTRICT_GROUP = /^Đại diện Lãnh đạo Huyện ủy, UBND/;
 
-describe('units register their own delegates', () => {
+describe('units register their own delegates', { timeout: JOURNEY_TIMEOUT }, () => {
   it('a district officer imports their list, fixes a bad row, submits; the organizer sees the fill rate change', async () => {
     // The organizer looks at the fill per unit first: two of Hoằng Hóa's three seats are open.
     const organizer = await (

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, expectAccessible, type Running, signIn, startDemo, submitSignIn } from './support';
+import {
+  ADMIN_PASSWORD,
+  expectAccessible,
+  JOURNEY_TIMEOUT,
+  type Running,
+  signIn,
+  startDemo,
+  submitSignIn,
+} from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('foundation journeys', () => {
+describe('foundation journeys', { timeout: JOURNEY_TIMEOUT }, () => {
   it('an organizer signs in and sees the demo conference: name, venue and date', async () => {
     const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, run.baseUrl, 'bantochuc');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicProduct } from '../src/shared/ocop';
-import { expectAccessible, type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('the public OCOP showcase', () => {
+describe('the public OCOP showcase', { timeout: JOURNEY_TIMEOUT }, () => {
   it('a visitor on a phone filters by district and stars, opens a product, and the link keeps the filters', async () => {
     const context = await run.browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -70,7 +70,7 @@ describe('the public OCOP showcase', () => {
   });
 });
 
-describe('the award ceremony', () => {
+describe('the award ceremony', { timeout: JOURNEY_TIMEOUT }, () => {
   it('the organizer sees the batches, names a stand-in and marks a certificate handed over', async () => {
     const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signIn(page, run.baseUrl, 'bantochuc');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('creating a conference from a plan', () => {
+describe('creating a conference from a plan', { timeout: JOURNEY_TIMEOUT }, () => {
   it('an organizer uploads a plan, sees each field beside its source lines, fixes a count and creates the event', async () => {
     const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, run.baseUrl, 'bantochuc');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ afterAll(() => run.close());
 
 const DEMO_EVENT = /Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm/;
 
-describe('answering an invitation without signing in', () => {
+describe('answering an invitation without signing in', { timeout: JOURNEY_TIMEOUT }, () => {
   it('a delegate opens their reply link on a phone and confirms; the organizer sees the count change', async () => {
     const organizer = await (
       await run.browser.newContext({ viewport: { width: 1366, height: 900 } })

@@ -59,6 +59,12 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * A journey's time limit: each axe pass measures every text's contrast and takes seconds on a shared
+ * machine, so a journey that checks five pages outgrows the project's 60 s default.
+ */
+export const JOURNEY_TIMEOUT = 180_000;
+
 /** What the journeys refuse: axe's two worst levels, the ones that block a screen reader or keyboard user. */
 const BLOCKING_IMPACTS: readonly string[] = ['serious', 'critical'];
 
@@ -68,7 +74,15 @@ const BLOCKING_IMPACTS: readonly string[] = ['serious', 'critical'];
  */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   // Contrast is measured on what is painted: let Mantine's fades and slides finish first.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
+  // Endless ones (a loader's spin) never finish and are left alone.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => null)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) {
     try {
       await page.addScriptTag({ content: axe.source });

@@ -70,7 +70,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => {
     light[`--mantine-color-${name}-filled-hover`] = darken(filled, 0.1);
     light[`--mantine-color-${name}-text`] = text;
     light[`--mantine-color-${name}-outline`] = text;
-    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[1]);
+    // On the hover tint (shade 2), the darker of the two a light button or active nav link sits on.
+    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[2]);
   }
   const primaryText = light[`--mantine-color-${current.primaryColor}-text`]!;
   light['--mantine-color-anchor'] = primaryText;

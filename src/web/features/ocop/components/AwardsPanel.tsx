@@ -224,7 +224,7 @@ function RecipientRow({
         {recipient.products.map((p) => (
           <Group key={p.id} gap={4} wrap="nowrap">
             <Text size="xs">
-              {p.name} <span style={{ color: 'var(--mantine-color-yellow-text)' }}>{starText(p.stars)}</span>
+              {p.name} <span style={{ color: 'var(--mantine-color-yellow-8)' }}>{starText(p.stars)}</span>
             </Text>
             {canEdit && (
               <Anchor
