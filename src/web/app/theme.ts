@@ -77,5 +77,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => {
   light['--mantine-color-anchor'] = primaryText;
   light['--mantine-color-dimmed'] = readable(current.colors.gray[6], PALE_GREY);
   light['--mantine-color-error'] = light['--mantine-color-red-text']!;
+  // A file picker's placeholder is its only visible text, so it is read like any other.
+  light['--mantine-color-placeholder'] = light['--mantine-color-dimmed'];
   return { variables: {}, light, dark: {} };
 };
