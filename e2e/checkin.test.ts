@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckinSnapshot } from '../src/shared/checkin';
 import { foldVietnamese } from '../src/shared/text';
-import { type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('the reception desk on a phone', () => {
+describe('the reception desk on a phone', { timeout: JOURNEY_TIMEOUT }, () => {
   it('checks someone in by name, keeps three check-ins while offline, and syncs them to the room screen', async () => {
     const context = await run.browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -39,6 +39,7 @@ describe('the reception desk on a phone', () => {
     await total.waitFor();
     const arrived = async () => Number((await total.locator('span').textContent()) ?? 'NaN');
     const before = await arrived();
+    await expectAccessible(screen, 'the room screen');
 
     await phone.goto(`${run.baseUrl}/checkin/${eventId}`);
     const search = phone.getByRole('searchbox');
@@ -54,6 +55,7 @@ describe('the reception desk on a phone', () => {
     expect(await card.textContent()).toContain(first!.seat ?? 'Tự do');
     await card.getByRole('button', { name: 'Đã nhận tài liệu' }).click();
     await card.getByText('✓ Đã nhận tài liệu').waitFor();
+    await expectAccessible(phone, "the reception desk with a delegate's card");
     await expect.poll(arrived, { timeout: 5000 }).toBe(before + 1);
 
     await context.setOffline(true);
@@ -63,6 +65,7 @@ describe('the reception desk on a phone', () => {
       await offlineCard.getByText('Đã ghi trên máy, sẽ gửi khi có mạng').waitFor();
     }
     await expect.poll(() => phone.getByTestId('queue').textContent()).toBe('3 lượt chờ gửi');
+    await expectAccessible(phone, 'the reception desk offline, with scans waiting');
     // Nothing reached the server while offline.
     await phone.waitForTimeout(500);
     expect(await arrived()).toBe(before + 1);

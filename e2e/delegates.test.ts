@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeDelegateList } from '../src/server/delegates/fixtures/office-list';
-import { type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(() => run.close());
 const DEMO_EVENT = /Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm/;
 const DISTRICT_GROUP = /^Đại diện Lãnh đạo Huyện ủy, UBND/;
 
-describe('units register their own delegates', () => {
+describe('units register their own delegates', { timeout: JOURNEY_TIMEOUT }, () => {
   it('a district officer imports their list, fixes a bad row, submits; the organizer sees the fill rate change', async () => {
     // The organizer looks at the fill per unit first: two of Hoằng Hóa's three seats are open.
     const organizer = await (
@@ -22,6 +22,7 @@ describe('units register their own delegates', () => {
     await organizer.getByRole('tab', { name: 'Thành phần, chỉ tiêu' }).click();
     const hoangHoaFill = organizer.getByTestId('unit-fill-Huyện Hoằng Hóa');
     await expect(hoangHoaFill.textContent()).resolves.toContain('1/3');
+    await expectAccessible(organizer, 'the composition and quotas tab');
     const eventUrl = organizer.url();
 
     const officer = await (
@@ -32,6 +33,7 @@ describe('units register their own delegates', () => {
     await officer.getByRole('tab', { name: 'Đại biểu' }).click();
     await officer.getByRole('link', { name: 'Nhập từ Excel/CSV' }).click();
     await officer.getByRole('heading', { name: 'Nhập danh sách đại biểu' }).waitFor();
+    await expectAccessible(officer, 'the delegate import page');
 
     await officer.getByLabel('Thành phần', { exact: true }).first().click();
     await officer.getByRole('option', { name: DISTRICT_GROUP }).click();
@@ -48,6 +50,7 @@ describe('units register their own delegates', () => {
     const badRow = officer.getByTestId('import-row-8');
     await badRow.getByText(/có chữ cái/).waitFor();
     await expect(officer.getByRole('button', { name: 'Nhập cả 2 dòng' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(officer, 'the delegate import preview with a bad row');
 
     // The officer corrects the phone right in the preview and checks again.
     await badRow.getByRole('textbox', { name: 'Số điện thoại dòng 8' }).fill('0912 777 002');
@@ -57,6 +60,7 @@ describe('units register their own delegates', () => {
     await officer.getByText('Đã nhập 2 đại biểu.').waitFor();
     await officer.getByText('Nguyễn Thị Hằng', { exact: true }).waitFor();
     await officer.getByText('0912 777 002').waitFor();
+    await expectAccessible(officer, "a district officer's list of delegates");
 
     // The officer sees only their own district's people.
     await officer.getByLabel('Tìm đại biểu').fill('nga son');
@@ -67,6 +71,7 @@ describe('units register their own delegates', () => {
     await organizer.getByRole('tab', { name: 'Đại biểu' }).click();
     await organizer.getByLabel('Tìm đại biểu').fill('le dinh khoi');
     await organizer.getByText('Lê Đình Khôi', { exact: true }).waitFor();
+    await expectAccessible(organizer, "the organizer's list of delegates");
     await organizer.context().close();
     await officer.context().close();
   });

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type Running, signIn, startDemo, submitSignIn } from './support';
+import {
+  ADMIN_PASSWORD,
+  expectAccessible,
+  JOURNEY_TIMEOUT,
+  type Running,
+  signIn,
+  startDemo,
+  submitSignIn,
+} from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,10 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('foundation journeys', () => {
+describe('foundation journeys', { timeout: JOURNEY_TIMEOUT }, () => {
   it('an organizer signs in and sees the demo conference: name, venue and date', async () => {
     const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, run.baseUrl, 'bantochuc');
+    await page.getByRole('heading', { name: 'Hội nghị', level: 1 }).waitFor();
+    await expectAccessible(page, 'the list of conferences');
     await page
       .getByRole('link', { name: /Hội nghị tổng kết, đánh giá Chương trình mỗi xã một sản phẩm/ })
       .click();
@@ -26,6 +36,7 @@ describe('foundation journeys', () => {
     await page.getByText('Sở Văn hóa, Thể thao và Du lịch', { exact: true }).waitFor();
     // What the plan orders, at a glance.
     await page.getByText('Tổng cộng: 268 người').waitFor();
+    await expectAccessible(page, 'the conference overview');
     await page.close();
   });
 
@@ -36,6 +47,7 @@ describe('foundation journeys', () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'Conferences', level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page, 'the list of conferences in English on a phone');
     await page.reload();
     await page.getByRole('heading', { name: 'Conferences', level: 1 }).waitFor();
     await page.getByText('VI', { exact: true }).click();
@@ -51,6 +63,7 @@ describe('foundation journeys', () => {
     await expect(page.getByRole('link', { name: 'Người dùng' }).count()).resolves.toBe(0);
     await page.goto(`${run.baseUrl}/admin/users`);
     await page.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+    await expectAccessible(page, 'the access-denied page');
     await expect(page.getByText('admin', { exact: true }).count()).resolves.toBe(0);
     const status = await page.evaluate(async () => (await fetch('/api/users')).status);
     expect(status).toBe(403);
@@ -58,6 +71,7 @@ describe('foundation journeys', () => {
     await page.goto(`${run.baseUrl}/units`);
     await page.getByText('Huyện Hoằng Hóa', { exact: true }).waitFor();
     await expect(page.getByRole('button', { name: 'Thêm đơn vị' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'the units catalogue, read-only');
     await page.close();
   });
 
@@ -68,6 +82,7 @@ describe('foundation journeys', () => {
       'Tên đăng nhập hoặc mật khẩu không đúng',
     );
     expect(page.url()).toContain('/login');
+    await expectAccessible(page, 'the sign-in page with its error');
     await page.close();
   });
 
@@ -87,6 +102,8 @@ describe('foundation journeys', () => {
     await signIn(page, run.baseUrl, 'admin', ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Hội nghị', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Danh mục đơn vị' }).click();
+    await page.getByText('Huyện Hoằng Hóa', { exact: true }).first().waitFor();
+    await expectAccessible(page, 'the units catalogue');
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: 'don-vi.xlsx',
@@ -100,6 +117,7 @@ describe('foundation journeys', () => {
       .waitFor();
     await expect(problems.getByRole('cell', { name: '5', exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Nhập', exact: true }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'the units import with its errors');
     await page.getByRole('button', { name: 'Đóng' }).first().click();
     await page.getByLabel('Tìm kiếm').fill('htx huong hoa');
     await page.getByText('Không có đơn vị nào khớp.').waitFor();
@@ -121,6 +139,22 @@ describe('foundation journeys', () => {
     await expect(
       page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).resolves.toBeUndefined();
+    await page.close();
+  });
+
+  it('an admin reaches the users and OCOP products pages, and pages through the products by name', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, run.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('cell', { name: 'bantochuc', exact: true }).waitFor();
+    await expectAccessible(page, 'the users page');
+    await page.getByRole('link', { name: 'Sản phẩm OCOP' }).click();
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await page
+      .getByRole('button', { name: 'Trang 2', exact: true })
+      .and(page.locator('[aria-current=page]'))
+      .waitFor();
+    await expectAccessible(page, 'the OCOP products register');
     await page.close();
   });
 });

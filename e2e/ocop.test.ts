@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicProduct } from '../src/shared/ocop';
-import { type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('the public OCOP showcase', () => {
+describe('the public OCOP showcase', { timeout: JOURNEY_TIMEOUT }, () => {
   it('a visitor on a phone filters by district and stars, opens a product, and the link keeps the filters', async () => {
     const context = await run.browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -20,6 +20,7 @@ describe('the public OCOP showcase', () => {
     phone.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await phone.goto(`${run.baseUrl}/san-pham`);
     await phone.getByText('76 sản phẩm').waitFor();
+    await expectAccessible(phone, 'the OCOP showcase');
 
     await phone.getByLabel('Huyện, thị xã, thành phố').selectOption({ label: 'Huyện Hoằng Hóa (13)' });
     await phone.getByText('13 sản phẩm').waitFor();
@@ -55,6 +56,7 @@ describe('the public OCOP showcase', () => {
     await shared.getByRole('heading', { name: 'Nước mắm', level: 1 }).waitFor();
     await shared.getByText('Chủ thể', { exact: true }).waitFor();
     expect(await shared.locator('dl').textContent()).toContain('Huyện Hoằng Hóa');
+    await expectAccessible(shared, 'a product in the showcase');
     await shared.getByRole('link', { name: '← Danh sách sản phẩm' }).click();
     await expect.poll(() => shared.getByRole('listitem').count()).toBe(expected.items.length);
 
@@ -68,13 +70,14 @@ describe('the public OCOP showcase', () => {
   });
 });
 
-describe('the award ceremony', () => {
+describe('the award ceremony', { timeout: JOURNEY_TIMEOUT }, () => {
   it('the organizer sees the batches, names a stand-in and marks a certificate handed over', async () => {
     const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signIn(page, run.baseUrl, 'bantochuc');
     await page.getByRole('link', { name: /Hội nghị tổng kết, đánh giá Chương trình/ }).click();
     await page.getByRole('tab', { name: 'Trao chứng nhận' }).click();
     await page.getByText('41 người nhận · 69 sản phẩm').waitFor();
+    await expectAccessible(page, 'the award ceremony tab');
     const first = page.getByRole('row').nth(1);
     await first.getByLabel('Người nhận thay').fill('Lê Thị Thay');
     const saved = page.waitForResponse((r) => r.url().includes('/awards/recipients/') && r.ok());
@@ -85,5 +88,10 @@ describe('the award ceremony', () => {
     await page.reload();
     await page.getByText('Đã trao 1').waitFor();
     expect(await page.getByRole('row').nth(1).getByLabel('Người nhận thay').inputValue()).toBe('Lê Thị Thay');
+
+    // The seating tab beside it: the hall, the protocol seating and the printable sheets.
+    await page.getByRole('tab', { name: 'Chỗ ngồi' }).click();
+    await page.getByText(/^Đã xếp \d+ người\./).waitFor();
+    await expectAccessible(page, 'the seating tab');
   });
 });

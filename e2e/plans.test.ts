@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, signIn, startDemo } from './support';
+import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
 beforeAll(async () => {
@@ -8,11 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => run.close());
 
-describe('creating a conference from a plan', () => {
+describe('creating a conference from a plan', { timeout: JOURNEY_TIMEOUT }, () => {
   it('an organizer uploads a plan, sees each field beside its source lines, fixes a count and creates the event', async () => {
     const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page, run.baseUrl, 'bantochuc');
     await page.getByRole('link', { name: 'Tạo từ kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).waitFor();
+    await expectAccessible(page, 'the plan import page');
     await page.locator('input[type=file]').setInputFiles({
       name: 'ke-hoach.txt',
       mimeType: 'text/plain',
@@ -20,6 +22,7 @@ describe('creating a conference from a plan', () => {
     });
     await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
     await page.getByRole('heading', { name: 'Kiểm tra nội dung đọc được' }).waitFor();
+    await expectAccessible(page, 'the plan review');
 
     // The venue field lights up the line it came from.
     await page.getByLabel('Địa điểm').focus();
@@ -31,6 +34,7 @@ describe('creating a conference from a plan', () => {
     await page.getByRole('tab', { name: /Thành phần/ }).click();
     const counts = page.getByLabel('Số người');
     await expect(counts.nth(2).inputValue()).resolves.toBe('31');
+    await expectAccessible(page, "the plan review's composition tab");
     await counts.nth(2).fill('33');
 
     await page.getByRole('button', { name: 'Tạo hội nghị' }).click();
@@ -62,6 +66,7 @@ describe('creating a conference from a plan', () => {
     await changes.getByRole('row', { name: /Số đại biểu dự kiến\s*300\s*320/ }).waitFor();
     await changes.getByRole('row', { name: /Hoạt động bên lề/ }).waitFor();
     await expect(changes.getByRole('row').count()).resolves.toBe(3);
+    await expectAccessible(page, "the revised plan's differences");
     await page.getByRole('button', { name: 'Áp dụng các thay đổi' }).click();
     await page.getByText('320 đại biểu').first().waitFor();
     await page.getByText(/\(12 gian hàng\)/).waitFor();
@@ -78,6 +83,7 @@ describe('creating a conference from a plan', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'Không nhận ra văn bản về hội nghị',
     );
+    await expectAccessible(page, 'the plan import page with its error');
     await page.close();
   });
 });

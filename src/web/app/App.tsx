@@ -2,13 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage';
 import { NotFound, RequireAdmin, RequireAuth } from './guards';
 import { Shell } from './Shell';
-import { theme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 // Each page is its own chunk, so a phone at the hall door downloads only what its screen needs.
 // The shell wraps its outlet in Suspense.
@@ -91,9 +91,10 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t), [t]);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
           <Notifications position="top-center" />

@@ -34,6 +34,14 @@ export const en: Messages = {
     forbiddenText:
       'Your account may not use this page. Ask the organizers or the system administrator if you need it.',
     notFound: 'Page not found',
+    actions: 'Actions',
+  },
+  pagination: {
+    first: 'First page',
+    previous: 'Previous page',
+    next: 'Next page',
+    last: 'Last page',
+    page: 'Page {{page}}',
   },
   auth: {
     title: 'Sign in',

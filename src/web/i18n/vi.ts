@@ -35,6 +35,14 @@ export const vi = {
     forbiddenText:
       'Tài khoản của bạn không được dùng trang này. Nếu cần, hãy liên hệ Ban tổ chức hoặc quản trị hệ thống.',
     notFound: 'Không tìm thấy trang',
+    actions: 'Thao tác',
+  },
+  pagination: {
+    first: 'Trang đầu',
+    previous: 'Trang trước',
+    next: 'Trang sau',
+    last: 'Trang cuối',
+    page: 'Trang {{page}}',
   },
   auth: {
     title: 'Đăng nhập',

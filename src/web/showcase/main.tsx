@@ -341,13 +341,17 @@ function Showcase() {
       setProductId(null);
     }
   };
+  // The catalogue's one top heading is the showcase's name; a product page has the product's name instead.
+  const Brand = productId ? 'div' : 'h1';
   return (
     <>
       <header>
         <div>
-          <a href="/san-pham" className="brand">
-            {w.title}
-          </a>
+          <Brand className="brand-line">
+            <a href="/san-pham" className="brand">
+              {w.title}
+            </a>
+          </Brand>
           <p>{w.subtitle}</p>
         </div>
         <button

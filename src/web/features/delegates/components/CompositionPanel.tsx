@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Composition, CompositionGroup } from '../../../../shared/delegates';
 import { PageLoader } from '../../../app/guards';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useComposition } from '../api/delegates';
 import { GroupFormModal } from './GroupFormModal';
@@ -135,7 +136,7 @@ export function CompositionPanel({
                   <Table.Th ta="right">{t('composition.quota')}</Table.Th>
                   <Table.Th ta="right">{t('composition.filled')}</Table.Th>
                   <Table.Th w={140}>{t('composition.fillRate')}</Table.Th>
-                  {canManage && <Table.Th />}
+                  {canManage && <HiddenHeader>{t('common.actions')}</HiddenHeader>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -142,7 +142,7 @@ export function DelegateImportPage() {
       </Title>
       <Text size="sm" c="dimmed">
         {t('delegateImport.help')}{' '}
-        <Anchor href={`/api/events/${eventId}/delegates/template.xlsx`} download>
+        <Anchor href={`/api/events/${eventId}/delegates/template.xlsx`} download underline="always">
           {t('delegates.template')}
         </Anchor>
       </Text>

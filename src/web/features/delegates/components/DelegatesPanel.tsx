@@ -24,6 +24,7 @@ import { formatPhone } from '../../../../shared/phone';
 import { canMoveDelegateStatus, UNIT_OFFICER_STATUSES } from '../../../../shared/vocabulary';
 import { withQuery } from '../../../lib/api';
 import { useDownloadByPost } from '../../../lib/download';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { InvitationJobModal } from '../../invitations/components/InvitationJobModal';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
@@ -231,7 +232,7 @@ export function DelegatesPanel({
                 <Table.Th>{t('delegates.unit')}</Table.Th>
                 <Table.Th>{t('delegates.phone')}</Table.Th>
                 <Table.Th>{t('delegates.status')}</Table.Th>
-                {canWrite && <Table.Th />}
+                {canWrite && <HiddenHeader>{t('common.actions')}</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

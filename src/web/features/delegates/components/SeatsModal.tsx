@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompositionGroup } from '../../../../shared/delegates';
 import { UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/units';
 import { api, withQuery } from '../../../lib/api';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useSetSeats } from '../api/delegates';
@@ -105,7 +106,7 @@ export function SeatsModal({
                 <Table.Th>{t('delegates.unit')}</Table.Th>
                 <Table.Th w={90}>{t('composition.filled')}</Table.Th>
                 <Table.Th w={120}>{t('composition.quota')}</Table.Th>
-                <Table.Th w={40} />
+                <HiddenHeader w={40}>{t('common.actions')}</HiddenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Select, Stack, Table, Text } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_ROLES, type EventRole } from '../../../../shared/vocabulary';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUsers } from '../../users/api/users';
@@ -65,7 +66,7 @@ export function MembersPanel({ eventId }: { eventId: string }) {
               <Table.Th>{t('members.user')}</Table.Th>
               <Table.Th>{t('members.role')}</Table.Th>
               <Table.Th>{t('members.unit')}</Table.Th>
-              <Table.Th />
+              <HiddenHeader>{t('common.actions')}</HiddenHeader>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import type { AwardBatch, AwardRecipient, CertificateTemplate } from '../../../../shared/ocop';
 import { AWARD_ORDERS, type AwardOrder, starText } from '../../../../shared/ocop-rules';
 import { apiFieldErrors } from '../../../lib/form';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useDelegates } from '../../delegates/api/delegates';
 import { useAwardActions, useAwards, useCertificateTemplate, useSaveCertificateTemplate } from '../api/ocop';
@@ -226,7 +227,13 @@ function RecipientRow({
               {p.name} <span style={{ color: 'var(--mantine-color-yellow-8)' }}>{starText(p.stars)}</span>
             </Text>
             {canEdit && (
-              <Anchor size="xs" href={`/api/events/${eventId}/certificates/${p.id}`} target="_blank">
+              <Anchor
+                size="xs"
+                href={`/api/events/${eventId}/certificates/${p.id}`}
+                target="_blank"
+                // WCAG 2.2's 24 px minimum target: the reprint links sit one under another in a busy row.
+                style={{ display: 'inline-block', minHeight: 24, lineHeight: '24px' }}
+              >
                 {t('awards.reprint')}
               </Anchor>
             )}
@@ -356,6 +363,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
             href={`/api/events/${eventId}/certificates.pdf?decisionNumber=${encodeURIComponent(decision.trim())}`}
             target="_blank"
             data-disabled={!decision.trim() || undefined}
+            aria-disabled={!decision.trim() || undefined}
             onClick={(e) => !decision.trim() && e.preventDefault()}
           >
             {t('awards.printDecision')}
@@ -401,7 +409,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                   <Table.Th>{t('awards.producerProducts')}</Table.Th>
                   <Table.Th>{t('awards.comesUp')}</Table.Th>
                   <Table.Th>{t('awards.standIn')}</Table.Th>
-                  <Table.Th />
+                  <HiddenHeader>{t('awards.handedOver')}</HiddenHeader>
                   {canEdit && <Table.Th>{t('awards.batch')}</Table.Th>}
                 </Table.Tr>
               </Table.Thead>

@@ -20,6 +20,7 @@ import { formatCalendarDate } from '../../../../shared/format';
 import type { Product } from '../../../../shared/ocop';
 import { starText } from '../../../../shared/ocop-rules';
 import { withQuery } from '../../../lib/api';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
 import { UnitSelect } from '../../units/components/UnitSelect';
@@ -152,7 +153,7 @@ function Register() {
               <Table.Th>{t('ocop.group')}</Table.Th>
               <Table.Th>{t('ocop.decision')}</Table.Th>
               <Table.Th>{t('ocop.validUntil')}</Table.Th>
-              {can.canEditProducts && <Table.Th />}
+              {can.canEditProducts && <HiddenHeader>{t('common.actions')}</HiddenHeader>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -259,7 +260,7 @@ function Register() {
       {importing && <ProductImportModal onClose={() => setImporting(false)} />}
       <Text size="xs" c="dimmed">
         {t('ocop.sampleNote')}{' '}
-        <Anchor href="/san-pham" target="_blank" size="xs">
+        <Anchor href="/san-pham" target="_blank" size="xs" underline="always">
           {t('ocop.showcase')}
         </Anchor>
       </Text>

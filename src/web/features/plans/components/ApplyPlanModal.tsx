@@ -92,12 +92,12 @@ export function ApplyPlanModal({ event, onClose }: { event: Event; onClose: () =
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c="red.8" style={{ whiteSpace: 'pre-wrap' }}>
+                      <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
                         {c.before ?? '—'}
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c="green.8" style={{ whiteSpace: 'pre-wrap' }}>
+                      <Text size="sm" c="green" style={{ whiteSpace: 'pre-wrap' }}>
                         {c.after ?? '—'}
                       </Text>
                     </Table.Td>

@@ -30,13 +30,15 @@ type Highlight = Source | null;
 
 /** The document as read, line by line; the lines of the field in focus are marked and scrolled into view. */
 function SourcePane({ text, highlight }: { text: string; highlight: Highlight }) {
+  const { t } = useTranslation();
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const refs = useRef<(HTMLDivElement | null)[]>([]);
   useEffect(() => {
     if (highlight) refs.current[highlight.from - 1]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [highlight]);
   return (
-    <ScrollArea h="75vh" type="auto">
+    // Focusable, so the plan's text can be scrolled with the keyboard as well as the mouse.
+    <ScrollArea h="75vh" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('plans.source') }}>
       <Box ff="monospace" fz="xs" aria-label="source">
         {lines.map((line, i) => {
           const n = i + 1;

@@ -50,13 +50,13 @@ export function ReplyPage() {
 
   if (view.isPending)
     return (
-      <Center mih="100dvh">
+      <Center component="main" mih="100dvh">
         <Loader />
       </Center>
     );
   if (view.error)
     return (
-      <Center mih="100dvh" p="md">
+      <Center component="main" mih="100dvh" p="md">
         <Paper withBorder p="xl" maw={460}>
           <Title order={1} size="h4" mb="sm">
             {t('reply.title')}
@@ -71,7 +71,7 @@ export function ReplyPage() {
   const canAnswer = !v.event.closed && ['draft', 'invited', 'confirmed', 'declined'].includes(d.status);
   const fieldErrors = apiFieldErrors(reply.error);
   return (
-    <Center p="md" bg="gray.0" mih="100dvh" style={{ alignItems: 'flex-start' }}>
+    <Center component="main" p="md" bg="gray.0" mih="100dvh" style={{ alignItems: 'flex-start' }}>
       <Paper withBorder shadow="sm" p="lg" radius="md" w="100%" maw={560}>
         <Stack gap="sm">
           <Group justify="space-between">

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCalendarDate } from '../../../../shared/format';
 import type { Unit } from '../../../../shared/units';
 import { UNIT_KINDS, type UnitKind } from '../../../../shared/vocabulary';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { abilities, useMe } from '../../auth/api/auth';
 import { useDeleteUnit, useUnits } from '../api/units';
@@ -130,7 +131,7 @@ export function UnitsPage() {
               <Table.Th>{t('units.kind')}</Table.Th>
               <Table.Th>{t('units.parent')}</Table.Th>
               <Table.Th>{t('units.validity')}</Table.Th>
-              {can.canEditUnits && <Table.Th />}
+              {can.canEditUnits && <HiddenHeader>{t('common.actions')}</HiddenHeader>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../shared/users';
 import { createUserSchema } from '../../../../shared/users';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
+import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useCreateUser, useResetPassword, useUnlockSignIn, useUpdateUser, useUsers } from '../api/users';
 
@@ -126,8 +127,8 @@ export function UsersPage() {
             <Table.Tr>
               <Table.Th>{t('users.username')}</Table.Th>
               <Table.Th>{t('users.fullName')}</Table.Th>
-              <Table.Th />
-              <Table.Th />
+              <HiddenHeader>{t('events.status')}</HiddenHeader>
+              <HiddenHeader>{t('common.actions')}</HiddenHeader>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
