@@ -9,7 +9,6 @@ import type {
   SubstituteInput,
   UpdateDelegateInput,
 } from '../../shared/delegates';
-import { formatPhone } from '../../shared/phone';
 import { type DerivedRank, MAX_RANK } from '../../shared/protocol';
 import { foldVietnamese, vietnameseNameKey } from '../../shared/text';
 import {
