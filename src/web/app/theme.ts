@@ -18,6 +18,8 @@ export function createAppTheme(t: TFunction) {
       Modal: { defaultProps: close },
       Drawer: { defaultProps: close },
       Notification: { defaultProps: close },
+      // A clearable file picker's × is icon-only too.
+      FileInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clearFile') } } },
       // The empty focus placeholder Mantine puts first in a menu is a child a role="menu" may not have;
       // without it, opening a menu focuses its first item, as the ARIA menu pattern expects.
       Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
@@ -76,7 +78,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => {
   const primaryText = light[`--mantine-color-${current.primaryColor}-text`]!;
   light['--mantine-color-anchor'] = primaryText;
   light['--mantine-color-dimmed'] = readable(current.colors.gray[6], PALE_GREY);
-  light['--mantine-color-error'] = light['--mantine-color-red-text']!;
+  // Errors are read on white and inside rows tinted red (an import preview's bad rows).
+  light['--mantine-color-error'] = readable(current.colors.red[6], current.colors.red[1]);
   // A file picker's placeholder is its only visible text, so it is read like any other.
   light['--mantine-color-placeholder'] = light['--mantine-color-dimmed'];
   return { variables: {}, light, dark: {} };

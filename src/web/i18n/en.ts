@@ -24,6 +24,7 @@ export const en: Messages = {
     none: '—',
     yes: 'Yes',
     no: 'No',
+    clearFile: 'Remove the chosen file',
     close: 'Close',
     back: 'Back',
     saved: 'Saved',

@@ -25,6 +25,7 @@ export const vi = {
     none: '—',
     yes: 'Có',
     no: 'Không',
+    clearFile: 'Bỏ tệp đã chọn',
     close: 'Đóng',
     back: 'Quay lại',
     saved: 'Đã lưu',

@@ -58,7 +58,14 @@ function SourcePane({ text, highlight }: { text: string; highlight: Highlight })
                 background: marked ? 'var(--mantine-color-yellow-2)' : undefined,
               }}
             >
-              <span style={{ color: 'var(--mantine-color-dimmed)', minWidth: 32, textAlign: 'right' }}>
+              {/* On the marked lines' yellow the dimmed grey is too faint: the number takes the text's colour. */}
+              <span
+                style={{
+                  color: marked ? 'inherit' : 'var(--mantine-color-dimmed)',
+                  minWidth: 32,
+                  textAlign: 'right',
+                }}
+              >
                 {n}
               </span>
               <span style={{ whiteSpace: 'pre-wrap' }}>{line.normalize('NFC')}</span>
