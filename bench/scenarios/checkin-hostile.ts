@@ -2,6 +2,7 @@ import { deflatePieces, inlineCell, sheetXml, xlsxOf } from '../../src/server/te
 import type { CheckinSnapshot } from '../../src/shared/checkin';
 import { createBenchDatabase, loadAgainstHello, startApp } from '../lib/app';
 import type { BenchContext, Scenario, ScenarioResult } from '../lib/types';
+import { checkinLoad } from './checkin';
 import { loadConferences, signIn } from './delegates';
 
 const CONNECTIONS = 50;
@@ -87,26 +88,13 @@ export const checkinUnderHostileImport: Scenario = {
         }
       })().catch(() => undefined);
 
-      let n = 0;
-      const started = Date.now();
       let result: ScenarioResult;
       try {
-        result = await loadAgainstHello('checkin-under-hostile-import', app, {
-          path: `/api/events/${eventId}/checkins`,
-          method: 'POST',
-          connections: CONNECTIONS,
-          durationSeconds: ctx.quick ? 3 : 10,
-          headers: { cookie, 'content-type': 'application/json' },
-          nextBody: () => {
-            const i = n++;
-            return JSON.stringify({
-              delegateId: ids[i % ids.length],
-              clientId: `bench-${started}-${i}`,
-              scannedAt: new Date().toISOString(),
-              deviceId: `may-${i % CONNECTIONS}`,
-            });
-          },
-        });
+        result = await loadAgainstHello(
+          'checkin-under-hostile-import',
+          app,
+          checkinLoad(eventId, cookie, ids, ctx.quick),
+        );
       } finally {
         uploading = false;
         await uploads;

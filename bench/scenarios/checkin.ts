@@ -28,26 +28,31 @@ export const checkinScenario: Scenario = {
         await fetch(`${app.url}/api/events/${eventId}/checkin-snapshot`, { headers: { cookie } })
       ).json()) as CheckinSnapshot;
       const ids = snapshot.delegates.map((d) => d.id);
-      let n = 0;
-      const started = Date.now();
-      return await loadAgainstHello('checkin', app, {
-        path: `/api/events/${eventId}/checkins`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        durationSeconds: ctx.quick ? 3 : 10,
-        headers: { cookie, 'content-type': 'application/json' },
-        nextBody: () => {
-          const i = n++;
-          return JSON.stringify({
-            delegateId: ids[i % ids.length],
-            clientId: `bench-${started}-${i}`,
-            scannedAt: new Date().toISOString(),
-            deviceId: `may-${i % CONNECTIONS}`,
-          });
-        },
-      });
+      return await loadAgainstHello('checkin', app, checkinLoad(eventId, cookie, ids, ctx.quick));
     } finally {
       await database.dispose();
     }
   },
 };
+
+/** The door's load: 50 connections scanning the event's people in turn, each scan with a new client id. */
+export function checkinLoad(eventId: string, cookie: string, ids: string[], quick: boolean) {
+  let n = 0;
+  const started = Date.now();
+  return {
+    path: `/api/events/${eventId}/checkins`,
+    method: 'POST' as const,
+    connections: CONNECTIONS,
+    durationSeconds: quick ? 3 : 10,
+    headers: { cookie, 'content-type': 'application/json' },
+    nextBody: () => {
+      const i = n++;
+      return JSON.stringify({
+        delegateId: ids[i % ids.length],
+        clientId: `bench-${started}-${i}`,
+        scannedAt: new Date().toISOString(),
+        deviceId: `may-${i % CONNECTIONS}`,
+      });
+    },
+  };
+}
