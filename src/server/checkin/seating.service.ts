@@ -396,7 +396,11 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
       .filter((s) => s.reserved)
       .map((s) => s.label),
   );
-  const people = seated.filter((s) => reserved.has(s.seat));
+  // Printed in precedence (the chair's placard first), the order they are laid out on the tables.
+  const place = new Map(seatsByPrecedence(layout).map((s, i) => [s.label, i]));
+  const people = seated
+    .filter((s) => reserved.has(s.seat))
+    .sort((a, b) => place.get(a.seat)! - place.get(b.seat)!);
   // Title and unit, unless the title already names the unit ("Chủ tịch UBND tỉnh Thanh Hóa").
   const unitLine = (p: (typeof people)[number]) => {
     const unit = p.unit_name ?? p.organization;

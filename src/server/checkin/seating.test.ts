@@ -144,6 +144,8 @@ describe('documents', () => {
     const { text, pages } = await pdfText(response.rawPayload);
     expect(pages).toBe(2);
     for (const name of ['Đỗ Minh Tuấn', 'Lê Đức Giang']) expect(text.split(name).length - 1).toBe(2);
+    // The highest-ranked leader's placard comes first.
+    expect(text.indexOf('Đỗ Minh Tuấn')).toBeLessThan(text.indexOf('Lê Đức Giang'));
     for (const name of ['Mai Văn Liên', 'Trịnh Thị Nga']) expect(text).not.toContain(name);
     expect(text).toContain('Chủ tịch UBND tỉnh');
     expect(text.split('UBND tỉnh Thanh Hóa').length - 1).toBe(4);
