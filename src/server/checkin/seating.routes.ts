@@ -14,16 +14,8 @@ import { actorInEvent } from '../http/event-access';
 import { type App, baseUrlOf, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import { issueReplyTokens, requireReplyTokens } from '../replies/replies.service';
 import { canCheckIn } from './checkin.policy';
-import {
-  autoAssignSeats,
-  buildBadgesPdf,
-  buildPlacardsPdf,
-  buildSeatingChartPdf,
-  getLayout,
-  getSeating,
-  moveSeat,
-  saveLayout,
-} from './seating.service';
+import { buildBadgesPdf, buildPlacardsPdf, buildSeatingChartPdf } from './seating.documents';
+import { autoAssignSeats, getLayout, getSeating, moveSeat, saveLayout } from './seating.service';
 
 const tags = ['seating'];
 const eventParams = z.object({ eventId: idSchema });

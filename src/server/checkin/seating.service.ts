@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { MAX_RANK } from '../../shared/protocol';
 import {
   DEMO_HALL,
@@ -8,19 +7,17 @@ import {
   seatsByPrecedence,
   seatsOf,
 } from '../../shared/seating';
-import { foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import { type Scope, scopeUnitList } from '../delegates/delegates.policy';
-import { renderPdf, vi } from '../documents/pdf';
 import { conflict, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { getPresidium } from '../protocol/protocol.service';
 import { nowIso } from '../util';
 
 /** Who gets a seat: everyone still coming (declined and replaced people give theirs up). */
-const SEATED_STATUSES = ['draft', 'invited', 'confirmed', 'checked_in', 'absent'];
+export const SEATED_STATUSES = ['draft', 'invited', 'confirmed', 'checked_in', 'absent'];
 
 export async function getLayout(db: Executor, eventId: string): Promise<HallLayout> {
   const stored = await db
@@ -70,7 +67,7 @@ export async function saveLayout(db: Db, actor: Actor, eventId: string, layout: 
   });
 }
 
-async function seatedPeople(db: Executor, eventId: string, scope: Scope = { all: true }) {
+export async function seatedPeople(db: Executor, eventId: string, scope: Scope = { all: true }) {
   const units = scopeUnitList(scope);
   return db
     .selectFrom('seat_assignments as s')
@@ -275,308 +272,4 @@ export async function moveSeat(
     });
   });
   return getSeating(db, eventId);
-}
-
-// ── Documents: the chart, placards, badges ─────────────────────────────────────────────────────────────
-
-const MM = 72 / 25.4;
-/** Group colours for badges and the chart, by the group's place in the composition. */
-export const GROUP_COLOURS = [
-  '#b42318',
-  '#1d4ed8',
-  '#047857',
-  '#a16207',
-  '#7e22ce',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#475569',
-];
-const colourOf = (position: number | null) =>
-  position === null ? '#6b7280' : GROUP_COLOURS[position % GROUP_COLOURS.length]!;
-const shortName = (fullName: string) => {
-  const words = fullName.split(' ');
-  return words.length > 2 ? `${words[0]![0]}. ${words.slice(-2).join(' ')}` : fullName;
-};
-
-/** The seating chart on A3 landscape: the stage, every seat with its number and who sits there. */
-export async function buildSeatingChartPdf(db: Executor, eventId: string): Promise<Buffer> {
-  const [layout, seated, event] = await Promise.all([
-    getLayout(db, eventId),
-    seatedPeople(db, eventId),
-    getEventById(db, eventId),
-  ]);
-  const bySeat = new Map(seated.map((s) => [s.seat, s]));
-  const seats = seatsOf(layout);
-  const width = layout.blocks.reduce((s, b) => s + b.seatsPerRow, 0);
-  return renderPdf((doc) => {
-    doc.addPage({ size: 'A3', layout: 'landscape', margin: 0 });
-    const pageW = doc.page.width;
-    const margin = 12 * MM;
-    const aisle = 6 * MM;
-    const usable = pageW - 2 * margin - aisle * (layout.blocks.length - 1);
-    const cellW = usable / width;
-    const cellH = Math.min(16 * MM, (doc.page.height - 80 * MM) / layout.rows);
-    doc
-      .font('serif-bold')
-      .fontSize(16)
-      .text(vi(`SƠ ĐỒ CHỖ NGỒI — ${layout.name.toLocaleUpperCase('vi')}`), margin, margin, {
-        width: pageW - 2 * margin,
-        align: 'center',
-      });
-    doc
-      .font('serif')
-      .fontSize(11)
-      .text(vi(event.name), { width: pageW - 2 * margin, align: 'center' });
-    if (layout.note)
-      doc
-        .font('serif-italic')
-        .fontSize(9)
-        .text(vi(layout.note), { width: pageW - 2 * margin, align: 'center' });
-    const stageTop = margin + 22 * MM;
-    doc.rect(pageW / 2 - 80 * MM, stageTop, 160 * MM, 12 * MM).fillAndStroke('#e5e7eb', '#111827');
-    doc
-      .fillColor('black')
-      .font('serif-bold')
-      .fontSize(14)
-      .text(vi('SÂN KHẤU'), pageW / 2 - 80 * MM, stageTop + 3.5 * MM, { width: 160 * MM, align: 'center' });
-    const top = stageTop + 20 * MM;
-    for (const seat of seats) {
-      const x = margin + (seat.number - 1) * cellW + seat.block * aisle;
-      const y = top + seat.row * (cellH + 1.5 * MM);
-      const person = bySeat.get(seat.label);
-      doc.lineWidth(0.5).rect(x + 0.5, y, cellW - 1, cellH);
-      if (seat.reserved) doc.fillAndStroke('#fef3c7', '#92400e');
-      else doc.stroke('#6b7280');
-      if (person) {
-        doc.rect(x + 0.5, y, cellW - 1, 1.6 * MM).fill(colourOf(person.group_position));
-      }
-      doc
-        .fillColor('black')
-        .font('serif-bold')
-        .fontSize(6)
-        .text(seat.label, x + 1.5, y + 2 * MM, { width: cellW - 3, align: 'center', lineBreak: false });
-      if (person) {
-        doc
-          .font('serif')
-          .fontSize(5.5)
-          .text(vi(shortName(person.full_name)), x + 1.5, y + 5 * MM, {
-            width: cellW - 3,
-            align: 'center',
-            height: cellH - 5.5 * MM,
-            ellipsis: true,
-          });
-      }
-    }
-    const legendY = top + layout.rows * (cellH + 1.5 * MM) + 4 * MM;
-    doc.rect(margin, legendY, 8 * MM, 4 * MM).fillAndStroke('#fef3c7', '#92400e');
-    doc
-      .fillColor('black')
-      .font('serif')
-      .fontSize(9)
-      .text(
-        vi(
-          `Hàng dành cho lãnh đạo (đặt biển tên): ${layout.reservedRows} hàng đầu. Đã xếp ${seated.length}/${seats.length} ghế.`,
-        ),
-        margin + 10 * MM,
-        legendY,
-        { lineBreak: false },
-      );
-  }, `Sơ đồ chỗ ngồi — ${layout.name}`);
-}
-
-/**
- * Placards (biển tên) for the reserved rows: an A4 landscape sheet folded along the middle into a tent, the name
- * and position on both faces (the upper face printed upside down so it reads from the hall once folded).
- */
-export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<Buffer> {
-  const [layout, seated] = await Promise.all([getLayout(db, eventId), seatedPeople(db, eventId)]);
-  const reserved = new Set(
-    seatsOf(layout)
-      .filter((s) => s.reserved)
-      .map((s) => s.label),
-  );
-  // Printed in precedence (the chair's placard first), the order they are laid out on the tables.
-  const place = new Map(seatsByPrecedence(layout).map((s, i) => [s.label, i]));
-  const people = seated
-    .filter((s) => reserved.has(s.seat))
-    .sort((a, b) => place.get(a.seat)! - place.get(b.seat)!);
-  // Title and unit, unless the title already names the unit ("Chủ tịch UBND tỉnh Thanh Hóa").
-  const unitLine = (p: (typeof people)[number]) => {
-    const unit = p.unit_name ?? p.organization;
-    return unit && !foldVietnamese(p.position ?? '').includes(foldVietnamese(unit)) ? unit : '';
-  };
-  if (people.length === 0)
-    throw conflict('Chưa có ai được xếp vào các hàng dành cho lãnh đạo; hãy xếp chỗ trước');
-  return renderPdf((doc) => {
-    for (const p of people) {
-      doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
-      const { width, height } = doc.page;
-      const half = height / 2;
-      doc
-        .lineWidth(0.3)
-        .dash(3, { space: 3 })
-        .moveTo(10 * MM, half)
-        .lineTo(width - 10 * MM, half)
-        .stroke('#9ca3af')
-        .undash();
-      const face = (y: number) => {
-        doc
-          .fillColor('black')
-          .font('serif-bold')
-          .fontSize(p.full_name.length > 22 ? 44 : 54)
-          .text(vi(p.full_name), 15 * MM, y + 22 * MM, {
-            width: width - 30 * MM,
-            align: 'center',
-            lineBreak: false,
-            ellipsis: true,
-          });
-        doc
-          .font('serif')
-          .fontSize(22)
-          .text(vi(p.position ?? ''), 15 * MM, y + 50 * MM, {
-            width: width - 30 * MM,
-            align: 'center',
-            lineBreak: false,
-            ellipsis: true,
-          });
-        doc.fontSize(18).text(vi(unitLine(p)), 15 * MM, y + 62 * MM, {
-          width: width - 30 * MM,
-          align: 'center',
-          lineBreak: false,
-          ellipsis: true,
-        });
-        doc
-          .font('serif')
-          .fontSize(9)
-          .fillColor('#6b7280')
-          .text(p.seat, width - 30 * MM, y + half - 10 * MM, { width: 20 * MM, align: 'right' });
-      };
-      doc.save();
-      doc.rotate(180, { origin: [width / 2, half / 2] });
-      face(0);
-      doc.restore();
-      face(half);
-    }
-  }, 'Biển tên đại biểu');
-}
-
-/**
- * Badges (thẻ đại biểu), eight a page (2 × 4 cards of 90 × 60 mm): a band in the group's colour, name, position,
- * unit, seat and the delegate's QR code (their reply link, the one the reception scans). `tokensOf` gives the
- * links: issued where missing (POST) or only re-derived (GET, which writes nothing).
- */
-export async function buildBadgesPdf(
-  db: Db,
-  eventId: string,
-  baseUrl: string,
-  delegateId: string | undefined,
-  tokensOf: (delegateIds: string[]) => Promise<Map<string, string>>,
-): Promise<Buffer> {
-  const event = await getEventById(db, eventId);
-  let query = db
-    .selectFrom('delegates as d')
-    .leftJoin('composition_groups as g', 'g.id', 'd.group_id')
-    .leftJoin('seat_assignments as s', (j) =>
-      j.onRef('s.delegate_id', '=', 'd.id').onRef('s.event_id', '=', 'd.event_id'),
-    )
-    .select([
-      'd.id',
-      'd.full_name',
-      'd.position',
-      'd.organization',
-      'g.title as group_title',
-      'g.position as group_position',
-      's.seat',
-    ])
-    .where('d.event_id', '=', eventId)
-    .where('d.status', 'in', SEATED_STATUSES)
-    .orderBy('d.protocol_key')
-    .orderBy('d.id');
-  if (delegateId) query = query.where('d.id', '=', delegateId);
-  const people = await query.execute();
-  if (people.length === 0)
-    throw notFound(
-      delegateId ? 'đại biểu (hoặc đại biểu đã từ chối, đã được thay)' : 'đại biểu nào để in thẻ',
-    );
-  const tokens = await tokensOf(people.map((p) => p.id));
-  const qrs = await Promise.all(
-    people.map((p) =>
-      QRCode.toBuffer(`${baseUrl}/r/${tokens.get(p.id)}`, {
-        type: 'png',
-        errorCorrectionLevel: 'M',
-        margin: 1,
-        scale: 4,
-      }),
-    ),
-  );
-  return renderPdf((doc) => {
-    const cardW = 90 * MM;
-    const cardH = 60 * MM;
-    // Two cards side by side, centred on the A4 width (210 mm).
-    const left = (210 * MM) / 2 - cardW - 3 * MM;
-    people.forEach((p, i) => {
-      if (i % 8 === 0) doc.addPage({ size: 'A4', margin: 0 });
-      const x = i % 2 === 0 ? left : left + cardW + 6 * MM;
-      const y = 15 * MM + Math.floor((i % 8) / 2) * (cardH + 7 * MM);
-      const colour = colourOf(p.group_position);
-      doc.lineWidth(0.5).rect(x, y, cardW, cardH).stroke('#9ca3af');
-      doc.rect(x, y, cardW, 9 * MM).fill(colour);
-      doc
-        .fillColor('white')
-        .font('serif-bold')
-        .fontSize(10)
-        .text(vi('ĐẠI BIỂU'), x + 3 * MM, y + 2.6 * MM, {
-          width: cardW - 6 * MM,
-          align: 'center',
-          lineBreak: false,
-        });
-      doc
-        .fillColor('black')
-        .font('serif')
-        .fontSize(7)
-        .text(vi(event.name), x + 3 * MM, y + 11 * MM, {
-          width: cardW - 6 * MM,
-          align: 'center',
-          height: 7 * MM,
-          ellipsis: true,
-        });
-      const textW = cardW - 34 * MM;
-      doc
-        .font('serif-bold')
-        .fontSize(p.full_name.length > 20 ? 12 : 14)
-        .text(vi(p.full_name), x + 3 * MM, y + 20 * MM, { width: textW, lineBreak: false, ellipsis: true });
-      doc
-        .font('serif')
-        .fontSize(8.5)
-        .text(vi(p.position ?? ''), x + 3 * MM, y + 27 * MM, {
-          width: textW,
-          height: 8 * MM,
-          ellipsis: true,
-        });
-      doc.text(vi(p.organization ?? ''), x + 3 * MM, y + 35 * MM, {
-        width: textW,
-        height: 8 * MM,
-        ellipsis: true,
-      });
-      doc
-        .fillColor(colour)
-        .font('serif-bold')
-        .fontSize(8)
-        .text(vi(p.group_title ?? ''), x + 3 * MM, y + 44 * MM, {
-          width: textW,
-          height: 7 * MM,
-          ellipsis: true,
-        });
-      doc
-        .fillColor('black')
-        .font('serif-bold')
-        .fontSize(11)
-        .text(vi(p.seat ? `Ghế ${p.seat}` : 'Ghế: tự do'), x + 3 * MM, y + cardH - 8 * MM, {
-          width: textW,
-          lineBreak: false,
-        });
-      doc.image(qrs[i]!, x + cardW - 30 * MM, y + 20 * MM, { width: 27 * MM });
-    });
-  }, `Thẻ đại biểu — ${event.name}`);
 }
