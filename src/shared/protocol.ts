@@ -109,6 +109,7 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bhu\b/g, 'huyen uy'],
   [/\bdu\b/g, 'dang uy'],
   [/\bhtx\b/g, 'hop tac xa'],
+  [/\bntm\b/g, 'nong thon moi'],
 ];
 
 /** Folded, abbreviations expanded, punctuation as spaces: the form titles are compared in. */

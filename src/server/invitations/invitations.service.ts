@@ -10,6 +10,7 @@ import { agencyLines, issuerPlace } from '../documents/official-docx';
 import { AppError, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { ensureReplyTokens, findReplyTokens } from '../replies/replies.service';
+import { findUnitsByIds } from '../units/units.service';
 import { newId, nowIso } from '../util';
 import {
   findRegister,
@@ -30,6 +31,7 @@ import {
   type Registered,
   recipientOf,
 } from './letters';
+import { askWording, planUnitAsks } from './unit-asks';
 
 export type { Batch, Letter } from './letters';
 
@@ -257,12 +259,6 @@ export async function getRegister(db: Executor, eventId: string): Promise<Invita
   }));
 }
 
-/** A district or commune is written to through its People's Committee: "Huyện Nông Cống" → "UBND huyện Nông Cống". */
-function addressOf(unitName: string): string {
-  const m = /^(Huyện|Thị xã|Thành phố|Xã|Phường|Thị trấn) (.+)$/u.exec(unitName);
-  return m ? `UBND ${m[1]!.toLocaleLowerCase('vi')} ${m[2]}` : unitName;
-}
-
 /**
  * Letters to the units a composition draws from ("Kính gửi: UBND huyện Hoằng Hóa"), asking each to send its
  * quota of each group ("- 03 đại biểu: Đại diện Lãnh đạo Huyện ủy, UBND…"), numbered in the same register.
@@ -276,31 +272,36 @@ export async function issueUnitLetters(
   const event = await getEventById(db, eventId);
   const template = await templateFor(db, event);
   const composition = await getComposition(db, { all: true }, eventId);
-  const asks = new Map<string, { name: string; lines: string[]; total: number }>();
-  for (const group of composition.groups) {
-    for (const seat of group.seats) {
-      if (filter.unitId && seat.unitId !== filter.unitId) continue;
-      const ask = asks.get(seat.unitId) ?? { name: addressOf(seat.unitName), lines: [], total: 0 };
-      ask.lines.push(`- ${String(seat.quota).padStart(2, '0')} đại biểu: ${group.title};`);
-      ask.total += seat.quota;
-      asks.set(seat.unitId, ask);
-    }
-  }
-  if (asks.size === 0) throw notFound('đơn vị nào có chỉ tiêu để mời');
-  const units = [...asks];
+  const seatUnitIds = composition.groups.flatMap((g) => g.seats.map((s) => s.unitId));
+  const seatUnits = await findUnitsByIds(db, seatUnitIds);
+  const parents = await findUnitsByIds(
+    db,
+    [...seatUnits.values()].flatMap((u) => (u.parentId ? [u.parentId] : [])),
+  );
+  const asks = planUnitAsks(
+    composition.groups,
+    new Map([...parents, ...seatUnits]),
+    {
+      names: [...template.agencyLines, event.hostName ?? ''],
+      unitIds: event.leadUnitId ? [event.leadUnitId] : [],
+    },
+    filter.unitId,
+  );
+  if (asks.length === 0) throw notFound('đơn vị nào có chỉ tiêu để mời');
   const registered = await db.transaction().execute((trx) =>
     numberInRegister(
       trx,
       actor,
       eventId,
-      units.map(([unitId, ask]) => ({ delegateId: null, unitId, recipient: ask.name })),
+      asks.map((ask) => ({ delegateId: null, unitId: ask.unitId, recipient: ask.name })),
     ),
   );
   const time = eventTime(event);
   const venue = eventVenue(event);
-  const letters = units.map(([, ask], i): Letter => {
+  const letters = asks.map((ask, i): Letter => {
     const { number, issuedAt } = registered[i]!;
     const padded = String(number).padStart(2, '0');
+    const wording = askWording(event.name, ask);
     return {
       delegateId: null,
       email: null,
@@ -310,9 +311,9 @@ export async function issueUnitLetters(
       dateLine: issuedDateLine(template, issuedAt),
       recipientName: ask.name,
       recipient: ask.name,
-      body: `Để tổ chức ${event.name}, đề nghị ${ask.name} cử ${String(ask.total).padStart(2, '0')} đại biểu tới dự, cụ thể:`,
+      body: wording.body,
       details: [
-        ...ask.lines.map((line, i) => (i === ask.lines.length - 1 ? `${line.slice(0, -1)}.` : line)),
+        ...wording.lines,
         'Danh sách đại biểu đề nghị đăng ký trên hệ thống hoinghi (tài khoản cán bộ đơn vị) hoặc gửi theo mẫu danh sách.',
       ],
       time,
