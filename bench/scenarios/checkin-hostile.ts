@@ -1,12 +1,9 @@
 import { deflatePieces, inlineCell, sheetXml, xlsxOf } from '../../src/server/test/crafted-xlsx';
-import type { CheckinSnapshot } from '../../src/shared/checkin';
-import { createBenchDatabase, loadAgainstHello, startApp } from '../lib/app';
+import { createBenchDatabase, loadAgainstHello } from '../lib/app';
 import type { BenchContext, Scenario, ScenarioResult } from '../lib/types';
-import { checkinLoad } from './checkin';
-import { loadConferences, signIn } from './delegates';
+import { checkinLoad, openDoor } from './checkin';
 
 const CONNECTIONS = 50;
-const DELEGATES = 20_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The files of issue 13, as an attacker would send them one after another. */
@@ -53,17 +50,7 @@ export const checkinUnderHostileImport: Scenario = {
     const files = await hostileFiles();
     const database = await createBenchDatabase(ctx);
     try {
-      const { eventId } = await loadConferences(database.env, database.dataDir, {
-        units: 50,
-        delegates: DELEGATES,
-        events: 1,
-      });
-      const app = await startApp(database.env);
-      const cookie = await signIn(app.url);
-      const snapshot = (await (
-        await fetch(`${app.url}/api/events/${eventId}/checkin-snapshot`, { headers: { cookie } })
-      ).json()) as CheckinSnapshot;
-      const ids = snapshot.delegates.map((d) => d.id);
+      const { app, eventId, cookie, ids } = await openDoor(database);
 
       let uploading = true;
       const statuses: number[] = [];

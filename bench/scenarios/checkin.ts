@@ -17,17 +17,7 @@ export const checkinScenario: Scenario = {
   async run(ctx: BenchContext) {
     const database = await createBenchDatabase(ctx);
     try {
-      const { eventId } = await loadConferences(database.env, database.dataDir, {
-        units: 50,
-        delegates: DELEGATES,
-        events: 1,
-      });
-      const app = await startApp(database.env);
-      const cookie = await signIn(app.url);
-      const snapshot = (await (
-        await fetch(`${app.url}/api/events/${eventId}/checkin-snapshot`, { headers: { cookie } })
-      ).json()) as CheckinSnapshot;
-      const ids = snapshot.delegates.map((d) => d.id);
+      const { app, eventId, cookie, ids } = await openDoor(database);
       return await loadAgainstHello('checkin', app, checkinLoad(eventId, cookie, ids, ctx.quick));
     } finally {
       await database.dispose();
@@ -55,4 +45,19 @@ export function checkinLoad(eventId: string, cookie: string, ids: string[], quic
       });
     },
   };
+}
+
+/** One conference of 20,000 people, the app started on it, signed in, and the people the desk would scan. */
+export async function openDoor(database: Awaited<ReturnType<typeof createBenchDatabase>>) {
+  const { eventId } = await loadConferences(database.env, database.dataDir, {
+    units: 50,
+    delegates: DELEGATES,
+    events: 1,
+  });
+  const app = await startApp(database.env);
+  const cookie = await signIn(app.url);
+  const snapshot = (await (
+    await fetch(`${app.url}/api/events/${eventId}/checkin-snapshot`, { headers: { cookie } })
+  ).json()) as CheckinSnapshot;
+  return { app, eventId, cookie, ids: snapshot.delegates.map((d) => d.id) };
 }
