@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '../../shared/common';
 import { invitationBatchQuerySchema } from '../../shared/invitations';
@@ -27,6 +27,26 @@ const file = (description: string, mediaType: string) => ({
 });
 const PDF = 'application/pdf';
 const ZIP = 'application/zip';
+
+/** A batch of letters as one PDF to print, or a ZIP of one DOCX each to edit and sign. */
+async function sendBatch(
+  reply: FastifyReply,
+  kind: 'pdf' | 'zip',
+  batch: Batch,
+  asciiBase: string,
+  name: string,
+) {
+  const { event, template, letters } = batch;
+  sendDownload(reply, {
+    buffer:
+      kind === 'pdf'
+        ? await buildLettersPdf(template, letters, event.name)
+        : await buildLettersZip(template, letters, event.name),
+    mediaType: kind === 'pdf' ? PDF : ZIP,
+    asciiName: `${asciiBase}.${kind}`,
+    name: `${name} (${letters.length}).${kind}`,
+  });
+}
 
 /**
  * The letters themselves. Issuing (a register number, a reply link, draft → invited) happens only on POST, so a
@@ -114,7 +134,7 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       },
       async (request, reply) => {
         const actor = await organizer(request);
-        const { event, template, letters } = await issueLetters(
+        const batch = await issueLetters(
           db,
           secretKey,
           actor,
@@ -122,15 +142,7 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
           request.query,
           baseUrlOf(request),
         );
-        sendDownload(reply, {
-          buffer:
-            kind === 'pdf'
-              ? await buildLettersPdf(template, letters, event.name)
-              : await buildLettersZip(template, letters, event.name),
-          mediaType: kind === 'pdf' ? PDF : ZIP,
-          asciiName: `giay-moi.${kind}`,
-          name: `Giấy mời (${letters.length}).${kind}`,
-        });
+        await sendBatch(reply, kind, batch, 'giay-moi', 'Giấy mời');
       },
     );
   }
@@ -205,21 +217,8 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       },
       async (request, reply) => {
         const actor = await organizer(request);
-        const { event, template, letters } = await issueUnitLetters(
-          db,
-          actor,
-          request.params.eventId,
-          request.query,
-        );
-        sendDownload(reply, {
-          buffer:
-            kind === 'pdf'
-              ? await buildLettersPdf(template, letters, event.name)
-              : await buildLettersZip(template, letters, event.name),
-          mediaType: kind === 'pdf' ? PDF : ZIP,
-          asciiName: `giay-moi-don-vi.${kind}`,
-          name: `Giấy mời đơn vị (${letters.length}).${kind}`,
-        });
+        const batch = await issueUnitLetters(db, actor, request.params.eventId, request.query);
+        await sendBatch(reply, kind, batch, 'giay-moi-don-vi', 'Giấy mời đơn vị');
       },
     );
   }
