@@ -2,7 +2,7 @@ import { buildApp } from './app';
 import { type Config, isLoopbackAddress } from './config';
 import { createDb, type Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { rankUnrankedDelegates } from './delegates/delegates.service';
+import { rankUnrankedDelegates } from './delegates/delegates.rank';
 import { ensureAdmin, seedDemo } from './demo/demo.service';
 import { loadSecretKey } from './secret-key';
 import { countAccountsWithPublishedPassword } from './users/users.service';

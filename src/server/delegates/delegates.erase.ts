@@ -8,7 +8,7 @@ import {
   refreshProtocolKeys,
   updateDelegateRow,
 } from './delegates.repository';
-import { identityKey } from './delegates.service';
+import { identityKey } from './delegates.rows';
 
 export interface AnonymisedDelegates {
   /** delegate id → the label that replaced the name ("Đại biểu 12"). */

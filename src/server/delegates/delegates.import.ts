@@ -29,7 +29,8 @@ import { findUnitsByIds, unitMatchKey } from '../units/units.service';
 import { countFill, findGroupRows, findSeatRows, lockSeats } from './composition.repository';
 import { inScope, OUT_OF_SCOPE, type Scope } from './delegates.policy';
 import { findIdentityKeys, insertDelegateRows } from './delegates.repository';
-import { assertEventOpen, buildDelegateRows, identityKey, type NewDelegate } from './delegates.service';
+import { buildDelegateRows, identityKey, type NewDelegate } from './delegates.rows';
+import { assertEventOpen } from './delegates.service';
 
 export const DELEGATE_COLUMNS: ColumnSpec<DelegateImportField>[] = [
   { key: 'honorific', label: 'Danh xưng', headers: ['Danh xưng', 'Xưng hô', 'Ông/Bà', 'Ông/ Bà', 'Ông, Bà'] },

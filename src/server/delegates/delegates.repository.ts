@@ -431,3 +431,23 @@ export async function countDelegateRows(
   if (statuses) q = q.where('status', 'in', statuses);
   return toCount((await q.executeTakeFirstOrThrow()).n);
 }
+
+/** The events holding delegates (only those with people not ranked yet, for the start-up catch-up). */
+export async function findEventIdsWithDelegates(
+  db: Executor,
+  f: { unrankedOnly: boolean },
+): Promise<string[]> {
+  let q = db.selectFrom('delegates').select('event_id').distinct();
+  if (f.unrankedOnly) q = q.where('derived_rank', 'is', null);
+  return (await q.execute()).map((r) => r.event_id);
+}
+
+export async function findDelegateUnitIds(db: Executor, eventId: string): Promise<(string | null)[]> {
+  const rows = await db
+    .selectFrom('delegates')
+    .select('unit_id')
+    .distinct()
+    .where('event_id', '=', eventId)
+    .execute();
+  return rows.map((r) => r.unit_id);
+}

@@ -9,8 +9,8 @@ import type {
   SubstituteInput,
   UpdateDelegateInput,
 } from '../../shared/delegates';
-import { type DerivedRank, MAX_RANK } from '../../shared/protocol';
-import { foldVietnamese, vietnameseNameKey } from '../../shared/text';
+import { MAX_RANK } from '../../shared/protocol';
+import { vietnameseNameKey } from '../../shared/text';
 import {
   canMoveDelegateStatus,
   DELEGATE_STATUS_LABELS,
@@ -21,12 +21,12 @@ import { recordAudit } from '../audit/audit.service';
 import { type Actor, SYSTEM_ACTOR } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { DelegatesTable } from '../db/schema';
-import { AppError, conflict, forbidden, invalidField, notFound } from '../errors';
+import { AppError, conflict, forbidden, notFound } from '../errors';
 import { getEventStatus } from '../events/events.service';
 import { loadRanker } from '../protocol/protocol.service';
 import { findUnitsByIds } from '../units/units.service';
-import { newId, nowIso, toBool, toFlag } from '../util';
-import { countSeatHolders, findGroupRow, findGroupRows, lockSeat } from './composition.repository';
+import { nowIso, toBool } from '../util';
+import { findGroupRow, findGroupRows } from './composition.repository';
 import { assertInScope, type Scope } from './delegates.policy';
 import {
   countDelegateRows,
@@ -34,14 +34,20 @@ import {
   deleteDelegateRow,
   findDelegateIdsOfEvent,
   findDelegateRow,
-  findIdentityKeys,
   insertDelegateRows,
   protocolKey,
-  refreshProtocolKeys,
   replaceDelegateTerms,
   searchDelegateRows,
   updateDelegateRow,
 } from './delegates.repository';
+import {
+  assertNoDuplicate,
+  buildDelegateRows,
+  claimSeats,
+  identityKey,
+  type NewDelegate,
+  unitNamesOf,
+} from './delegates.rows';
 import { queryWords, termsOf } from './delegates.search';
 
 export function rowToDelegate(row: DelegateRow): Delegate {
@@ -92,9 +98,6 @@ export function countDelegates(
   );
 }
 
-export const identityKey = (fullName: string, unitId: string | null, organization: string | null) =>
-  `${foldVietnamese(fullName)}|${unitId ?? foldVietnamese(organization ?? '')}`;
-
 export async function findDelegates(
   db: Executor,
   scope: Scope,
@@ -142,149 +145,6 @@ export async function assertEventOpen(db: Executor, eventId: string): Promise<vo
   if ((await getEventStatus(db, eventId)) === 'closed') {
     throw conflict('Hội nghị đã kết thúc; danh sách đại biểu không sửa được nữa');
   }
-}
-
-/**
- * Checks where a delegate goes and, when the group draws from that unit, takes one of its seats: the seat's
- * lock is held to the end of the transaction, so two officers submitting at once cannot both take the last one.
- */
-export async function claimSeats(
-  trx: Executor,
-  scope: Scope,
-  eventId: string,
-  place: { groupId: string | null; unitId: string | null },
-  count: number,
-): Promise<{
-  groupTitle: string | null;
-  protocol: { protocol_rank: number | null; position: number } | null;
-}> {
-  assertInScope(scope, place.unitId);
-  if (!place.groupId) {
-    if (!scope.all) throw invalidField('groupId', 'Hãy chọn thành phần đại biểu');
-    return { groupTitle: null, protocol: null };
-  }
-  const group = await findGroupRow(trx, place.groupId);
-  if (!group || group.event_id !== eventId)
-    throw invalidField('groupId', 'Nhóm thành phần không thuộc hội nghị này');
-  if (!place.unitId) {
-    if (!scope.all) throw invalidField('unitId', 'Hãy chọn đơn vị cử');
-    return { groupTitle: group.title, protocol: group };
-  }
-  const quota = await lockSeat(trx, place.groupId, place.unitId);
-  if (quota === undefined) {
-    if (!scope.all) throw invalidField('unitId', `Đơn vị không có chỉ tiêu trong nhóm "${group.title}"`);
-    return { groupTitle: group.title, protocol: group };
-  }
-  const holders = await countSeatHolders(trx, place.groupId, place.unitId);
-  if (holders + count > quota) {
-    const unit = (await findUnitsByIds(trx, [place.unitId])).get(place.unitId);
-    throw conflict(
-      `Đã đủ chỉ tiêu: ${unit?.name ?? 'đơn vị'} có ${quota} chỗ trong nhóm "${group.title}" và đã đăng ký ${holders}`,
-    );
-  }
-  return { groupTitle: group.title, protocol: group };
-}
-
-async function assertNoDuplicate(
-  db: Executor,
-  eventId: string,
-  candidate: {
-    id?: string;
-    fullName: string;
-    unitId: string | null;
-    organization: string | null;
-    phone: string | null;
-  },
-) {
-  const key = identityKey(candidate.fullName, candidate.unitId, candidate.organization);
-  for (const other of await findIdentityKeys(db, eventId)) {
-    if (other.id === candidate.id) continue;
-    if (other.identity_key === key) {
-      throw new AppError('CONFLICT', `Đã có đại biểu "${other.full_name}" của đơn vị này trong danh sách`, [
-        { field: 'fullName', message: 'Trùng họ tên và đơn vị với một đại biểu đã có' },
-      ]);
-    }
-    if (candidate.phone && other.phone === candidate.phone) {
-      throw new AppError('CONFLICT', `Số điện thoại này đã có ở đại biểu "${other.full_name}"`, [
-        { field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' },
-      ]);
-    }
-  }
-}
-
-export interface NewDelegate {
-  groupId: string | null;
-  unitId: string | null;
-  organization: string | null;
-  honorific: Honorific | null;
-  fullName: string;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-  gender: Gender | null;
-  protocolRank: number | null;
-  notes: string | null;
-}
-
-/** Builds the rows of new delegates (the delegate and its search terms); shared by single adds and imports. */
-export function buildDelegateRows(
-  eventId: string,
-  actor: Actor,
-  d: NewDelegate,
-  extra: {
-    status: DelegateStatus;
-    group: { protocol_rank: number | null; position: number } | null;
-    /** From the post and the unit's level (protocol feature); the override is `d.protocolRank`. */
-    rank: DerivedRank;
-    unitNames: string[];
-    substituteForId?: string | null;
-    isSample?: boolean;
-  },
-): { row: DelegatesTable; terms: string[] } {
-  const now = nowIso();
-  const nameKey = vietnameseNameKey(d.fullName);
-  const row: DelegatesTable = {
-    id: newId(),
-    event_id: eventId,
-    group_id: d.groupId,
-    unit_id: d.unitId,
-    organization: d.organization,
-    honorific: d.honorific ?? (d.gender === 'female' ? 'ba' : d.gender === 'male' ? 'ong' : null),
-    full_name: d.fullName,
-    position: d.position,
-    phone: d.phone,
-    email: d.email,
-    gender: d.gender,
-    protocol_rank: d.protocolRank,
-    notes: d.notes,
-    status: extra.status,
-    substitute_for_id: extra.substituteForId ?? null,
-    replaced_by_id: null,
-    is_sample: toFlag(extra.isSample ?? false),
-    name_key: nameKey,
-    protocol_key: protocolKey(d.protocolRank ?? extra.rank.rank, extra.group, nameKey),
-    derived_rank: extra.rank.rank,
-    rank_reason: extra.rank.reason,
-    identity_key: identityKey(d.fullName, d.unitId, d.organization),
-    created_by: actor.id === 'system' ? null : actor.id,
-    created_at: now,
-    updated_at: now,
-  };
-  const terms = termsOf({
-    fullName: d.fullName,
-    position: d.position,
-    organization: d.organization,
-    unitNames: extra.unitNames,
-    phone: d.phone,
-  });
-  return { row, terms };
-}
-
-async function unitNamesOf(db: Executor, unitId: string | null): Promise<string[]> {
-  if (!unitId) return [];
-  const unit = (await findUnitsByIds(db, [unitId])).get(unitId);
-  if (!unit) throw invalidField('unitId', 'Đơn vị không có trong danh mục');
-  return [unit.name, unit.shortName];
 }
 
 function toNewDelegate(input: CreateDelegateInput): NewDelegate {
@@ -574,40 +434,6 @@ export async function insertSampleDelegates(
       after: { sample: true, created: rows.length },
     });
   });
-}
-
-/** Re-derives every person's rank in one event (after the ladder or a unit's level changed), or in all events. */
-export async function rerankDelegates(trx: Executor, eventId: string | null): Promise<void> {
-  const events = eventId
-    ? [eventId]
-    : (await trx.selectFrom('delegates').select('event_id').distinct().execute()).map((r) => r.event_id);
-  for (const id of events) {
-    const units = await trx
-      .selectFrom('delegates')
-      .select('unit_id')
-      .distinct()
-      .where('event_id', '=', id)
-      .execute();
-    const ranker = await loadRanker(
-      trx,
-      id,
-      units.map((u) => u.unit_id),
-    );
-    await refreshProtocolKeys(trx, id, null, ranker);
-  }
-}
-
-/** Events loaded before ranks existed get them once, at start-up. */
-export async function rankUnrankedDelegates(db: Db): Promise<void> {
-  const unranked = await db
-    .selectFrom('delegates')
-    .select('event_id')
-    .distinct()
-    .where('derived_rank', 'is', null)
-    .execute();
-  for (const { event_id } of unranked) {
-    await db.transaction().execute((trx) => rerankDelegates(trx, event_id));
-  }
 }
 
 /** Which of these ids are delegates of the event (the presidium names only the event's own people). */

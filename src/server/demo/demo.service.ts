@@ -9,11 +9,8 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { autoAssignSeats } from '../checkin/seating.service';
 import type { Db } from '../db/database';
 import { getComposition, setSeats, updateGroup } from '../delegates/composition.service';
-import {
-  findDelegateIdsInEvent,
-  insertSampleDelegates,
-  type NewDelegate,
-} from '../delegates/delegates.service';
+import type { NewDelegate } from '../delegates/delegates.rows';
+import { findDelegateIdsInEvent, insertSampleDelegates } from '../delegates/delegates.service';
 import { changeEventStatus, findEventsForActor, setMember } from '../events/events.service';
 import { planAwards } from '../ocop/awards.service';
 import { createProduct } from '../ocop/products.service';

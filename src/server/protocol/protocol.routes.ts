@@ -6,7 +6,8 @@ import {
   setPresidiumSchema,
   titleRankSchema,
 } from '../../shared/protocol';
-import { findDelegateIdsInEvent, rerankDelegates } from '../delegates/delegates.service';
+import { rerankDelegates } from '../delegates/delegates.rank';
+import { findDelegateIdsInEvent } from '../delegates/delegates.service';
 import { actorInEvent } from '../http/event-access';
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
