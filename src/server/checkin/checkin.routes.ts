@@ -16,16 +16,8 @@ import { recordPersonalDataExport } from '../audit/audit.service';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
-import {
-  checkIn,
-  checkInBatch,
-  checkinSnapshot,
-  findDuplicates,
-  markDocuments,
-  registerWalkIn,
-  roomSummary,
-  substituteAtDoor,
-} from './checkin.service';
+import { checkinSnapshot, findDuplicates, roomSummary } from './checkin.room';
+import { checkIn, checkInBatch, markDocuments, registerWalkIn, substituteAtDoor } from './checkin.service';
 
 const tags = ['checkin'];
 const eventParams = z.object({ eventId: idSchema });
