@@ -185,6 +185,43 @@ describe('checking in', () => {
     expect(bad).toMatchObject({ clientId: 'lo-000001', result: null, error: { code: 'UNKNOWN_TOKEN' } });
     expect(good).toMatchObject({ clientId: 'lo-000002', result: { status: 'checked_in' }, error: null });
   });
+
+  it('scans arriving together (several desks at once) are each stored or refused on their own, answered once stored', async () => {
+    const people = await Promise.all(Array.from({ length: 40 }, (_, i) => person(`Đỗ Văn Cùng ${i}`)));
+    const before = { scans: await count('checkins'), present: await count('attendance') };
+    const at = new Date().toISOString();
+    // 40 people, each scanned twice by two desks under different client ids; 6 unknown QR codes; 4 client ids
+    // that another person already used (a desk whose counter was reset): all sent at the same moment.
+    const answers = await Promise.all([
+      ...people.map((id, i) =>
+        post('/checkins', { delegateId: id, clientId: `cung-a-${i}`, scannedAt: at, deviceId: 'a' }),
+      ),
+      ...people.map((id, i) =>
+        post('/checkins', { delegateId: id, clientId: `cung-b-${i}`, scannedAt: at, deviceId: 'b' }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        post('/checkins', { token: `khong-co-${i}`, clientId: `cung-x-${i}`, scannedAt: at, deviceId: 'c' }),
+      ),
+      ...Array.from({ length: 4 }, (_, i) =>
+        post('/checkins', {
+          delegateId: people[i + 10]!,
+          clientId: `cung-a-${i}`,
+          scannedAt: at,
+          deviceId: 'c',
+        }),
+      ),
+    ]);
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.slice(0, 80).every((c) => c === 200)).toBe(true);
+    expect(codes.slice(80, 86)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(codes.slice(86).every((c) => c === 409)).toBe(true);
+    const statuses = answers.slice(0, 80).map((a) => a.json().status);
+    expect(statuses.filter((s) => s === 'checked_in')).toHaveLength(40);
+    expect(statuses.filter((s) => s === 'already_checked_in')).toHaveLength(40);
+    // Every acknowledged scan is stored, the refused ones are not, and each person counts once.
+    expect(await count('checkins')).toBe(before.scans + 80);
+    expect(await count('attendance')).toBe(before.present + 40);
+  });
 });
 
 describe('at the desk', () => {
