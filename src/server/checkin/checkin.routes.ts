@@ -22,7 +22,7 @@ import { checkIn, checkInBatch, markDocuments, registerWalkIn, substituteAtDoor 
 const tags = ['checkin'];
 const eventParams = z.object({ eventId: idSchema });
 
-export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: RouteDeps) {
+export async function checkinRoutes(app: App, { handle: { db, sqlite, pool }, room }: RouteDeps) {
   app.post(
     '/api/events/:eventId/checkins',
     {
@@ -38,7 +38,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
     },
     async (request) => {
       const actor = await actorInEvent(db, request, canCheckIn, { eventCheckedByService: true });
-      return checkIn(db, room, actor, request.params.eventId, request.body, sqlite);
+      return checkIn(db, room, actor, request.params.eventId, request.body, { sqlite, pool });
     },
   );
 
@@ -56,7 +56,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite }, room }: 
     },
     async (request) => {
       const actor = await actorInEvent(db, request, canCheckIn, { eventCheckedByService: true });
-      return checkInBatch(db, room, actor, request.params.eventId, request.body.checkins, sqlite);
+      return checkInBatch(db, room, actor, request.params.eventId, request.body.checkins, { sqlite, pool });
     },
   );
 

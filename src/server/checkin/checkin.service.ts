@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
 import { PostgresAdapter } from 'kysely';
+import type pg from 'pg';
 import type {
   CheckinDelegate,
   CheckinInput,
@@ -17,6 +18,7 @@ import { substituteDelegate } from '../delegates/delegates.service';
 import { AppError, conflict, notFound } from '../errors';
 import { loadRanker } from '../protocol/protocol.service';
 import { newId, nowIso } from '../util';
+import { firstScanOnPostgres } from './checkin.postgres';
 import { checkInOnSqlite } from './checkin.sqlite';
 import { clientIdTaken, scanTimeProblem } from './scan-time';
 
@@ -299,12 +301,18 @@ export interface ChangeNotifier {
 }
 
 /** The raw SQLite connection when the database is SQLite (the fast path), else null. */
-export type SqliteConnection = SqliteDatabase.Database | null;
+/** The engine's own connection for the door's hot path (the database handle's `sqlite` or `pool`). */
+export interface DoorPath {
+  sqlite?: SqliteDatabase.Database | null;
+  pool?: pg.Pool | null;
+}
 
-function scanIn(db: Db, sqlite: SqliteConnection, actor: Actor, eventId: string, input: CheckinInput) {
-  if (sqlite) {
-    const tokenHash = input.token !== undefined ? hashOf(tokenOf(input.token)) : null;
-    return checkInOnSqlite(db, sqlite, actor, eventId, input, tokenHash);
+async function scanIn(db: Db, door: DoorPath, actor: Actor, eventId: string, input: CheckinInput) {
+  const tokenHash = input.token !== undefined ? hashOf(tokenOf(input.token)) : null;
+  if (door.sqlite) return checkInOnSqlite(db, door.sqlite, actor, eventId, input, tokenHash);
+  if (door.pool) {
+    const result = await firstScanOnPostgres(door.pool, actor, eventId, input, tokenHash);
+    if (result) return { result, changed: true };
   }
   return db.transaction().execute((trx) => checkInWithin(trx, actor, eventId, input));
 }
@@ -315,9 +323,9 @@ export async function checkIn(
   actor: Actor,
   eventId: string,
   input: CheckinInput,
-  sqlite: SqliteConnection = null,
+  door: DoorPath = {},
 ): Promise<CheckinResult> {
-  const { result, changed } = await scanIn(db, sqlite, actor, eventId, input);
+  const { result, changed } = await scanIn(db, door, actor, eventId, input);
   if (changed) await feed.changed(eventId);
   return result;
 }
@@ -329,13 +337,13 @@ export async function checkInBatch(
   actor: Actor,
   eventId: string,
   inputs: CheckinInput[],
-  sqlite: SqliteConnection = null,
+  door: DoorPath = {},
 ) {
   const results = [];
   let any = false;
   for (const input of inputs) {
     try {
-      const { result, changed } = await scanIn(db, sqlite, actor, eventId, input);
+      const { result, changed } = await scanIn(db, door, actor, eventId, input);
       any ||= changed;
       results.push({ clientId: input.clientId, result, error: null });
     } catch (error) {

@@ -222,7 +222,7 @@ function commitWaiting(db: Db, sqlite: SqliteDatabase.Database, queue: CommitQue
     try {
       const outcomes = await db.connection().execute(async () =>
         sqlite.transaction(() =>
-          batch.map((p) => {
+          batch.map((p): { ok: Outcome } | { error: unknown } => {
             try {
               const ok = sqlite.transaction(() =>
                 scanOnce(sqlite, p.actor, p.eventId, p.input, p.tokenHash),

@@ -14,8 +14,10 @@ export type Executor = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   engine: Engine;
-  /** The SQLite connection, for online backup; null on PostgreSQL. */
+  /** The SQLite connection, for online backup and the door's fast path; null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
+  /** PostgreSQL: the pool Kysely runs on, for the door's one prepared statement; null on SQLite. */
+  pool: pg.Pool | null;
   /** PostgreSQL: the schema the tables live in ("public" unless tests chose one); null on SQLite. */
   schema: string | null;
   close(): Promise<void>;
@@ -84,6 +86,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
       db,
       engine: 'postgres',
       sqlite: null,
+      pool,
       schema: options.schema ?? 'public',
       close: () => db.destroy(),
       listen,
@@ -100,5 +103,5 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', sqlite, schema: null, close: () => db.destroy(), listen: null };
+  return { db, engine: 'sqlite', sqlite, pool: null, schema: null, close: () => db.destroy(), listen: null };
 }
