@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -87,6 +89,15 @@ export async function buildApp(options: BuildAppOptions) {
   await registerSecurity(app, { trustProxy: options.trustProxy ?? false, rateLimits: options.rateLimits });
   guardBodies(app);
   await app.register(fastifyCookie);
+  // API answers over 1 KB (lists, search results) go compressed to a district officer on a slow line; brotli at a
+  // low level costs little CPU. Server-Sent Events are never compressed (the default types leave them out), and
+  // built files are sent already compressed (preCompressed below).
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // Sign-in is checked before validation, so an anonymous caller learns nothing but 401.
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.url?.startsWith('/api/') && !request.routeOptions.config.public) {
@@ -148,9 +159,15 @@ export async function buildApp(options: BuildAppOptions) {
       root: webRoot,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each text file (scripts/vite-precompress.ts); sent when accepted.
+      preCompressed: true,
       // One rule for every built file, whichever way it is reached (a path, or a page sent for a client route).
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('cache-control', staticCacheControl(path)),
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', staticCacheControl(path));
+        // Caches between here and the browser must keep the compressed and plain copies apart.
+        res.setHeader('vary', 'accept-encoding');
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {

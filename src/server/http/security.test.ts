@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type HoinghiApp } from '../app';
 import type { DbHandle } from '../db/database';
@@ -20,6 +21,15 @@ beforeAll(async () => {
   mkdirSync(join(webRoot, 'assets'));
   writeFileSync(join(webRoot, 'assets', 'index-B4x9Qa1c.js'), 'export {};');
   writeFileSync(join(webRoot, 'checkin-sw.js'), 'self.addEventListener("fetch", () => {});');
+  // What scripts/vite-precompress.ts writes beside each built text file.
+  const big = `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `hàng ${i}`))};`;
+  writeFileSync(join(webRoot, 'assets', 'big-C0ffee12.js'), big);
+  writeFileSync(join(webRoot, 'assets', 'big-C0ffee12.js.br'), brotliCompressSync(big));
+  writeFileSync(join(webRoot, 'assets', 'big-C0ffee12.js.gz'), gzipSync(big));
+  writeFileSync(
+    join(webRoot, 'index.html.br'),
+    brotliCompressSync('<!doctype html><title>index.html</title>'),
+  );
 });
 afterAll(async () => {
   for (const app of apps) await app.close();
@@ -92,6 +102,56 @@ describe('security headers and caching', () => {
     const page = await app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
     expect(page.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
     expectSecurityHeaders(page.headers);
+  });
+});
+
+describe('compression', () => {
+  it("sends the build's precompressed files when accepted, the plain file otherwise, varying on the encoding", async () => {
+    const app = await appWith();
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/big-C0ffee12.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toContain('hàng 399');
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/assets/big-C0ffee12.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/assets/big-C0ffee12.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('hàng 399');
+    // A client route gets its page compressed too.
+    const page = await app.inject({
+      method: 'GET',
+      url: '/su-kien/abc',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(page.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(page.rawPayload).toString()).toContain('index.html');
+  });
+
+  it('compresses API answers over 1 KB, not small ones', async () => {
+    const app = await appWith();
+    const openapi = await app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(openapi.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(openapi.rawPayload).toString())).toHaveProperty('paths');
+    const health = await app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(health.headers['content-encoding']).toBeUndefined();
+    expect(health.json()).toMatchObject({ ok: true });
   });
 });
 
