@@ -264,6 +264,28 @@ export function findIdentityKeys(db: Executor, eventId: string) {
     .execute();
 }
 
+/** The people one candidate could duplicate (same identity key, or same phone), through the two indexes. */
+export function findDuplicateCandidates(
+  db: Executor,
+  eventId: string,
+  identityKey: string,
+  phone: string | null,
+  exceptId?: string,
+) {
+  let q = db
+    .selectFrom('delegates')
+    .select(['id', 'full_name', 'identity_key', 'phone', 'unit_id'])
+    .where('event_id', '=', eventId)
+    .where('status', '!=', 'replaced')
+    .where((eb) =>
+      phone
+        ? eb.or([eb('identity_key', '=', identityKey), eb('phone', '=', phone)])
+        : eb('identity_key', '=', identityKey),
+    );
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.orderBy('id').execute();
+}
+
 const INTEGER_COLUMNS = new Set<string>(['protocol_rank', 'derived_rank', 'is_sample']);
 
 /**

@@ -9,7 +9,7 @@ import { findUnitsByIds } from '../units/units.service';
 import { newId, nowIso, toFlag } from '../util';
 import { countSeatHolders, findGroupRow, lockSeat } from './composition.repository';
 import { assertInScope, type Scope } from './delegates.policy';
-import { findIdentityKeys, protocolKey } from './delegates.repository';
+import { findDuplicateCandidates, protocolKey } from './delegates.repository';
 import { termsOf } from './delegates.search';
 
 /**
@@ -73,18 +73,19 @@ export async function assertNoDuplicate(
   },
 ) {
   const key = identityKey(candidate.fullName, candidate.unitId, candidate.organization);
-  for (const other of await findIdentityKeys(db, eventId)) {
-    if (other.id === candidate.id) continue;
-    if (other.identity_key === key) {
-      throw new AppError('CONFLICT', `Đã có đại biểu "${other.full_name}" của đơn vị này trong danh sách`, [
-        { field: 'fullName', message: 'Trùng họ tên và đơn vị với một đại biểu đã có' },
-      ]);
-    }
-    if (candidate.phone && other.phone === candidate.phone) {
-      throw new AppError('CONFLICT', `Số điện thoại này đã có ở đại biểu "${other.full_name}"`, [
-        { field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' },
-      ]);
-    }
+  // Two index lookups ((event_id, identity_key) and (event_id, phone)), not every key of the event.
+  const others = await findDuplicateCandidates(db, eventId, key, candidate.phone, candidate.id);
+  const same = others.find((other) => other.identity_key === key);
+  if (same) {
+    throw new AppError('CONFLICT', `Đã có đại biểu "${same.full_name}" của đơn vị này trong danh sách`, [
+      { field: 'fullName', message: 'Trùng họ tên và đơn vị với một đại biểu đã có' },
+    ]);
+  }
+  const samePhone = candidate.phone ? others.find((other) => other.phone === candidate.phone) : undefined;
+  if (samePhone) {
+    throw new AppError('CONFLICT', `Số điện thoại này đã có ở đại biểu "${samePhone.full_name}"`, [
+      { field: 'phone', message: 'Trùng số điện thoại với một đại biểu đã có' },
+    ]);
   }
 }
 

@@ -334,6 +334,31 @@ describe('substitution', () => {
     });
     expect(again.json().error.code).toBe('INVALID_STATUS_TRANSITION');
   });
+
+  it('refuses a second registration of one person (name and unit, or phone), not a person edited as they are', async () => {
+    const { items } = await list(organizer, '&q=pham van tuan');
+    const tuan = items[0]!;
+    // Unchanged, a person is not their own duplicate.
+    const same = await call(organizer, 'PATCH', `${base()}/delegates/${tuan.id}`, {
+      position: 'Chủ tịch UBND huyện',
+    });
+    expect(same.statusCode).toBe(200);
+    // Another person's phone (Hoàng Văn Thay's), and another person's name in the same unit.
+    const phone = await call(organizer, 'PATCH', `${base()}/delegates/${tuan.id}`, { phone: '0915 111 222' });
+    expect(phone.statusCode).toBe(409);
+    expect(phone.json().error).toMatchObject({
+      message: 'Số điện thoại này đã có ở đại biểu "Hoàng Văn Thay"',
+      details: [{ field: 'phone' }],
+    });
+    const name = await call(organizer, 'PATCH', `${base()}/delegates/${tuan.id}`, {
+      fullName: 'Lê Văn  Hùng',
+    });
+    expect(name.statusCode).toBe(409);
+    expect(name.json().error.details).toEqual([expect.objectContaining({ field: 'fullName' })]);
+    // Trần Thị Mai was replaced: her name and phone are history, free to take.
+    const taken = await call(organizer, 'PATCH', `${base()}/delegates/${tuan.id}`, { phone: '0912000002' });
+    expect(taken.statusCode).toBe(200);
+  });
 });
 
 describe('search and sort', () => {
