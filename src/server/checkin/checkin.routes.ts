@@ -18,11 +18,14 @@ import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
 import { checkinSnapshot, findDuplicates, roomSummary } from './checkin.room';
 import { checkIn, checkInBatch, markDocuments, registerWalkIn, substituteAtDoor } from './checkin.service';
+import { RoomSummaries } from './room-summaries';
 
 const tags = ['checkin'];
 const eventParams = z.object({ eventId: idSchema });
 
 export async function checkinRoutes(app: App, { handle: { db, sqlite, pool }, room }: RouteDeps) {
+  // Every room screen of this server reads the same summary per event (computed once per change).
+  const summaries = new RoomSummaries(db, room);
   app.post(
     '/api/events/:eventId/checkins',
     {
@@ -202,7 +205,7 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite, pool }, ro
         pending = null;
         if (closed) return;
         try {
-          const summary = await roomSummary(db, eventId);
+          const summary = await summaries.latest(eventId);
           if (!closed) out.write(`event: room\ndata: ${JSON.stringify(summary)}\n\n`);
         } catch (error) {
           request.log.warn({ err: error }, 'room summary failed');
