@@ -10,9 +10,13 @@ import { issueLetters, issueUnitLetters } from './invitations.service';
 
 /** A running job that has not moved for this long belongs to a server that stopped. */
 const STALE_MS = 60_000;
+/** A finished job's file is kept this long for download (any app server), then the job is deleted. */
+export const JOB_RETENTION_MS = 24 * 3600_000;
 const MEDIA = { pdf: 'application/pdf', zip: 'application/zip' } as const;
 
-function toJob(row: DocumentJobsTable): DocumentJob {
+type JobStatusRow = Omit<DocumentJobsTable, 'file_base64'>;
+
+function toJob(row: JobStatusRow): DocumentJob {
   const stale = row.status === 'running' && Date.now() - Date.parse(row.updated_at) > STALE_MS;
   return {
     id: row.id,
@@ -45,6 +49,7 @@ export async function startInvitationJob(
   baseUrl: string,
 ): Promise<DocumentJob> {
   await getEventStatus(db, eventId); // 404 before a job row is written
+  await pruneDocumentJobs(db);
   const now = nowIso();
   const row: DocumentJobsTable = {
     id: newId(),
@@ -95,18 +100,50 @@ export async function startInvitationJob(
   return toJob(row);
 }
 
-async function jobRow(db: Executor, eventId: string, jobId: string): Promise<DocumentJobsTable> {
-  const row = await db.selectFrom('document_jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
-  if (!row || row.event_id !== eventId) throw notFound('tác vụ tạo tệp');
-  return row;
+/** Deletes the jobs finished (or abandoned) more than JOB_RETENTION_MS ago, with their files. */
+export async function pruneDocumentJobs(db: Executor, now = Date.now()): Promise<number> {
+  const result = await db
+    .deleteFrom('document_jobs')
+    .where('updated_at', '<', new Date(now - JOB_RETENTION_MS).toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
+const STATUS_COLUMNS = [
+  'id',
+  'event_id',
+  'kind',
+  'status',
+  'done',
+  'total',
+  'error',
+  'file_name',
+  'media_type',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
+
 export async function getDocumentJob(db: Executor, eventId: string, jobId: string): Promise<DocumentJob> {
-  return toJob(await jobRow(db, eventId, jobId));
+  // A progress poll reads the job's state, never its file.
+  const row = await db
+    .selectFrom('document_jobs')
+    .select(STATUS_COLUMNS)
+    .where('id', '=', jobId)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  if (!row) throw notFound('tác vụ tạo tệp');
+  return toJob(row);
 }
 
 export async function getDocumentJobFile(db: Executor, eventId: string, jobId: string) {
-  const row = await jobRow(db, eventId, jobId);
+  const row = await db
+    .selectFrom('document_jobs')
+    .selectAll()
+    .where('id', '=', jobId)
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  if (!row) throw notFound('tác vụ tạo tệp');
   if (row.status !== 'done' || !row.file_base64) throw new AppError('CONFLICT', 'Tệp chưa làm xong');
   return { buffer: Buffer.from(row.file_base64, 'base64'), name: row.file_name!, mediaType: row.media_type! };
 }
