@@ -76,6 +76,7 @@ export async function seatedPeople(db: Executor, eventId: string, scope: Scope =
     .leftJoin('units as u', 'u.id', 'd.unit_id')
     .select([
       'u.name as unit_name',
+      'u.short_name as unit_short_name',
       's.seat',
       's.pinned',
       'd.id',
