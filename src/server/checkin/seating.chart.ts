@@ -1,10 +1,15 @@
-import { type HallLayout, ROW_LETTERS, type SeatPosition, seatsOf } from '../../shared/seating';
+import {
+  GROUP_COLOURS,
+  type HallLayout,
+  ROW_LETTERS,
+  type SeatPosition,
+  seatsOf,
+} from '../../shared/seating';
 import { foldVietnamese } from '../../shared/text';
 import type { Executor } from '../db/database';
 import { renderPdf, vi } from '../documents/pdf';
 import { getEventById } from '../events/events.service';
 import { getPresidium } from '../protocol/protocol.service';
-import { GROUP_COLOURS } from './seating.documents';
 import { getLayout, seatedPeople } from './seating.service';
 
 /**

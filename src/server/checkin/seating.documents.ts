@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { seatsByPrecedence, seatsOf } from '../../shared/seating';
+import { GROUP_COLOURS, seatsByPrecedence, seatsOf } from '../../shared/seating';
 import { foldVietnamese } from '../../shared/text';
 import type { Db, Executor } from '../db/database';
 import { renderPdf, vi } from '../documents/pdf';
@@ -11,24 +11,13 @@ import { getLayout, SEATED_STATUSES, seatedPeople } from './seating.service';
 /** The seating documents: folded placards for the reserved rows, badges (the A3 chart is seating.chart.ts). */
 
 const MM = 72 / 25.4;
-/** Group colours for badges and the chart, by the group's place in the composition. */
-export const GROUP_COLOURS = [
-  '#b42318',
-  '#1d4ed8',
-  '#047857',
-  '#a16207',
-  '#7e22ce',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#475569',
-];
 const colourOf = (position: number | null) =>
   position === null ? '#6b7280' : GROUP_COLOURS[position % GROUP_COLOURS.length]!;
 
 /**
- * Placards (biển tên) for the reserved rows and the presidium: an A4 landscape sheet folded along the middle into a tent, the name
- * and position on both faces (the upper face printed upside down so it reads from the hall once folded).
+ * Placards (biển tên) for the reserved rows and the presidium: an A4 landscape sheet folded along the middle into
+ * a tent, the name, title and unit on both faces (the upper face printed upside down so it reads from the hall
+ * once folded).
  */
 export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<Buffer> {
   const [layout, seated, presidium] = await Promise.all([

@@ -128,6 +128,8 @@ export async function getSeating(
       fullName: r.full_name,
       position: r.position,
       groupTitle: r.group_title,
+      groupPosition: r.group_position,
+      unitName: r.unit_name ?? r.organization,
       protocolRank: r.protocol_rank ?? r.derived_rank ?? MAX_RANK,
       pinned: r.pinned === 1,
     })),
