@@ -636,7 +636,7 @@ export const en: Messages = {
     total: '{{count}} seats in all',
     lost: '{{count}} people lost their seat (no longer in the layout); seat them again.',
     auto: 'Seat by protocol',
-    reset: 'Start afresh (drop manual moves)',
+    reset: 'Start afresh (seats placed by hand stay)',
     chart: 'Seating chart (A3)',
     placards: 'Placards for the leaders’ rows',
     badges: 'Badges',

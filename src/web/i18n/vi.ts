@@ -627,7 +627,7 @@ export const vi = {
     total: 'Tổng {{count}} ghế',
     lost: '{{count}} người mất chỗ vì ghế không còn trong sơ đồ mới; hãy xếp chỗ lại.',
     auto: 'Xếp chỗ theo thứ tự lễ tân',
-    reset: 'Xếp lại từ đầu (bỏ các chỗ đã xếp tay)',
+    reset: 'Xếp lại từ đầu (giữ nguyên các chỗ đã xếp tay)',
     chart: 'Sơ đồ chỗ ngồi (A3)',
     placards: 'Biển tên hàng lãnh đạo',
     badges: 'Thẻ đại biểu',

@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, useMemo, useState } from 'react';
@@ -247,7 +248,6 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                                 id={seatId(seat.label)}
                                 type="button"
                                 tabIndex={focusKey === seat.label ? 0 : -1}
-                                aria-label={seatLabel(seat, holder)}
                                 aria-pressed={isSelected}
                                 title={seatLabel(seat, holder)}
                                 data-seat={seat.label}
@@ -281,7 +281,10 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                                   zIndex: rings.length ? 1 : undefined,
                                 }}
                               >
-                                {role === 'chair' ? '★' : role === 'member' ? '☆' : seat.label.slice(1)}
+                                <span aria-hidden="true">
+                                  {role === 'chair' ? '★' : role === 'member' ? '☆' : seat.label.slice(1)}
+                                </span>
+                                <VisuallyHidden>{seatLabel(seat, holder)}</VisuallyHidden>
                               </button>
                             );
                           })}
