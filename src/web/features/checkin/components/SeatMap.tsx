@@ -25,6 +25,16 @@ type Entry = Seating['seats'][number];
 const NO_GROUP = '#495057';
 const colourOf = (position: number | null) =>
   position === null ? NO_GROUP : GROUP_COLOURS[position % GROUP_COLOURS.length]!;
+/** Groups past the palette's length repeat a colour: stripes or a darker hatch tell them apart. */
+const patternOf = (position: number | null): string | undefined => {
+  const cycle = position === null ? 0 : Math.floor(position / GROUP_COLOURS.length) % 3;
+  if (cycle === 1) return 'repeating-linear-gradient(45deg, rgba(0,0,0,0.45) 0 3px, transparent 3px 7px)';
+  if (cycle === 2) return 'radial-gradient(rgba(0,0,0,0.5) 1.2px, transparent 1.4px) 0 0 / 5px 5px';
+  return undefined;
+};
+const swatch = (position: number | null) => ({
+  background: [patternOf(position), colourOf(position)].filter(Boolean).join(', '),
+});
 const RESERVED_BG = '#fff3bf';
 const MARK = '#e8590c';
 
@@ -216,8 +226,8 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                     }
                     gap={0}
                     wrap="nowrap"
-                    mb={3}
-                    py={2}
+                    mb={2}
+                    py={1}
                     style={{ background: reserved ? RESERVED_BG : undefined, borderRadius: 4 }}
                   >
                     <Text aria-hidden fz="xs" fw={700} w={18} ta="center">
@@ -258,7 +268,7 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                                   flex: '1 1 0',
                                   minWidth: 16,
                                   maxWidth: 34,
-                                  height: 26,
+                                  height: 24,
                                   padding: 0,
                                   fontSize: role ? 13 : 10,
                                   lineHeight: 1,
@@ -267,7 +277,7 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                                   borderRadius: 4,
                                   color: holder ? '#fff' : '#343a40',
                                   background: holder
-                                    ? colourOf(holder.groupPosition)
+                                    ? swatch(holder.groupPosition).background
                                     : reserved
                                       ? '#fffbeb'
                                       : '#fff',
@@ -305,11 +315,7 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing={4} verticalSpacing={2}>
               {groups.map(([position, title]) => (
                 <Group key={position ?? 'none'} gap={6} wrap="nowrap">
-                  <Box
-                    w={14}
-                    h={14}
-                    style={{ background: colourOf(position), borderRadius: 3, flex: 'none' }}
-                  />
+                  <Box w={14} h={14} style={{ ...swatch(position), borderRadius: 3, flex: 'none' }} />
                   <Text size="xs" lineClamp={1} title={title}>
                     {title || t('protocol.noGroup')}
                   </Text>
@@ -395,16 +401,12 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                     w={12}
                     h={12}
                     mt={4}
-                    style={{ background: colourOf(person.groupPosition), borderRadius: 3, flex: 'none' }}
+                    style={{ ...swatch(person.groupPosition), borderRadius: 3, flex: 'none' }}
                   />
                   <Text size="xs">{person.groupTitle ?? t('protocol.noGroup')}</Text>
                 </Group>
                 <Text size="xs">{t('protocol.rankLine', { rank: person.protocolRank })}</Text>
-                {person.pinned && (
-                  <Badge variant="light" color="gray" tt="none">
-                    {t('protocol.pinned')}
-                  </Badge>
-                )}
+                {person.pinned && <Text size="xs">{t('protocol.pinned')}</Text>}
                 <Group gap={4}>
                   <Button
                     size="xs"

@@ -136,8 +136,6 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
       {(seating.error || auto.error || move.error) && (
         <Alert color="red">{errorMessage(seating.error ?? auto.error ?? move.error)}</Alert>
       )}
-      {data && <LayoutForm eventId={eventId} layout={data.layout} />}
-      <PresidiumCard eventId={eventId} />
       <Group>
         <Button loading={auto.isPending} onClick={() => auto.mutate()}>
           {t('seating.auto')}
@@ -257,6 +255,8 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      <PresidiumCard eventId={eventId} />
+      {data && <LayoutForm eventId={eventId} layout={data.layout} />}
     </Stack>
   );
 }
