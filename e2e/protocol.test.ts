@@ -134,6 +134,7 @@ describe('protocol order on a laptop', { timeout: JOURNEY_TIMEOUT }, () => {
       0,
     );
     await expectAccessible(page, 'the ladder preview');
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/ladder-preview.png` });
     await dialog.getByRole('button', { name: 'Hủy' }).click();
   });
 });

@@ -42,7 +42,12 @@ export interface SeatMapProps {
   eventId: string;
   data: Seating;
   roles: Map<string, PresidiumRole>;
-  onMove: (delegateId: string, seat: string | null, done: () => void) => void;
+  onMove: (
+    delegateId: string,
+    seat: string | null,
+    done: () => void,
+    failed: (message: string) => void,
+  ) => void;
   moving: boolean;
   onBadge: (delegateId: string) => void;
 }
@@ -90,12 +95,17 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
     setNotice(null);
   };
   const moveTo = (who: Entry, seat: string) => {
-    onMove(who.delegateId, seat, () => {
-      setMoving(null);
-      setTyped('');
-      select(seat);
-      notifications.show({ message: t('protocol.moved', { name: who.fullName, seat }) });
-    });
+    onMove(
+      who.delegateId,
+      seat,
+      () => {
+        setMoving(null);
+        setTyped('');
+        select(seat);
+        notifications.show({ message: t('protocol.moved', { name: who.fullName, seat }) });
+      },
+      setNotice,
+    );
   };
   const click = (seat: SeatPosition) => {
     const holder = bySeat.get(seat.label);
@@ -418,7 +428,7 @@ export function SeatMap({ eventId, data, roles, onMove, moving: pending, onBadge
                   <Button
                     size="xs"
                     variant="default"
-                    onClick={() => onMove(person.delegateId, null, () => setSelected(null))}
+                    onClick={() => onMove(person.delegateId, null, () => setSelected(null), setNotice)}
                   >
                     {t('seating.unseat')}
                   </Button>

@@ -183,7 +183,9 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
           data={data}
           roles={roles}
           moving={move.isPending}
-          onMove={(delegateId, seat, done) => move.mutate({ delegateId, seat }, { onSuccess: done })}
+          onMove={(delegateId, seat, done, failed) =>
+            move.mutate({ delegateId, seat }, { onSuccess: done, onError: (e) => failed(errorMessage(e)) })
+          }
           onBadge={(delegateId) => download(`/api/events/${eventId}/badges.pdf?delegateId=${delegateId}`)}
         />
       )}
