@@ -29,7 +29,8 @@ async function pdfPages(page: Page, url: string): Promise<string[]> {
   return result.pages.map((p) => p.text.normalize('NFC'));
 }
 
-describe('protocol order on a laptop', { timeout: JOURNEY_TIMEOUT }, () => {
+// The seat map holds 310 seat buttons: axe's contrast pass over them takes longer than other pages.
+describe('protocol order on a laptop', { timeout: 2 * JOURNEY_TIMEOUT }, () => {
   it('the organizer ranks a delegate by hand, re-seats the hall, sees the placards change, and moves someone on the seat map', async () => {
     const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await signIn(page, run.baseUrl, 'bantochuc');
