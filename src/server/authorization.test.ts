@@ -314,6 +314,13 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin'],
     request: async () => ({ url: '/api/protocol/titles', payload: titleRankInput() }),
   },
+  'POST /api/protocol/titles/preview': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/api/protocol/titles/preview',
+      payload: { id: null, rule: titleRankInput() },
+    }),
+  },
   'PUT /api/protocol/titles/{id}': {
     allowed: ['admin'],
     request: async () => ({

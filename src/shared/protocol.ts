@@ -250,3 +250,30 @@ export const setPresidiumSchema = z.strictObject({
     .max(30, 'Đoàn chủ tịch tối đa 30 người'),
 });
 export type SetPresidiumInput = z.infer<typeof setPresidiumSchema>;
+
+/**
+ * What a ladder edit would change before it is saved: `id` and `rule` an edit, `rule` alone a new rule, `id` alone
+ * a deletion. The answer lists the people whose rank moves, in every event.
+ */
+export const previewTitleRankSchema = z.strictObject({
+  id: z.string().min(1).max(64).nullable(),
+  rule: saveTitleRankSchema.nullable(),
+});
+export type PreviewTitleRankInput = z.infer<typeof previewTitleRankSchema>;
+
+export const titleRankPreviewSchema = z.object({
+  /** People whose rank changes (the first 200), then the count of all of them. */
+  items: z.array(
+    z.object({
+      delegateId: z.string(),
+      eventId: z.string(),
+      eventName: z.string(),
+      fullName: z.string(),
+      position: z.string().nullable(),
+      before: z.object({ rank: z.number().int(), reason: z.string() }),
+      after: z.object({ rank: z.number().int(), reason: z.string() }),
+    }),
+  ),
+  total: z.number().int(),
+});
+export type TitleRankPreview = z.infer<typeof titleRankPreviewSchema>;

@@ -31,6 +31,22 @@ export const hallLayoutSchema = z.strictObject({
 });
 export type HallLayout = z.infer<typeof hallLayoutSchema>;
 
+/**
+ * Group colours for the badges, the chart and the seat map, by the group's place in the composition; dark
+ * enough for white text (4.5:1).
+ */
+export const GROUP_COLOURS = [
+  '#b42318',
+  '#1d4ed8',
+  '#047857',
+  '#a16207',
+  '#7e22ce',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+  '#475569',
+];
+
 export const ROW_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export function seatLabel(row: number, seat: number): string {
@@ -111,6 +127,9 @@ export const seatingSchema = z.object({
       fullName: z.string(),
       position: z.string().nullable(),
       groupTitle: z.string().nullable(),
+      /** The group's place in the composition: the seat map's colour, the same as the badge's. */
+      groupPosition: z.number().int().nullable(),
+      unitName: z.string().nullable(),
       protocolRank: z.number().int(),
       /** Placed by hand: automatic seating leaves it where it is. */
       pinned: z.boolean(),

@@ -1,126 +1,32 @@
 import QRCode from 'qrcode';
-import { seatsByPrecedence, seatsOf } from '../../shared/seating';
+import { GROUP_COLOURS, seatsByPrecedence, seatsOf } from '../../shared/seating';
 import { foldVietnamese } from '../../shared/text';
 import type { Db, Executor } from '../db/database';
 import { renderPdf, vi } from '../documents/pdf';
 import { conflict, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
+import { getPresidium } from '../protocol/protocol.service';
 import { getLayout, SEATED_STATUSES, seatedPeople } from './seating.service';
 
-/** The seating documents: the A3 chart, folded placards for the reserved rows, badges. */
+/** The seating documents: folded placards for the reserved rows, badges (the A3 chart is seating.chart.ts). */
 
 const MM = 72 / 25.4;
-/** Group colours for badges and the chart, by the group's place in the composition. */
-export const GROUP_COLOURS = [
-  '#b42318',
-  '#1d4ed8',
-  '#047857',
-  '#a16207',
-  '#7e22ce',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#475569',
-];
 const colourOf = (position: number | null) =>
   position === null ? '#6b7280' : GROUP_COLOURS[position % GROUP_COLOURS.length]!;
-const shortName = (fullName: string) => {
-  const words = fullName.split(' ');
-  return words.length > 2 ? `${words[0]![0]}. ${words.slice(-2).join(' ')}` : fullName;
-};
-
-/** The seating chart on A3 landscape: the stage, every seat with its number and who sits there. */
-export async function buildSeatingChartPdf(db: Executor, eventId: string): Promise<Buffer> {
-  const [layout, seated, event] = await Promise.all([
-    getLayout(db, eventId),
-    seatedPeople(db, eventId),
-    getEventById(db, eventId),
-  ]);
-  const bySeat = new Map(seated.map((s) => [s.seat, s]));
-  const seats = seatsOf(layout);
-  const width = layout.blocks.reduce((s, b) => s + b.seatsPerRow, 0);
-  return renderPdf((doc) => {
-    doc.addPage({ size: 'A3', layout: 'landscape', margin: 0 });
-    const pageW = doc.page.width;
-    const margin = 12 * MM;
-    const aisle = 6 * MM;
-    const usable = pageW - 2 * margin - aisle * (layout.blocks.length - 1);
-    const cellW = usable / width;
-    const cellH = Math.min(16 * MM, (doc.page.height - 80 * MM) / layout.rows);
-    doc
-      .font('serif-bold')
-      .fontSize(16)
-      .text(vi(`SƠ ĐỒ CHỖ NGỒI — ${layout.name.toLocaleUpperCase('vi')}`), margin, margin, {
-        width: pageW - 2 * margin,
-        align: 'center',
-      });
-    doc
-      .font('serif')
-      .fontSize(11)
-      .text(vi(event.name), { width: pageW - 2 * margin, align: 'center' });
-    if (layout.note)
-      doc
-        .font('serif-italic')
-        .fontSize(9)
-        .text(vi(layout.note), { width: pageW - 2 * margin, align: 'center' });
-    const stageTop = margin + 22 * MM;
-    doc.rect(pageW / 2 - 80 * MM, stageTop, 160 * MM, 12 * MM).fillAndStroke('#e5e7eb', '#111827');
-    doc
-      .fillColor('black')
-      .font('serif-bold')
-      .fontSize(14)
-      .text(vi('SÂN KHẤU'), pageW / 2 - 80 * MM, stageTop + 3.5 * MM, { width: 160 * MM, align: 'center' });
-    const top = stageTop + 20 * MM;
-    for (const seat of seats) {
-      const x = margin + (seat.number - 1) * cellW + seat.block * aisle;
-      const y = top + seat.row * (cellH + 1.5 * MM);
-      const person = bySeat.get(seat.label);
-      doc.lineWidth(0.5).rect(x + 0.5, y, cellW - 1, cellH);
-      if (seat.reserved) doc.fillAndStroke('#fef3c7', '#92400e');
-      else doc.stroke('#6b7280');
-      if (person) {
-        doc.rect(x + 0.5, y, cellW - 1, 1.6 * MM).fill(colourOf(person.group_position));
-      }
-      doc
-        .fillColor('black')
-        .font('serif-bold')
-        .fontSize(6)
-        .text(seat.label, x + 1.5, y + 2 * MM, { width: cellW - 3, align: 'center', lineBreak: false });
-      if (person) {
-        doc
-          .font('serif')
-          .fontSize(5.5)
-          .text(vi(shortName(person.full_name)), x + 1.5, y + 5 * MM, {
-            width: cellW - 3,
-            align: 'center',
-            height: cellH - 5.5 * MM,
-            ellipsis: true,
-          });
-      }
-    }
-    const legendY = top + layout.rows * (cellH + 1.5 * MM) + 4 * MM;
-    doc.rect(margin, legendY, 8 * MM, 4 * MM).fillAndStroke('#fef3c7', '#92400e');
-    doc
-      .fillColor('black')
-      .font('serif')
-      .fontSize(9)
-      .text(
-        vi(
-          `Hàng dành cho lãnh đạo (đặt biển tên): ${layout.reservedRows} hàng đầu. Đã xếp ${seated.length}/${seats.length} ghế.`,
-        ),
-        margin + 10 * MM,
-        legendY,
-        { lineBreak: false },
-      );
-  }, `Sơ đồ chỗ ngồi — ${layout.name}`);
-}
 
 /**
- * Placards (biển tên) for the reserved rows: an A4 landscape sheet folded along the middle into a tent, the name
- * and position on both faces (the upper face printed upside down so it reads from the hall once folded).
+ * Placards (biển tên) for the reserved rows and the presidium: an A4 landscape sheet folded along the middle into
+ * a tent, the name, title and unit on both faces (the upper face printed upside down so it reads from the hall
+ * once folded).
  */
 export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<Buffer> {
-  const [layout, seated] = await Promise.all([getLayout(db, eventId), seatedPeople(db, eventId)]);
+  const [layout, seated, presidium] = await Promise.all([
+    getLayout(db, eventId),
+    seatedPeople(db, eventId),
+    getPresidium(db, eventId),
+  ]);
+  // The presidium has placards wherever it sits (a stage table, a row kept open by hand).
+  const onStage = new Set(presidium.items.map((p) => p.delegateId));
   const reserved = new Set(
     seatsOf(layout)
       .filter((s) => s.reserved)
@@ -129,7 +35,7 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
   // Printed in precedence (the chair's placard first), the order they are laid out on the tables.
   const place = new Map(seatsByPrecedence(layout).map((s, i) => [s.label, i]));
   const people = seated
-    .filter((s) => reserved.has(s.seat))
+    .filter((s) => reserved.has(s.seat) || onStage.has(s.id))
     .sort((a, b) => place.get(a.seat)! - place.get(b.seat)!);
   // Title and unit, unless the title already names the unit ("Chủ tịch UBND tỉnh Thanh Hóa").
   const unitLine = (p: (typeof people)[number]) => {

@@ -14,7 +14,8 @@ import { actorInEvent } from '../http/event-access';
 import { type App, baseUrlOf, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import { issueReplyTokens, requireReplyTokens } from '../replies/replies.service';
 import { canCheckIn } from './checkin.policy';
-import { buildBadgesPdf, buildPlacardsPdf, buildSeatingChartPdf } from './seating.documents';
+import { buildSeatingChartPdf } from './seating.chart';
+import { buildBadgesPdf, buildPlacardsPdf } from './seating.documents';
 import { autoAssignSeats, getLayout, getSeating, moveSeat, saveLayout } from './seating.service';
 
 const tags = ['seating'];

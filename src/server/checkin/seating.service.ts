@@ -76,6 +76,7 @@ export async function seatedPeople(db: Executor, eventId: string, scope: Scope =
     .leftJoin('units as u', 'u.id', 'd.unit_id')
     .select([
       'u.name as unit_name',
+      'u.short_name as unit_short_name',
       's.seat',
       's.pinned',
       'd.id',
@@ -127,6 +128,8 @@ export async function getSeating(
       fullName: r.full_name,
       position: r.position,
       groupTitle: r.group_title,
+      groupPosition: r.group_position,
+      unitName: r.unit_name ?? r.organization,
       protocolRank: r.protocol_rank ?? r.derived_rank ?? MAX_RANK,
       pinned: r.pinned === 1,
     })),

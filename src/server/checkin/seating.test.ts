@@ -151,6 +151,17 @@ describe('documents', () => {
     expect(text.split('UBND tỉnh Thanh Hóa').length - 1).toBe(4);
   });
 
+  it('prints a placard for a presidium member wherever they sit', async () => {
+    await call('PUT', '/presidium', { items: [{ delegateId: people.xa1, role: 'member' }] });
+    const { text, pages } = await pdfText((await call('GET', '/placards.pdf')).rawPayload);
+    await call('PUT', '/presidium', { items: [] });
+    expect(pages).toBe(3);
+    expect(text.split('Mai Văn Liên').length - 1).toBe(2);
+    expect(text).toContain('Chủ tịch UBND xã');
+    expect(text).toContain('UBND xã Nga Liên');
+    expect(text).not.toContain('Trịnh Thị Nga');
+  });
+
   it('prints badges with names, units, groups and seats, and a QR code for each (one reprint too)', async () => {
     const response = await call('POST', '/badges.pdf', undefined, desk);
     expect(response.statusCode).toBe(200);
@@ -187,7 +198,10 @@ describe('documents', () => {
     const { text } = await pdfText(response.rawPayload);
     expect(text).toContain('SÂN KHẤU');
     expect(text).toContain('SƠ ĐỒ CHỖ NGỒI — PHÒNG HỌP SỐ 2');
-    expect(text).toContain('M. Văn Liên');
+    // Full names with their titles and units, never "M. Văn Liên".
+    for (const expected of ['Mai Văn Liên', 'Chủ tịch UBND xã', 'UBND xã Nga Liên', 'Đỗ Minh Tuấn'])
+      expect(text).toContain(expected);
+    expect(text).toContain('Nhóm 2: Lãnh đạo tỉnh');
     expect((await call('GET', '/seating.pdf', undefined, desk)).statusCode).toBe(403);
   });
 });

@@ -41,3 +41,24 @@ export async function replacePresidiumRows(db: Executor, eventId: string, rows: 
   await db.deleteFrom('presidium').where('event_id', '=', eventId).execute();
   if (rows.length) await db.insertInto('presidium').values(rows).execute();
 }
+
+/** Every event's people with what ranks them (read only: the delegates feature writes them). */
+export function findRankablePeople(db: Executor) {
+  return db
+    .selectFrom('delegates as d')
+    .innerJoin('events as e', 'e.id', 'd.event_id')
+    .leftJoin('units as u', 'u.id', 'd.unit_id')
+    .select([
+      'd.id',
+      'd.event_id',
+      'e.name as event_name',
+      'e.starts_at',
+      'd.full_name',
+      'd.position',
+      'u.kind as unit_kind',
+    ])
+    .orderBy('e.starts_at')
+    .orderBy('d.protocol_key')
+    .orderBy('d.id')
+    .execute();
+}

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/common';
 import {
   presidiumSchema,
+  previewTitleRankSchema,
   saveTitleRankSchema,
   setPresidiumSchema,
+  titleRankPreviewSchema,
   titleRankSchema,
 } from '../../shared/protocol';
 import { rerankDelegates } from '../delegates/delegates.rank';
@@ -16,6 +18,7 @@ import {
   deleteTitleRank,
   findTitleRanks,
   getPresidium,
+  previewTitleRank,
   saveTitleRank,
   setPresidium,
 } from './protocol.service';
@@ -58,6 +61,25 @@ export async function protocolRoutes(app: App, { handle: { db } }: RouteDeps) {
       authorize(canEditLadder(actor));
       reply.code(201);
       return saveTitleRank(db, actor, null, request.body, rerankAll);
+    },
+  );
+
+  app.post(
+    '/api/protocol/titles/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Xem trước: sửa, thêm hay xóa một bậc chức danh thì những ai đổi bậc (quản trị; chưa lưu gì)',
+        security: cookieAuth,
+        body: previewTitleRankSchema,
+        response: { 200: titleRankPreviewSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canEditLadder(actor));
+      return previewTitleRank(db, request.body);
     },
   );
 

@@ -4,10 +4,12 @@ import {
   deriveRank,
   type Ladder,
   type Presidium,
+  type PreviewTitleRankInput,
   type ProtocolLevel,
   type SaveTitleRankInput,
   type SetPresidiumInput,
   type TitleRank,
+  type TitleRankPreview,
 } from '../../shared/protocol';
 import type { UnitKind } from '../../shared/units';
 import { recordAudit } from '../audit/audit.service';
@@ -21,6 +23,7 @@ import { newId } from '../util';
 import {
   deleteTitleRankRow,
   findPresidiumRows,
+  findRankablePeople,
   findTitleRankRow,
   findTitleRankRows,
   insertTitleRankRow,
@@ -177,4 +180,46 @@ export async function setPresidium(
     });
     return getPresidium(trx, eventId);
   });
+}
+
+/**
+ * Who a ladder edit re-ranks, before it is saved: every event's people ranked by the ladder as it is and as it
+ * would be (each on their event's day). The derived rank is compared: an organizer's override still wins on lists.
+ */
+export async function previewTitleRank(
+  db: Executor,
+  input: PreviewTitleRankInput,
+  limit = 200,
+): Promise<TitleRankPreview> {
+  const current = await findTitleRanks(db);
+  if (input.id && !current.some((r) => r.id === input.id)) throw notFound('Chức danh');
+  const kept = current.filter((r) => r.id !== input.id);
+  const proposed = input.rule ? [...kept, { ...input.rule, id: input.id ?? 'new' }] : kept;
+  const ladders = new Map<string, { before: Ladder; after: Ladder }>();
+  const items: TitleRankPreview['items'] = [];
+  let total = 0;
+  for (const p of await findRankablePeople(db)) {
+    const day = p.starts_at.slice(0, 10);
+    let pair = ladders.get(day);
+    if (!pair) {
+      pair = { before: compileLadder(current, day), after: compileLadder(proposed, day) };
+      ladders.set(day, pair);
+    }
+    const kind = (p.unit_kind as UnitKind | null) ?? null;
+    const before = deriveRank(pair.before, p.position, kind);
+    const after = deriveRank(pair.after, p.position, kind);
+    if (before.rank === after.rank && before.reason === after.reason) continue;
+    total++;
+    if (items.length < limit)
+      items.push({
+        delegateId: p.id,
+        eventId: p.event_id,
+        eventName: p.event_name,
+        fullName: p.full_name,
+        position: p.position,
+        before,
+        after,
+      });
+  }
+  return { items, total };
 }

@@ -94,6 +94,34 @@ describe('protocol order through the API', () => {
     expect((await protocolList()).at(-1)!.fullName).toBe('Lê Văn Chuyên');
   });
 
+  it('shows an admin who a ladder edit would re-rank before saving it, and nothing changes until then', async () => {
+    const titles = (await call(admin, 'GET', '/api/protocol/titles')).json().items as TitleRank[];
+    const specialist = titles.find((t) => t.label === 'Chuyên viên')!;
+    const { id, ...rule } = specialist;
+    const edit = { id, rule: { ...rule, rank: 95 } };
+    expect((await call(organizer, 'POST', '/api/protocol/titles/preview', edit)).statusCode).toBe(403);
+    const preview = await call(admin, 'POST', '/api/protocol/titles/preview', edit);
+    expect(preview.statusCode).toBe(200);
+    const mine = preview.json().items.filter((i: { eventId: string }) => i.eventId === eventId);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        fullName: 'Lê Văn Chuyên',
+        eventName: 'Hội nghị tổng kết',
+        before: { rank: 400, reason: 'Chuyên viên — bậc 400, cấp Trung ương' },
+        after: { rank: 95, reason: 'Chuyên viên — bậc 95, cấp Trung ương' },
+      }),
+    ]);
+    expect(preview.json().total).toBeGreaterThanOrEqual(1);
+    // Deleting the rule: the specialist falls back to the central level's default.
+    const removal = (await call(admin, 'POST', '/api/protocol/titles/preview', { id, rule: null })).json();
+    expect(
+      removal.items.find((i: { fullName: string }) => i.fullName === 'Lê Văn Chuyên').after.reason,
+    ).toMatch(/^Chưa nhận ra chức vụ "Chuyên viên"/);
+    expect((await protocolList()).at(-1)).toMatchObject({ fullName: 'Lê Văn Chuyên', protocolRank: 400 });
+    const missing = await call(admin, 'POST', '/api/protocol/titles/preview', { id: 'khong-co', rule: null });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('sets the chair and presidium from the event’s own people only', async () => {
     const foreign = (
       await createDelegate(ctx.handle.db, SYSTEM_ACTOR, { all: true }, otherEventId, {

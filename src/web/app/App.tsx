@@ -41,6 +41,9 @@ const ProductsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
+const TitleLadderPage = lazy(() =>
+  import('../features/protocol/components/TitleLadderPage').then((m) => ({ default: m.TitleLadderPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -85,6 +88,14 @@ const router = createBrowserRouter([
         ),
       },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      {
+        path: 'admin/protocol',
+        element: (
+          <RequireAdmin>
+            <TitleLadderPage />
+          </RequireAdmin>
+        ),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

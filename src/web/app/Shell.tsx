@@ -21,7 +21,10 @@ export function Shell() {
     { to: '/products', label: t('nav.products'), active: pathname.startsWith('/products') },
     { to: '/units', label: t('nav.units'), active: pathname.startsWith('/units') },
     ...(can.isAdmin
-      ? [{ to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin') }]
+      ? [
+          { to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin/users') },
+          { to: '/admin/protocol', label: t('protocol.nav'), active: pathname.startsWith('/admin/protocol') },
+        ]
       : []),
   ];
 

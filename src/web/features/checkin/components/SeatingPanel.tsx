@@ -6,6 +6,7 @@ import {
   Checkbox,
   Group,
   NumberInput,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -14,12 +15,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HallLayout, Seating } from '../../../../shared/seating';
 import { api } from '../../../lib/api';
 import { useDownloadByPost } from '../../../lib/download';
 import { useErrorMessage } from '../../../lib/i18n';
+import { usePresidium } from '../../protocol/api/protocol';
+import { PresidiumCard } from '../../protocol/components/PresidiumCard';
+import { SeatMap } from './SeatMap';
 
 function LayoutForm({ eventId, layout }: { eventId: string; layout: HallLayout }) {
   const { t } = useTranslation();
@@ -110,6 +114,12 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
   });
   const [reset, setReset] = useState(false);
   const [moves, setMoves] = useState<Record<string, string>>({});
+  const [view, setView] = useState<'map' | 'list'>('map');
+  const presidium = usePresidium(eventId);
+  const roles = useMemo(
+    () => new Map((presidium.data?.items ?? []).map((p) => [p.delegateId, p.role])),
+    [presidium.data],
+  );
   const set = (data: Seating) => client.setQueryData(['seating', eventId], data);
   const auto = useMutation({
     mutationFn: () => api.post<Seating>(`/api/events/${eventId}/seating/auto`, { reset }),
@@ -126,7 +136,6 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
       {(seating.error || auto.error || move.error) && (
         <Alert color="red">{errorMessage(seating.error ?? auto.error ?? move.error)}</Alert>
       )}
-      {data && <LayoutForm eventId={eventId} layout={data.layout} />}
       <Group>
         <Button loading={auto.isPending} onClick={() => auto.mutate()}>
           {t('seating.auto')}
@@ -158,70 +167,98 @@ export function SeatingPanel({ eventId }: { eventId: string }) {
           )}
         </Text>
       )}
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('seating.seat')}</Table.Th>
-              <Table.Th>{t('delegates.fullName')}</Table.Th>
-              <Table.Th>{t('seating.group')}</Table.Th>
-              <Table.Th>{t('seating.moveTo')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data?.seats.map((s) => (
-              <Table.Tr key={s.delegateId}>
-                <Table.Td fw={600}>{s.seat}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{s.fullName}</Text>
-                  <Text size="xs" c="dimmed">
-                    {s.position}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{s.groupTitle ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <TextInput
-                      size="xs"
-                      w={70}
-                      aria-label={t('seating.moveTo')}
-                      placeholder="A01"
-                      value={moves[s.delegateId] ?? ''}
-                      onChange={(e) =>
-                        setMoves({ ...moves, [s.delegateId]: e.currentTarget.value.toUpperCase() })
-                      }
-                    />
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      disabled={!moves[s.delegateId]}
-                      onClick={() => move.mutate({ delegateId: s.delegateId, seat: moves[s.delegateId]! })}
-                    >
-                      {t('seating.move')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => move.mutate({ delegateId: s.delegateId, seat: null })}
-                    >
-                      {t('seating.unseat')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      loading={pending === `/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`}
-                      onClick={() => download(`/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`)}
-                    >
-                      {t('seating.badge')}
-                    </Button>
-                  </Group>
-                </Table.Td>
+      <SegmentedControl
+        aria-label={t('protocol.view')}
+        w="fit-content"
+        value={view}
+        onChange={(v) => setView(v as 'map' | 'list')}
+        data={[
+          { value: 'map', label: t('protocol.mapView') },
+          { value: 'list', label: t('protocol.listView') },
+        ]}
+      />
+      {data && view === 'map' && (
+        <SeatMap
+          eventId={eventId}
+          data={data}
+          roles={roles}
+          moving={move.isPending}
+          onMove={(delegateId, seat, done, failed) =>
+            move.mutate({ delegateId, seat }, { onSuccess: done, onError: (e) => failed(errorMessage(e)) })
+          }
+          onBadge={(delegateId) => download(`/api/events/${eventId}/badges.pdf?delegateId=${delegateId}`)}
+        />
+      )}
+      {view === 'list' && (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('seating.seat')}</Table.Th>
+                <Table.Th>{t('delegates.fullName')}</Table.Th>
+                <Table.Th>{t('seating.group')}</Table.Th>
+                <Table.Th>{t('seating.moveTo')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {data?.seats.map((s) => (
+                <Table.Tr key={s.delegateId}>
+                  <Table.Td fw={600}>{s.seat}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.fullName}</Text>
+                    <Text size="xs" c="dimmed">
+                      {s.position}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{s.groupTitle ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <TextInput
+                        size="xs"
+                        w={70}
+                        aria-label={t('seating.moveTo')}
+                        placeholder="A01"
+                        value={moves[s.delegateId] ?? ''}
+                        onChange={(e) =>
+                          setMoves({ ...moves, [s.delegateId]: e.currentTarget.value.toUpperCase() })
+                        }
+                      />
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        disabled={!moves[s.delegateId]}
+                        onClick={() => move.mutate({ delegateId: s.delegateId, seat: moves[s.delegateId]! })}
+                      >
+                        {t('seating.move')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => move.mutate({ delegateId: s.delegateId, seat: null })}
+                      >
+                        {t('seating.unseat')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        loading={pending === `/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`}
+                        onClick={() =>
+                          download(`/api/events/${eventId}/badges.pdf?delegateId=${s.delegateId}`)
+                        }
+                      >
+                        {t('seating.badge')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <PresidiumCard eventId={eventId} />
+      {data && <LayoutForm eventId={eventId} layout={data.layout} />}
     </Stack>
   );
 }

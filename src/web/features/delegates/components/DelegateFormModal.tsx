@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type CompositionGroup, createDelegateSchema, type Delegate } from '../../../../shared/delegates';
@@ -103,6 +103,11 @@ export function DelegateFormModal({
             )
           )}
           <PersonFields form={form} />
+          {isOrganizer && delegate && (
+            <Text size="sm" data-testid="rank-reason">
+              {t('protocol.rankReason', { reason: delegate.rankReason })}
+            </Text>
+          )}
           {isOrganizer && (
             <NumberInput
               label={t('delegates.protocolRank')}
