@@ -4,17 +4,25 @@ import { extractDocumentText } from '../documents/text-extract';
 import { AppError } from '../errors';
 import { parsePlan } from './parser/parse-plan';
 
-/** True when the draft holds nothing a conference document would: not a plan, invitation or letter at all. */
+/**
+ * True when the draft holds nothing an administrative document would: no kind, header, event field, basis or signer.
+ * A document that is not about a meeting but has a header still gets a draft, with warnings.
+ */
 function isEmptyDraft(draft: PlanDraft): boolean {
   const e = draft.event;
+  const h = draft.header;
   return (
     draft.documentType === 'unknown' &&
+    !h.issuer &&
+    !h.symbol &&
+    !h.dateText &&
     !e.name &&
     !e.time.text &&
     !e.venue &&
     draft.composition.length === 0 &&
     draft.program.length === 0 &&
-    draft.legalBases.length === 0
+    draft.legalBases.length === 0 &&
+    !draft.signer?.name
   );
 }
 
