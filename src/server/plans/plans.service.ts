@@ -1,6 +1,6 @@
 import type { PlanDraft } from '../../shared/plan';
 import { THANH_HOA_UNITS } from '../demo/thanh-hoa-units';
-import { extractDocumentText } from '../documents/text-extract';
+import { extractDocument } from '../documents/text-extract';
 import { AppError } from '../errors';
 import { parsePlan } from './parser/parse-plan';
 
@@ -31,8 +31,8 @@ export async function parsePlanDocument(
   buffer: Buffer,
   knownUnitNames: string[] = THANH_HOA_UNITS.map((u) => u.name),
 ) {
-  const text = await extractDocumentText(buffer);
-  return parsePlanText(text, knownUnitNames);
+  const { text, ocr } = await extractDocument(buffer);
+  return { ...parsePlanText(text, knownUnitNames), ocr };
 }
 
 export function parsePlanText(text: string, knownUnitNames: string[] = THANH_HOA_UNITS.map((u) => u.name)) {
@@ -44,5 +44,5 @@ export function parsePlanText(text: string, knownUnitNames: string[] = THANH_HOA
       'Không nhận ra văn bản về hội nghị: không thấy loại văn bản, tên, thời gian, địa điểm hay thành phần',
     );
   }
-  return { text, draft };
+  return { text, draft, ocr: false };
 }
