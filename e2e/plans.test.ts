@@ -131,7 +131,7 @@ describe('creating a conference from a plan', { timeout: JOURNEY_TIMEOUT }, () =
     expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Lê Đình Thọ');
     expect(await page.getByLabel('Thẩm quyền ký').inputValue()).toBe('TM. ỦY BAN NHÂN DÂN');
     expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('88/KH-UBND');
-    await page.getByText('UBND các xã (để thực hiện)').waitFor();
+    await page.getByText('UBND các xã (để thực hiện)', { exact: true }).waitFor();
     await page.getByText('Nơi nhận (2)').waitFor();
     await expectAccessible(page, "the plan review's document tab");
 

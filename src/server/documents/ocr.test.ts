@@ -21,7 +21,18 @@ async function scanOf(text: string, dir: string): Promise<Buffer> {
     doc.font('serif').fontSize(12).text(vi(text), { lineGap: 3 });
   }, 'scan');
   await writeFile(join(dir, 'typed.pdf'), typed);
-  await run('pdftoppm', ['-r', '200', '-png', '-singlefile', '-f', '1', '-l', '1', join(dir, 'typed.pdf'), join(dir, 'page')]);
+  await run('pdftoppm', [
+    '-r',
+    '200',
+    '-png',
+    '-singlefile',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    join(dir, 'typed.pdf'),
+    join(dir, 'page'),
+  ]);
   const png = await readFile(join(dir, 'page.png'));
   return renderPdf((doc) => {
     doc.addPage({ margin: 0 });
@@ -36,7 +47,9 @@ describe('scanned PDFs', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('are read by OCR (tesseract, Vietnamese) and parsed like text, the OCR flag set', { timeout: 120_000 }, async () => {
+  it('are read by OCR (tesseract, Vietnamese) and parsed like text, the OCR flag set', {
+    timeout: 120_000,
+  }, async () => {
     // CI installs tesseract-ocr, tesseract-ocr-vie and poppler-utils (.ci/run): the scan must be read there.
     expect(await ocrAvailable(true)).toBe(true);
     const doc = loadCorpus().find((d) => d.name.startsWith('02-'))!;

@@ -119,10 +119,16 @@ export async function ocrPdf(buffer: Buffer): Promise<string> {
   try {
     const pdf = join(dir, 'scan.pdf');
     await writeFile(pdf, buffer);
-    await run('pdftoppm', ['-r', '300', '-gray', '-png', '-l', String(MAX_OCR_PAGES), pdf, join(dir, 'page')], {
-      timeout: OCR_TIMEOUT_MS,
-    });
-    const pages = (await readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f)).sort((a, b) => pageNo(a) - pageNo(b));
+    await run(
+      'pdftoppm',
+      ['-r', '300', '-gray', '-png', '-l', String(MAX_OCR_PAGES), pdf, join(dir, 'page')],
+      {
+        timeout: OCR_TIMEOUT_MS,
+      },
+    );
+    const pages = (await readdir(dir))
+      .filter((f) => /^page-\d+\.png$/.test(f))
+      .sort((a, b) => pageNo(a) - pageNo(b));
     const texts: string[] = [];
     for (const page of pages) {
       const { stdout } = await run('tesseract', [join(dir, page), 'stdout', '-l', 'vie', '--psm', '4'], {
@@ -134,11 +140,17 @@ export async function ocrPdf(buffer: Buffer): Promise<string> {
     }
     const text = texts.join('\n\n');
     if (!/\p{L}{3,}/u.test(text))
-      throw new AppError('IMPORT_FAILED', 'Không đọc được chữ nào từ bản scan; hãy gửi bản rõ hơn hoặc bản .docx');
+      throw new AppError(
+        'IMPORT_FAILED',
+        'Không đọc được chữ nào từ bản scan; hãy gửi bản rõ hơn hoặc bản .docx',
+      );
     return text;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('IMPORT_FAILED', 'Không đọc được bản scan (OCR lỗi hoặc quá thời gian); hãy gửi bản .docx');
+    throw new AppError(
+      'IMPORT_FAILED',
+      'Không đọc được bản scan (OCR lỗi hoặc quá thời gian); hãy gửi bản .docx',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

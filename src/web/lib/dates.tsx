@@ -70,7 +70,7 @@ export function VnTimeInput({
   onBlur,
   error,
   ...props
-}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+}: Omit<TextInputProps, 'value' | 'onChange'> & { value?: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   const [invalid, setInvalid] = useState(false);
   return (
@@ -79,7 +79,7 @@ export function VnTimeInput({
       inputMode="numeric"
       maxLength={8}
       {...props}
-      value={value}
+      value={value ?? ''}
       onChange={(event) => onChange(event.currentTarget.value)}
       onBlur={(event) => {
         const typed = event.currentTarget.value.trim();

@@ -42,7 +42,13 @@ export interface FactResult {
 }
 
 export const CORPUS_DIR = import.meta.dirname;
-export const SEED_PATH = join(import.meta.dirname, '..', '..', 'demo', 'ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt');
+export const SEED_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'demo',
+  'ke-hoach-hoi-nghi-ocop-thanh-hoa-2020.txt',
+);
 
 /** Every corpus document with its facts, in file order; the seed plan last, as "seed". */
 export function loadCorpus(): CorpusDocument[] {
@@ -98,7 +104,8 @@ export function checkFacts(draft: PlanDraft, facts: ExpectedFacts): FactResult[]
     if (expected === undefined) return;
     scalar(field, expected, actual ?? null, expected === null ? !actual : norm(actual) === norm(expected));
   };
-  if (facts.kind !== undefined) scalar('kind', facts.kind, draft.documentType, draft.documentType === facts.kind);
+  if (facts.kind !== undefined)
+    scalar('kind', facts.kind, draft.documentType, draft.documentType === facts.kind);
   if (facts.number !== undefined)
     scalar(
       'number',
@@ -115,7 +122,8 @@ export function checkFacts(draft: PlanDraft, facts: ExpectedFacts): FactResult[]
   text('title', facts.title, draft.header.title);
   if (facts.start !== undefined)
     scalar('start', facts.start, draft.event.time.start, when(draft.event.time.start, facts.start));
-  if (facts.end !== undefined) scalar('end', facts.end, draft.event.time.end, when(draft.event.time.end, facts.end));
+  if (facts.end !== undefined)
+    scalar('end', facts.end, draft.event.time.end, when(draft.event.time.end, facts.end));
   text('venue', facts.venue, draft.event.venue);
   text('chair', facts.chair, draft.event.chair);
   if (facts.attendees !== undefined)
@@ -145,19 +153,31 @@ export function checkFacts(draft: PlanDraft, facts: ExpectedFacts): FactResult[]
         (item.start === undefined || i.start === item.start) &&
         (item.end === undefined || i.end === item.end),
     );
-    scalar('program', item, found ? { title: found.title, start: found.start, end: found.end } : null, !!found);
+    scalar(
+      'program',
+      item,
+      found ? { title: found.title, start: found.start, end: found.end } : null,
+      !!found,
+    );
   }
   for (const number of facts.legalBases ?? []) {
     const key = number.replace(/\s+/g, '');
     const found = draft.legalBases.find(
-      (b) => b.citations.some((c) => c.number.replace(/\s+/g, '') === key) || b.text.replace(/\s+/g, '').includes(key),
+      (b) =>
+        b.citations.some((c) => c.number.replace(/\s+/g, '') === key) ||
+        b.text.replace(/\s+/g, '').includes(key),
     );
     scalar('legalBases', number, found?.text ?? null, !!found);
   }
   text('signerName', facts.signerName, draft.signer?.name);
   text('signerTitle', facts.signerTitle, draft.signer?.title);
   if (facts.recipients !== undefined)
-    scalar('recipients', facts.recipients, draft.recipients.length, draft.recipients.length === facts.recipients);
+    scalar(
+      'recipients',
+      facts.recipients,
+      draft.recipients.length,
+      draft.recipients.length === facts.recipients,
+    );
   return out;
 }
 

@@ -10,7 +10,10 @@ const RANK =
   '(?:(?:Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Đại uý|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng|PGS\\.?\\s?TS\\.?|GS\\.?\\s?TS\\.?|TS\\.?|ThS\\.?|BS\\.?|NSƯT|NGƯT|Nhà báo)\\s+)?';
 const NAME = new RegExp(`^${RANK}(?:\\p{Lu}\\p{Ll}*\\s){1,5}\\p{Lu}\\p{Ll}*$`, 'u');
 /** "… PHÓ VỤ TRƯỞNG - Nguyễn Thanh Bình", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hồ An Phong": a block run into one line. */
-const RUN_IN_NAME = new RegExp(`^([^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*?)\\s*[-–]?\\s+(${RANK}(?:\\p{Lu}\\p{Ll}*\\s){1,5}\\p{Lu}\\p{Ll}*)$`, 'u');
+const RUN_IN_NAME = new RegExp(
+  `^([^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*?)\\s*[-–]?\\s+(${RANK}(?:\\p{Lu}\\p{Ll}*\\s){1,5}\\p{Lu}\\p{Ll}*)$`,
+  'u',
+);
 const NOISE = /^\(?(đã ký|ký tên|ký, ghi rõ|đóng dấu|ký và đóng dấu|chữ ký)/iu;
 
 const isCaps = (text: string) => /\p{L}/u.test(text) && text === text.toUpperCase();
@@ -41,6 +44,13 @@ export function readClosing(closing: Line[], draft: PlanDraft, note: Note) {
       if (!text) continue;
     }
     if (inRecipients && /^[-–•+]/.test(text)) {
+      // A PDF of the two-column closing puts the signature block at the end of the recipients' lines:
+      // "- Chủ tịch UBND tỉnh (để b/c); PHÓ CHỦ TỊCH".
+      const tail = /^(.*?[;.,)])\s+(\p{Lu}[^\p{Ll}]{3,})$/u.exec(text);
+      if (tail && isCaps(tail[2]!) && new RegExp(TITLE.source, 'u').test(tail[2]!)) {
+        signature.push({ ...line, text: tail[2]!.trim() });
+        text = tail[1]!;
+      }
       const m = /^[-–•+]\s*(.+?)\s*(?:\(([^()]+)\))?\s*[;.,]?\s*$/u.exec(text);
       if (m)
         draft.recipients.push({
@@ -52,7 +62,8 @@ export function readClosing(closing: Line[], draft: PlanDraft, note: Note) {
     }
     if (/^trên đây/iu.test(text)) continue;
     if (text) {
-      inRecipients = false;
+      // The signature block may sit between recipients (two columns read line by line): stay in the list.
+      if (!isCaps(text)) inRecipients = false;
       signature.push({ ...line, text });
     }
   }
@@ -66,7 +77,10 @@ export function readSignature(lines: Line[], draft: PlanDraft) {
   const caps: Line[] = [];
   let name: Line | null = null;
   for (const line of lines) {
-    const text = line.text.replace(/[*]+/g, '').trim();
+    const text = line.text
+      .replace(/[*]+/g, '')
+      .replace(/^\(?(đã ký|đã ký và đóng dấu|ký tên, đóng dấu)\)?\s*/iu, '')
+      .trim();
     if (!text || NOISE.test(text)) continue;
     const runIn = RUN_IN_NAME.exec(text);
     if (runIn && isCaps(runIn[1]!) && /\p{Lu}{2,}/u.test(runIn[1]!)) {
@@ -88,7 +102,13 @@ export function readSignature(lines: Line[], draft: PlanDraft) {
     authority = run.slice(0, lastTitle.index).trim() || null;
   } else if (caps.length) {
     title = caps[caps.length - 1]!.text;
-    authority = caps.length > 1 ? caps.slice(0, -1).map((l) => l.text).join(' ') : null;
+    authority =
+      caps.length > 1
+        ? caps
+            .slice(0, -1)
+            .map((l) => l.text)
+            .join(' ')
+        : null;
   }
   if (authority && !AUTHORITY_START.test(authority)) authority = null;
   const all = [...caps, ...(name ? [name] : [])];

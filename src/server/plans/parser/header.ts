@@ -36,7 +36,8 @@ const ONE_NAME = /^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$
 /** "UBND HUYỆN THỌ XUÂN PHÒNG NÔNG NGHIỆP": an agency and its parent on one line, split where the agency starts. */
 const RUN_IN_AGENCY =
   /^(.*?\b(?:TỈNH|HUYỆN|QUẬN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+\S+(?:\s+\S+){0,2}?)\s+((?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|TRƯỜNG|CÔNG AN|ĐẢNG ỦY|HỘI ĐỒNG)\s.*)$/u;
-const OPENING = /^(căn cứ|kính gửi|kính mời|trên cơ sở|thực hiện|xét đề nghị|theo đề nghị|thời gian|địa điểm)/iu;
+const OPENING =
+  /^(căn cứ|kính gửi|kính mời|trên cơ sở|thực hiện|xét đề nghị|theo đề nghị|thời gian|địa điểm)/iu;
 const SENTENCE = /\s(trân trọng|kính mời|tổ chức|thông báo|triệu tập|ban hành)\s.*[.:]$/iu;
 
 const isCaps = (text: string) => /\p{L}/u.test(text) && text === text.toUpperCase();
@@ -109,7 +110,10 @@ function readIssuer(lines: Line[], draft: PlanDraft, note: Note) {
     for (const piece of pieces) {
       const last = names[names.length - 1];
       // "ỦY BAN NHÂN DÂN" + "TỈNH THANH HÓA", "UBND QUẬN" + "HOÀN KIẾM": one name over two lines.
-      if (last !== undefined && (PLACE_WORD.test(piece) || ENDS_WITH_PLACE_WORD.test(last) || ONE_NAME.test(last)))
+      if (
+        last !== undefined &&
+        (PLACE_WORD.test(piece) || ENDS_WITH_PLACE_WORD.test(last) || ONE_NAME.test(last))
+      )
         names[names.length - 1] = `${last} ${piece}`;
       else names.push(piece);
     }

@@ -91,7 +91,6 @@ function close(open: Open): Line {
   return { ...open.line, text: open.parts.join('') };
 }
 
-
 /** Does `next` continue the sentence of `previous` (a line broken by a web copy)? */
 function continues(previous: Open, next: string): boolean {
   if (/[.;:!?]$/.test(previous.end)) return false;

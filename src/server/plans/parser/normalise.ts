@@ -63,7 +63,8 @@ function tableCells(text: string): string[] | null {
   return cells.filter(Boolean);
 }
 
-const TIME_CELL = /^\(?\s*\d{1,2}\s*(?:h|giờ|g|:)?\s*\d{0,2}\s*(?:[-–—]|đến)\s*\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}/iu;
+const TIME_CELL =
+  /^\(?\s*\d{1,2}\s*(?:h|giờ|g|:)?\s*\d{0,2}\s*(?:[-–—]|đến)\s*\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}/iu;
 
 /** A program row of a table ("| 7h30 - 8h00 | Đón tiếp | Văn phòng |") reads as one program line. */
 function tableRow(cells: string[]): string[] {
@@ -75,7 +76,8 @@ function tableRow(cells: string[]): string[] {
   return cells;
 }
 
-const PLACE_DATE = /(?:^|\s)((?:\p{Lu}[\p{Ll}]*\.?\s){0,3}\p{Lu}[\p{Ll}]*),?\s+ngày\s+[\d.…]*\s*tháng\s+[\d.…]*\s*năm\s+\d{4}/u;
+const PLACE_DATE =
+  /(?:^|\s)((?:\p{Lu}[\p{Ll}]*\.?\s){0,3}\p{Lu}[\p{Ll}]*),?\s+ngày\s+[\d.…]*\s*tháng\s+[\d.…]*\s*năm\s+\d{4}/u;
 const TYPE_WORDS =
   /^(KẾ HOẠCH|GIẤY MỜI|THÔNG BÁO|CÔNG ĐIỆN|GIẤY TRIỆU TẬP|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH)\s+(?=\p{Lu}\p{Ll}|\p{Lu}{2,}\s)/u;
 

@@ -60,7 +60,9 @@ export function markerOf(text: string): { marker: string; level: number; rest: s
     if (!m) continue;
     const rest = text.slice(m[0].length);
     // A number led by a time is a numbered program line ("1. 08h00 - 08h30: Đón tiếp").
-    if (bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]|^\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\s*[-–]/u.test(rest))
+    if (
+      bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]|^\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\s*[-–]/u.test(rest)
+    )
       return { marker: m[1]!, level: level(m), rest };
   }
   if (isLabelLine(text)) return { marker: 'label', level: 3.5, rest: text };
@@ -77,7 +79,11 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; nodes: OutlineN
     if (!marked) {
       // A labelled line that ends its sentence ("Chủ trì: … ." ) takes no continuation: the next sentence
       // ("Đề nghị các đồng chí tham dự …") belongs to no field.
-      while (stack.length && stack[stack.length - 1]!.marker === 'label' && /\.\/?$/.test(lastText(stack[stack.length - 1]!)))
+      while (
+        stack.length &&
+        stack[stack.length - 1]!.marker === 'label' &&
+        /\.\/?$/.test(lastText(stack[stack.length - 1]!))
+      )
         stack.pop();
       const open = stack[stack.length - 1];
       if (open) open.body.push(line);
@@ -101,7 +107,8 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; nodes: OutlineN
   return { preamble, nodes: roots };
 }
 
-const lastText = (node: OutlineNode) => (node.body.length ? node.body[node.body.length - 1]!.text : node.heading);
+const lastText = (node: OutlineNode) =>
+  node.body.length ? node.body[node.body.length - 1]!.text : node.heading;
 
 /** The item's own words: heading plus continuation lines, as one string. */
 export function fullText(node: OutlineNode): string {

@@ -162,7 +162,7 @@ export function parsePlan(input: string, options: ParseOptions = {}): PlanDraft 
       note('purpose', span);
     } else if (kind === 'addressees') {
       readAddressees(node, draft);
-    } else if (!kind || kind === 'container' || kind === 'time') {
+    } else if (!kind || kind === 'container') {
       node.children.forEach(visit);
     }
   };
@@ -248,7 +248,7 @@ const EVENT_WORDS =
   '(?:Hội nghị|Hội thảo|Lễ|Diễn đàn|Tọa đàm|Toạ đàm|Cuộc họp|Kỳ họp|Phiên họp|Ngày hội|Họp|Buổi làm việc|Lớp tập huấn)';
 const NAME_IN_TEXT = new RegExp(
   `(?:tham dự|dự|tổ chức|triệu tập)\\s*:?\\s+(${EVENT_WORDS}(?!\\p{L}).*?)(?:\\.\\s|\\.$|;|,\\s*(?:cụ thể|như sau|vào|lúc|tại)\\b|\\s+(?:như sau|cụ thể như sau|vào lúc|lúc|vào)\\b|\\s+-\\s+Thời gian|$)`,
-  'u',
+  'iu',
 );
 
 /** Invitations name the event in a sentence: "… trân trọng kính mời … dự Hội nghị tổng kết …". */
@@ -276,14 +276,18 @@ function readInlineFields(lines: Line[], draft: PlanDraft, note: Note, warn: War
     const text = line.text.slice(0, 2000);
     if (!draft.event.time.text) {
       const m =
-        /(?:^|[;,.(]\s*)thời gian\s*(?:dự kiến|tổ chức)?\s*:?\s*(?:vào\s+)?([^;]+?)(?=;|\.\s|\)|\.?$)/iu.exec(text);
+        /(?:^|[;,.(]\s*)thời gian\s*(?:dự kiến|tổ chức)?\s*:?\s*(?:vào\s+)?([^;]+?)(?=;|\.\s|\)|\.?$)/iu.exec(
+          text,
+        );
       if (m) {
         readTime(clean(m[1]!), source, draft, warn);
         note('event.time', source);
       }
     }
     if (!draft.event.venue) {
-      const m = /(?:^|[;,.(]\s*)địa điểm\s*(?:tổ chức)?\s*:?\s*(?:tại\s+)?([^;]+?)(?=;|\.\s|\)$|\.?$)/iu.exec(text);
+      const m = /(?:^|[;,.(]\s*)địa điểm\s*(?:tổ chức)?\s*:?\s*(?:tại\s+)?([^;]+?)(?=;|\.\s|\)$|\.?$)/iu.exec(
+        text,
+      );
       if (m) {
         draft.event.venue = venueOf(m[1]!);
         note('event.venue', source);
@@ -292,7 +296,8 @@ function readInlineFields(lines: Line[], draft: PlanDraft, note: Note, warn: War
   }
 }
 
-const MOVED = /(chuyển sang|chuyển đến|lùi (?:sang|đến|lại)|dời (?:sang|đến)|hoãn (?:sang|đến)|điều chỉnh sang)/iu;
+const MOVED =
+  /(chuyển sang|chuyển đến|lùi (?:sang|đến|lại)|dời (?:sang|đến)|hoãn (?:sang|đến)|điều chỉnh sang)/iu;
 const MEETING = /(hội nghị|hội thảo|cuộc họp|kỳ họp|họp|tọa đàm|toạ đàm|lễ|diễn đàn|tổ chức|triệu tập)/iu;
 
 /**
@@ -302,7 +307,12 @@ const MEETING = /(hội nghị|hội thảo|cuộc họp|kỳ họp|họp|tọa 
 function readTimeFromSentences(lines: Line[], draft: PlanDraft, note: Note, warn: Warn) {
   const candidates = lines.filter((line) => {
     const text = line.text.slice(0, 1000);
-    if (BASIS.test(text) || /^trên cơ sở/iu.test(text) || /^[\p{L} .]{2,40},\s*ngày\s/u.test(text) || !MEETING.test(text))
+    if (
+      BASIS.test(text) ||
+      /^trên cơ sở/iu.test(text) ||
+      /^[\p{L} .]{2,40},\s*ngày\s/u.test(text) ||
+      !MEETING.test(text)
+    )
       return false;
     // Days that only date a cited document ("Kế hoạch số 201/KH-SNN ngày 20/10/2020") or a deadline do not count.
     return findDateMentions(text).some((d) => {
@@ -318,7 +328,11 @@ function readTimeFromSentences(lines: Line[], draft: PlanDraft, note: Note, warn
   readTime(clean(text), source, draft, warn);
   draft.event.time.text = before ?? clean(text);
   draft.sources['event.time'] = source;
-  warn('low_confidence', 'Thời gian đọc từ một câu trong văn bản (không có mục "Thời gian"); hãy kiểm tra', source);
+  warn(
+    'low_confidence',
+    'Thời gian đọc từ một câu trong văn bản (không có mục "Thời gian"); hãy kiểm tra',
+    source,
+  );
   if (!draft.event.venue) {
     const m = /\btại\s+(.+?)(?=,\s*(?:kết nối|với|để)\b|;|\.\s|\.?$)/iu.exec(text.slice(text.search(/\d/)));
     if (m) {

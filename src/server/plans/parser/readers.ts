@@ -25,11 +25,7 @@ export function afterLabel(text: string): string {
   return colon >= 0 && colon < 60 ? text.slice(colon + 1).trim() : text;
 }
 
-export function compositionLeaf(
-  text: string,
-  source: Source,
-  warn: Warn,
-): CompositionNode {
+export function compositionLeaf(text: string, source: Source, warn: Warn): CompositionNode {
   const count = readCount(text);
   if (count?.mismatch) warn('count_mismatch', `Phép tính số đại biểu không khớp: "${text}"`, source);
   return {
@@ -60,10 +56,7 @@ function countedSegments(text: string): string[] | null {
   return segments;
 }
 
-function compositionNode(
-  node: OutlineNode,
-  warn: Warn,
-): CompositionNode {
+function compositionNode(node: OutlineNode, warn: Warn): CompositionNode {
   const text = fullText(node);
   const span = spanOf(node);
   const colon = text.indexOf(':');
@@ -90,7 +83,9 @@ export function readComposition(node: OutlineNode, draft: PlanDraft, warn: Warn)
   // "II. THÀNH PHẦN" is only a heading: its groups are the lines under it; "Thành phần: …" carries them after the colon.
   const labelled = node.heading.includes(':');
   const intro = labelled ? afterLabel(fullText(node)) : node.body.map((l) => l.text).join(' ');
-  draft.event.expectedAttendees ??= readExpectedAttendees(labelled ? afterLabel(fullText(node)) : fullText(node));
+  draft.event.expectedAttendees ??= readExpectedAttendees(
+    labelled ? afterLabel(fullText(node)) : fullText(node),
+  );
   if (node.children.length) {
     draft.composition = node.children.map((child) => compositionNode(child, warn));
   } else {
@@ -155,7 +150,14 @@ export function collectProgram(lines: Line[]): ProgramItem[] {
     } else if (start) {
       place(sub ? 3 : 2, { title: capitalise(clean(rest)), start, end, session: null, source, children: [] });
     } else if (sub && stack.length) {
-      place(3, { title: capitalise(clean(text.slice(sub[0].length))), start: null, end: null, session: null, source, children: [] });
+      place(3, {
+        title: capitalise(clean(text.slice(sub[0].length))),
+        start: null,
+        end: null,
+        session: null,
+        source,
+        children: [],
+      });
     }
   }
   return roots;
@@ -221,4 +223,3 @@ export function outlineText(node: OutlineNode): string {
   node.children.forEach(visit);
   return lines.join('\n');
 }
-

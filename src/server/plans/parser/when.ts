@@ -34,6 +34,8 @@ const RANGE_SAME_MONTH =
 const RANGE_LONG =
   /(?:từ\s+)?ngày\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?)\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 const SHORT = /(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)/gu;
+/** "15.3.2024", "15-3-2024": the same separator twice. */
+const SHORT_ALT = /(?<![\d/.-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?!\d)/gu;
 const LONG = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 
 /** Every day the text names, ranges as one mention, in order. */
@@ -58,6 +60,7 @@ export function findDateMentions(text: string): DateMention[] {
     add(m, isoDate(d1, month, year), isoDate(d2, month, year));
   }
   for (const m of text.matchAll(SHORT)) add(m, isoDate(m[1]!, m[2]!, m[3]!), null);
+  for (const m of text.matchAll(SHORT_ALT)) add(m, isoDate(m[1]!, m[3]!, m[4]!), null);
   for (const m of text.matchAll(LONG)) add(m, isoDate(m[1]!, m[2]!, m[3]!), null);
   return found.sort((a, b) => a.index - b.index);
 }
@@ -90,7 +93,8 @@ export function findTimeMentions(text: string, dates: DateMention[] = []): TimeM
   return out;
 }
 
-const MOVED = /(chuyển sang|chuyển đến|chuyển tổ chức|lùi (?:sang|đến|lại)|dời (?:sang|đến|lại)|hoãn (?:sang|đến|lại)|điều chỉnh (?:sang|thành|lại)|thay đổi (?:sang|thành)|nay (?:là|tổ chức))/iu;
+const MOVED =
+  /(chuyển sang|chuyển đến|chuyển tổ chức|lùi (?:sang|đến|lại)|dời (?:sang|đến|lại)|hoãn (?:sang|đến|lại)|điều chỉnh (?:sang|thành|lại)|thay đổi (?:sang|thành)|nay (?:là|tổ chức))/iu;
 const START_WORDS = /(bắt đầu|khai mạc|lúc|vào|từ)\s*(?:từ|lúc|vào)?\s*$/iu;
 const FAR = 48;
 
@@ -115,11 +119,28 @@ export function readWhen(text: string): When {
   const times = findTimeMentions(scope, mentions).filter((t) => t.index >= from);
 
   // The start time is the closest before the day ("14 giờ 00 ngày …"), or after it when said so ("…, bắt đầu từ 7h30").
-  const before = times.filter((t) => t.end <= primary.index && primary.index - t.end <= FAR).at(-1);
+  // "từ 13 giờ 30 đến 17 giờ 00, ngày …" and "ngày …, từ 8h00 đến 11h30": a range of times on the one day.
+  const linked = (a: TimeMention, b: TimeMention) =>
+    /^\s*(?:,\s*)?(?:đến|tới|-|–|—)\s*$/iu.test(scope.slice(a.end, b.index));
+  const near = times.filter((t) => t.end <= primary.index && primary.index - t.end <= FAR * 2);
+  let before = near.filter((t) => primary.index - t.end <= FAR).at(-1);
+  let sameDayEnd: TimeMention | undefined;
+  const previous = before ? near[near.indexOf(before) - 1] : undefined;
+  if (before && previous && linked(previous, before)) {
+    sameDayEnd = before;
+    before = previous;
+  }
   const after = times.find(
-    (t) => t.index > primary.index && START_WORDS.test(scope.slice(Math.max(primary.index, t.index - 30), t.index)),
+    (t) =>
+      t.index > primary.index &&
+      START_WORDS.test(scope.slice(Math.max(primary.index, t.index - 30), t.index)),
   );
-  const startTime = before ?? after ?? (times.length === 1 && times[0]!.index > primary.index ? times[0] : undefined);
+  const startTime =
+    before ?? after ?? (times.length === 1 && times[0]!.index > primary.index ? times[0] : undefined);
+  if (!before && after) {
+    const following = times[times.indexOf(after) + 1];
+    if (following && linked(after, following)) sameDayEnd = following;
+  }
 
   // The end: a range's last day, or a later day after "đến", with the time just before it.
   let endDay = primary.end;
@@ -128,6 +149,10 @@ export function readWhen(text: string): When {
   if (!endDay && next && /đến|tới|-|–/.test(scope.slice(primary.index + primary.text.length, next.index))) {
     endDay = next.start;
     endTime = times.find((t) => t.index > primary.index + primary.text.length && t.end <= next.index);
+  }
+  if (!endDay && sameDayEnd) {
+    endDay = primary.start;
+    endTime = sameDayEnd;
   }
   if (!endDay && next && !moved) doubts.push('văn bản nêu nhiều ngày: đã chọn ngày đầu tiên');
 
