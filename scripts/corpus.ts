@@ -24,7 +24,11 @@ for (const doc of loadCorpus()) {
 const scores = scoreByField(all);
 console.log('\nfield          correct / total');
 for (const s of scores)
-  console.log(`${s.field.padEnd(14)} ${String(s.correct).padStart(4)} / ${String(s.total).padEnd(4)} ${((100 * s.correct) / s.total).toFixed(1)}%`);
+  console.log(
+    `${s.field.padEnd(14)} ${String(s.correct).padStart(4)} / ${String(s.total).padEnd(4)} ${((100 * s.correct) / s.total).toFixed(1)}%`,
+  );
 const correct = all.filter((r) => r.ok).length;
-console.log(`${'all'.padEnd(14)} ${String(correct).padStart(4)} / ${String(all.length).padEnd(4)} ${((100 * correct) / all.length).toFixed(1)}%`);
+console.log(
+  `${'all'.padEnd(14)} ${String(correct).padStart(4)} / ${String(all.length).padEnd(4)} ${((100 * correct) / all.length).toFixed(1)}%`,
+);
 if (misses.length) console.log(`\n${misses.join('\n')}`);
