@@ -37,7 +37,15 @@ export async function extractDocument(buffer: Buffer): Promise<ExtractedText> {
   }
   if (buffer.subarray(0, 4).equals(PDF_MAGIC)) {
     const text = await pdfText(buffer);
-    return text === null ? { text: await ocrPdf(buffer), ocr: true } : { text, ocr: false };
+    if (text !== null) return { text, ocr: false };
+    // A scan is pages of images; a PDF with neither text nor images has nothing to read.
+    if (!/\/Subtype\s*\/Image/.test(buffer.toString('latin1'))) {
+      throw new AppError(
+        'IMPORT_FAILED',
+        'Tệp PDF không có chữ nào đọc được; hãy gửi bản .docx hoặc PDF xuất từ Word',
+      );
+    }
+    return { text: await ocrPdf(buffer), ocr: true };
   }
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return { text: await docxText(buffer), ocr: false };
   return { text: plainText(buffer), ocr: false };

@@ -30,7 +30,7 @@ const MOTTO =
 export const AUTHORITY_START = /^(KT|TM|TL|TUQ|K\/T|T\/M|T\/L|Q)\.?\s+\p{Lu}/u;
 const NUMBER = /(?:^|\s)Số\s*:?\s*([\d.]*)\s*([-/])\s*([\p{Lu}Đ\d][\p{L}\d&.\-/]*\p{L}[\p{L}\d&.\-/]*)/u;
 const DATED = /(?:^|\s)([\p{L}][\p{L} .]*?),?\s*ngày\s+([\d.…]*)\s*tháng\s+([\d.…]*)\s*năm\s+(\d{4})/iu;
-const PLACE_WORD = /^(TỈNH|HUYỆN|QUẬN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.)\s/u;
+const PLACE_WORD = /^(TỈNH|HUYỆN|QUẬN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.)\s(?!(ỦY|UỶ|ĐOÀN|ĐỘI)(\s|$))/u;
 const ENDS_WITH_PLACE_WORD = /\s(TỈNH|HUYỆN|QUẬN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)$/u;
 const ONE_NAME = /^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$|^UBND$|^HĐND$/u;
 /** "UBND HUYỆN THỌ XUÂN PHÒNG NÔNG NGHIỆP": an agency and its parent on one line, split where the agency starts. */

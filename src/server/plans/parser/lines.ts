@@ -14,7 +14,7 @@ export const MARKER =
 
 /** Lines that always start a new logical line, even after a line with no closing punctuation. */
 const STARTERS =
-  /^(căn cứ|thực hiện|xét đề nghị|theo đề nghị|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq|k\/t|t\/m|t\/l)\.?\s|số\s*:|trên đây|buổi (sáng|chiều|tối)|(sáng|chiều|tối)\s*:|ngày thứ|ngày \d{1,2}\s*\/|\(?thời gian\s*:|\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:h|giờ|g|:)\s*\d{0,2}(?![\p{L}]))/iu;
+  /^(căn cứ|thực hiện|xét đề nghị|theo đề nghị|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq|k\/t|t\/m|t\/l)\.?\s|số\s*:|trên đây|buổi (sáng|chiều|tối)|(sáng|chiều|tối)\s*:|ngày thứ|ngày \d{1,2}\s*\/|\(?thời gian\s*:|\((kèm theo|ban hành kèm|áp dụng)|\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:h|giờ|g|:)\s*\d{0,2}(?![\p{L}]))/iu;
 
 const SENTENCE_VERB =
   /\s(trân trọng|kính mời|tổ chức|thông báo|triệu tập|ban hành|đề nghị|xây dựng kế hoạch|điện:?)(\s|$)/iu;

@@ -36,6 +36,7 @@ function moveTone(pair: string): string {
  * values read keep the placement the document was written in; only patterns are matched on this form.
  */
 export function foldTones(text: string): string {
+  if (!/[oOuU][^\s\x00-\x7f]/u.test(text)) return text;
   let out = text;
   for (const [pattern, replace] of TONE_PAIRS) out = out.replace(pattern, replace);
   return out;
@@ -85,8 +86,11 @@ const TYPE_WORDS =
  * A header run into one line ("UBND HUYỆN X PHÒNG Y CỘNG HÒA … Hạnh phúc Số: 21/GM-NN X, ngày …") is split back
  * into its parts; so are "KẾ HOẠCH Tổ chức …", "Nơi nhận: - A; - B" and a signature block on one line.
  */
+const RUN_IN_TRIGGER =
+  /Số|CỘNG|Độc lập|ngày|KẾ HOẠCH|GIẤY|THÔNG BÁO|CÔNG ĐIỆN|CHƯƠNG TRÌNH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH|nơi nhận/iu;
+
 function splitRunIn(text: string): string[] {
-  if (text.length > SHORT) return [text];
+  if (text.length > SHORT || !RUN_IN_TRIGGER.test(text)) return [text];
   let parts = [text];
   const splitAt = (pattern: RegExp, keep: 'before' | 'drop' = 'before') => {
     parts = parts.flatMap((part) => {
@@ -111,7 +115,9 @@ function splitRunIn(text: string): string[] {
   splitAt(/\bSố\s*:\s*[\d.]*\s*[-/]\s*\p{Lu}/u);
   parts = parts.flatMap((part) => {
     const m = PLACE_DATE.exec(part);
-    if (!m || m.index === 0 || /^Số\s*:/u.test(part) === false) return [part];
+    // "Số: 77/KH-UBND Quảng Bình, ngày …", "V/v … Triệu Sơn, ngày 04 tháng 01 năm 2024": the date line at the end.
+    if (!m || m.index === 0 || (!/^Số\s*:/u.test(part) && m.index + m[0].length < part.trimEnd().length - 1))
+      return [part];
     // "Số: 77/KH-UBND Quảng Bình, ngày …": the place and date start where the symbol ends.
     const at = part.indexOf(m[1]!, m.index);
     return [part.slice(0, at).trim(), part.slice(at).trim()];
@@ -161,7 +167,7 @@ export function normalise(input: string): RawLine[] {
       continue;
     }
     // Rules and stars under the header ("-------", "***") only separate.
-    if (text === '' || /^[-*_=~.…]+$/.test(text)) {
+    if (text === '' || /^([-_=~…]{2,}|\*+|\.{3,})$/.test(text)) {
       push('');
       continue;
     }

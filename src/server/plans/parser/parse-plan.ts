@@ -162,6 +162,17 @@ export function parsePlan(input: string, options: ParseOptions = {}): PlanDraft 
       note('purpose', span);
     } else if (kind === 'addressees') {
       readAddressees(node, draft);
+    } else if (kind === 'container' && /\d/.test(rest) && !node.children.length) {
+      // "Thời gian và địa điểm: 14h00 ngày 10/01/2024, tại Hội trường …" on one line.
+      if (!e.time.text) {
+        readTime(clean(rest.replace(/,?\s*tại\s.*$/iu, '')), span, draft, warn);
+        note('event.time', span);
+      }
+      const at = /\btại\s+(.+)$/iu.exec(rest);
+      if (at && !e.venue) {
+        e.venue = venueOf(at[1]!);
+        note('event.venue', span);
+      }
     } else if (!kind || kind === 'container') {
       node.children.forEach(visit);
     }

@@ -44,11 +44,18 @@ export function readCount(text: string): Count | null {
       index: perUnit.index,
       mismatch: false,
     };
-  const plain = new RegExp(`\\(\\s*(?:khoảng|dự kiến|tối đa)?\\s*(\\d{1,5})\\s*${PEOPLE}\\s*\\)`, 'iu').exec(
-    text,
-  );
+  const plain = new RegExp(
+    `\\(\\s*(?:khoảng|dự kiến|tối đa)?\\s*(\\d{1,3}(?:\\.\\d{3})+|\\d{1,5})\\s*${PEOPLE}\\s*\\)`,
+    'iu',
+  ).exec(text);
   if (plain)
-    return { count: Number(plain[1]), perUnit: null, unitCount: null, index: plain.index, mismatch: false };
+    return {
+      count: Number(plain[1]!.replace(/\./g, '')),
+      perUnit: null,
+      unitCount: null,
+      index: plain.index,
+      mismatch: false,
+    };
   const trailing = new RegExp(`(\\d{1,5})\\s*${PEOPLE}\\s*[.;,]?\\s*$`, 'iu').exec(text);
   if (trailing)
     return {
@@ -63,8 +70,11 @@ export function readCount(text: string): Count | null {
 
 /** "Dự kiến khoảng 300 đại biểu" → 300. */
 export function readExpectedAttendees(text: string): number | null {
-  const m = /(?:khoảng|dự kiến|tổng số|tổng cộng|gồm)?\s*(\d{2,5})\s*(?:đại biểu|người|khách)/iu.exec(text);
-  return m ? Number(m[1]) : null;
+  const m =
+    /(?:khoảng|dự kiến|tổng số|tổng cộng|gồm)?\s*(\d{1,3}(?:\.\d{3})+|\d{2,5})\s*(?:đại biểu|người|khách)/iu.exec(
+      text,
+    );
+  return m ? Number(m[1]!.replace(/\./g, '')) : null;
 }
 
 /** The title without its count and trailing punctuation. */
@@ -126,9 +136,10 @@ export function findTimes(text: string): { time: string; index: number }[] {
  */
 export function leadingTimeRange(text: string): { start: string | null; end: string | null; rest: string } {
   const m =
-    /^\(?\s*(\d{1,2})\s*(?:(?:h|giờ|g|:)\s*(\d{2})?)?\s*(?:[-–—]|đến)\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*\)?\s*[:.,-]?\s*/iu.exec(
+    /^\(?\s*(?:từ\s+)?(\d{1,2})\s*(?:(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?)?\s*(?:[-–—]|đến)\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?\s*\)?\s*[:.,-]?\s*/iu.exec(
       text,
-    ) ?? /^\(?\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*\)?\s*[:.,-]?\s*/iu.exec(text);
+    ) ??
+    /^\(?\s*(?:từ\s+)?(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?\s*\)?\s*[:.,-]?\s*/iu.exec(text);
   if (!m) return { start: null, end: null, rest: text };
   const start = clock(m[1]!, m[2]);
   const end = m[3] ? clock(m[3], m[4]) : null;

@@ -121,7 +121,7 @@ export function readProgram(node: OutlineNode): ProgramItem[] {
   return node.children.map(programItem);
 }
 
-const DAY = /^(ngày thứ [\p{L}\d]+|ngày \d{1,2}\s*\/\s*\d{1,2})/iu;
+const DAY = /^(?:(?:thứ [\p{L}]+|chủ nhật),?\s*)?(ngày thứ [\p{L}\d]+|ngày \d{1,2}\s*\/\s*\d{1,2})/iu;
 const PART = /^(buổi (sáng|chiều|tối)|sáng|chiều|tối|phần [\p{L}]+)\s*:?\s*$/iu;
 
 /**
