@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../plans/corpus/corpus';
 import { parsePlanDocument } from '../plans/plans.service';
@@ -68,11 +69,21 @@ describe('scanned PDFs', () => {
     expect(parsed.draft.signer?.name).toBe('Phạm Thị Thu Hà');
   });
 
-  it('say what to install when tesseract is missing', async () => {
-    const scan = await renderPdf((doc) => {
+  it('without text or images are refused at once, without OCR', async () => {
+    const blank = await renderPdf((doc) => {
       doc.addPage();
       doc.rect(50, 50, 100, 100).fill('#000');
     }, 'blank');
+    await expect(extractDocument(blank)).rejects.toThrow('Tệp PDF không có chữ nào đọc được');
+  });
+
+  it('say what to install when tesseract is missing', async () => {
+    // An image-only page (any picture will do: the tools are missing before it is looked at).
+    const png = await QRCode.toBuffer('Kế hoạch');
+    const scan = await renderPdf((doc) => {
+      doc.addPage();
+      doc.image(png, 50, 50, { width: 200 });
+    }, 'picture');
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {

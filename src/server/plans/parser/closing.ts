@@ -88,7 +88,18 @@ export function readSignature(lines: Line[], draft: PlanDraft) {
       name = { ...line, text: runIn[2]! };
       continue;
     }
-    if (isCaps(text) && text.length < 120) caps.push({ ...line, text });
+    // A name printed in capitals ("NGUYỄN VĂN AN") after the title lines.
+    const capsName =
+      isCaps(text) &&
+      caps.length > 0 &&
+      !name &&
+      /^(\p{Lu}+\s){1,4}\p{Lu}+$/u.test(text) &&
+      !new RegExp(TITLE.source, 'u').test(text) &&
+      !AUTHORITY_START.test(text) &&
+      !/\b(BAN|SỞ|PHÒNG|ỦY|UBND|HĐND|VỤ|CỤC|BỘ|TỈNH|HUYỆN|XÃ|ĐOÀN|HỘI|TRƯỜNG|VĂN)\b/u.test(text);
+    if (capsName)
+      name = { ...line, text: text.replace(/\p{Lu}+/gu, (w) => w[0] + w.slice(1).toLocaleLowerCase('vi')) };
+    else if (isCaps(text) && text.length < 120) caps.push({ ...line, text });
     else if (NAME.test(text)) name = { ...line, text };
   }
   if (!caps.length && !name) return;

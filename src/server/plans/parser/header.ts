@@ -40,6 +40,7 @@ const OPENING =
   /^(căn cứ|kính gửi|kính mời|trên cơ sở|thực hiện|xét đề nghị|theo đề nghị|thời gian|địa điểm)/iu;
 const SENTENCE = /\s(trân trọng|kính mời|tổ chức|thông báo|triệu tập|ban hành)\s.*[.:]$/iu;
 
+const SIGNER_TITLE = /^(CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG BAN|QUYẾT ĐỊNH|ĐIỀU \d)/u;
 const isCaps = (text: string) => /\p{L}/u.test(text) && text === text.toUpperCase();
 
 const shorten = (s: string) =>
@@ -94,8 +95,20 @@ export function readHeader(preamble: Line[], draft: PlanDraft, note: Note, warn:
   // The title is the line after the document type, unless the text goes straight on.
   const titleLine = typeIndex >= 0 ? preamble[typeIndex + 1] : undefined;
   if (titleLine && !draft.header.title && !OPENING.test(titleLine.text) && !SENTENCE.test(titleLine.text)) {
-    draft.header.title = titleLine.text.replace(/^(về việc|v\/v)\s*:?\s*/iu, '').trim();
-    note('header.title', titleLine);
+    // A title printed in capitals over several lines: the capital lines that follow are its rest.
+    const parts = [titleLine];
+    if (isCaps(titleLine.text)) {
+      for (const next of preamble.slice(typeIndex + 2)) {
+        if (!isCaps(next.text) || SIGNER_TITLE.test(next.text) || documentTypeOf(next.text)) break;
+        parts.push(next);
+      }
+    }
+    draft.header.title = parts
+      .map((l) => l.text)
+      .join(' ')
+      .replace(/^(về việc|v\/v)\s*:?\s*/iu, '')
+      .trim();
+    note('header.title', { from: titleLine.from, to: parts[parts.length - 1]!.to });
   }
   readIssuer(issuerLines, draft, note);
 }
