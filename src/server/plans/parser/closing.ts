@@ -43,7 +43,10 @@ export function readClosing(closing: Line[], draft: PlanDraft, note: Note) {
       text = text.replace(/^nơi nhận\s*:?\s*/iu, '');
       if (!text) continue;
     }
-    if (inRecipients && /^[-–•+]/.test(text)) {
+    // Recipients are "- …" lines; some copies drop the dashes ("Như trên;", "Lưu: VT.").
+    const listed = /^[-–•+]/.test(text) || (!isCaps(text) && (/;$/.test(text) || /^lưu\s*:/iu.test(text)));
+    if (inRecipients && listed) {
+      if (!/^[-–•+]/.test(text)) text = `- ${text}`;
       // A PDF of the two-column closing puts the signature block at the end of the recipients' lines:
       // "- Chủ tịch UBND tỉnh (để b/c); PHÓ CHỦ TỊCH".
       const tail = /^(.*?[;.,)])\s+(\p{Lu}[^\p{Ll}]{3,})$/u.exec(text);

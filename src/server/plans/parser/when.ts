@@ -33,6 +33,9 @@ const RANGE_SAME_MONTH =
   /(?:từ\s+)?(?:ngày\s+)?(?<![\d/])(\d{1,2})\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?)\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)/giu;
 const RANGE_LONG =
   /(?:từ\s+)?ngày\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?|và(?:\s+ngày)?)\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
+/** "từ ngày 24/6 đến ngày 25/6/2020", "30/6 - 02/7/2020": the first day without its year. */
+const RANGE_DM =
+  /(?:từ\s+)?(?:ngày\s+)?(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*(?:[-–]|đến(?:\s+hết)?(?:\s+ngày)?)\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)/giu;
 const SHORT = /(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)/gu;
 /** "15.3.2024", "15-3-2024": the same separator twice. */
 const SHORT_ALT = /(?<![\d/.-])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?!\d)/gu;
@@ -53,6 +56,12 @@ export function findDateMentions(text: string): DateMention[] {
     const [d1, d2, month, year] = [m[1]!, m[2]!, m[3]!, m[4]!];
     if (Number(d1) >= Number(d2)) continue;
     add(m, isoDate(d1, month, year), isoDate(d2, month, year));
+  }
+  for (const m of text.matchAll(RANGE_DM)) {
+    const [d1, m1, d2, m2, year] = [m[1]!, m[2]!, m[3]!, m[4]!, m[5]!];
+    const [first, last] = [isoDate(d1, m1, year), isoDate(d2, m2, year)];
+    if (!first || !last || first >= last) continue;
+    add(m, first, last);
   }
   for (const m of text.matchAll(RANGE_LONG)) {
     const [d1, d2, month, year] = [m[1]!, m[2]!, m[3]!, m[4]!];
