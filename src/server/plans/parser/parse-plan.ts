@@ -308,7 +308,7 @@ function readInlineFields(lines: Line[], draft: PlanDraft, note: Note, warn: War
 }
 
 const MOVED =
-  /(chuyển sang|chuyển đến|lùi (?:sang|đến|lại)|dời (?:sang|đến)|hoãn (?:sang|đến)|điều chỉnh sang)/iu;
+  /(sang ngày|chuyển sang|chuyển đến|lùi (?:sang|đến|lại)|dời (?:sang|đến)|hoãn (?:sang|đến)|điều chỉnh sang)/iu;
 const MEETING = /(hội nghị|hội thảo|cuộc họp|kỳ họp|họp|tọa đàm|toạ đàm|lễ|diễn đàn|tổ chức|triệu tập)/iu;
 
 /**

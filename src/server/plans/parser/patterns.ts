@@ -1,7 +1,7 @@
 import type { Citation } from '../../../shared/plan';
 import { foldVietnamese } from '../../../shared/text';
 
-const PEOPLE = '(?:người|đại biểu|đồng chí|đ/c|khách)';
+const PEOPLE = '(?:người|đại biểu|đồng chí|đ/c|khách|sinh viên|học viên|học sinh|cán bộ|thành viên|cử tri)';
 
 export interface Count {
   count: number | null;
@@ -36,6 +36,15 @@ export function readCount(text: string): Count | null {
     `\\(?\\s*(\\d{1,4})\\s*${PEOPLE}\\s*/\\s*(\\p{L}[\\p{L} ]{0,20}?)\\s*\\)`,
     'iu',
   ).exec(text);
+  // "mỗi tỉnh mời 3 đại biểu", "mỗi khoa cử 05 sinh viên": so many per unit, the number of units unknown.
+  const each = perUnit
+    ? null
+    : new RegExp(
+        `mỗi\\s+\\p{L}+(?:\\s\\p{L}+){0,3}?\\s+(?:mời|cử|chọn|có|gồm)?\\s*(\\d{1,3})\\s*${PEOPLE}`,
+        'iu',
+      ).exec(text);
+  if (each)
+    return { count: null, perUnit: Number(each[1]), unitCount: null, index: text.length, mismatch: false };
   if (perUnit)
     return {
       count: null,

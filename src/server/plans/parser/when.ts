@@ -103,7 +103,7 @@ export function findTimeMentions(text: string, dates: DateMention[] = []): TimeM
 }
 
 const MOVED =
-  /(chuyển sang|chuyển đến|chuyển tổ chức|lùi (?:sang|đến|lại)|dời (?:sang|đến|lại)|hoãn (?:sang|đến|lại)|điều chỉnh (?:sang|thành|lại)|thay đổi (?:sang|thành)|nay (?:là|tổ chức))/iu;
+  /(sang ngày|thông báo lại|chuyển sang|chuyển đến|chuyển tổ chức|lùi (?:sang|đến|lại)|dời (?:sang|đến|lại)|hoãn (?:sang|đến|lại)|điều chỉnh (?:sang|thành|lại)|thay đổi (?:sang|thành)|nay (?:là|tổ chức))/iu;
 const START_WORDS = /(bắt đầu|khai mạc|lúc|vào|từ)\s*(?:từ|lúc|vào)?\s*$/iu;
 const FAR = 48;
 
