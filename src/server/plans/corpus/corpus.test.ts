@@ -27,6 +27,25 @@ describe('the plan corpus: every fact of every document', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(18);
   });
 
+  it('a document not about a meeting still gets a draft, with a warning saying so', () => {
+    const report = corpus.find((d) => d.name.startsWith('24-'))!;
+    const { draft } = parsePlanText(report.text);
+    expect(draft.documentType).toBe('report');
+    expect(draft.warnings.map((w) => w.code)).toContain('not_a_meeting');
+  });
+
+  it('a reading made with doubt is flagged for review, never silent', () => {
+    // A notice that moves the meeting: the old day is still in the text; the new one is taken, and said so.
+    const moved = parsePlanText(corpus.find((d) => d.name.startsWith('03-'))!.text).draft;
+    expect(moved.event.time.start).toBe('2022-03-15T08:30:00+07:00');
+    expect(moved.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', message: expect.stringContaining('chuyển sang') }),
+    );
+    // Two meetings in one notice: the first is taken, and said so.
+    const two = parsePlanText(corpus.find((d) => d.name.startsWith('16-'))!.text).draft;
+    expect(two.warnings.map((w) => w.code)).toContain('several_meetings');
+  });
+
   it('the checker fails a wrong reading (it is not a test that cannot fail)', () => {
     const doc = corpus[0]!;
     const { draft } = parsePlanText(doc.text);
