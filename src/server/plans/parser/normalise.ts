@@ -36,7 +36,7 @@ function moveTone(pair: string): string {
  * values read keep the placement the document was written in; only patterns are matched on this form.
  */
 export function foldTones(text: string): string {
-  if (!/[oOuU][^\s\x00-\x7f]/u.test(text)) return text;
+  if (!/[oOuU][\u00c0-\u1ef9]/u.test(text)) return text;
   let out = text;
   for (const [pattern, replace] of TONE_PAIRS) out = out.replace(pattern, replace);
   return out;
