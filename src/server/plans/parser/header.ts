@@ -27,7 +27,7 @@ export const documentTypeOf = (text: string): DocumentType | null =>
 /** The national motto, the Party's and the Youth Union's: printed on the right of the header, never the issuer. */
 const MOTTO =
   /^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH)$/iu;
-export const AUTHORITY_START = /^(KT|TM|TL|TUQ|K\/T|T\/M|T\/L|Q)\.?\s+\p{Lu}/u;
+export const AUTHORITY_START = /^(KT|TM|TL|TUQ|K\/T|T\/M|T\/L|Q)(?:\.\s*|\s+)\p{Lu}/u;
 const NUMBER = /(?:^|\s)Số\s*:?\s*([\d.]*)\s*([-/])\s*([\p{Lu}Đ\d][\p{L}\d&.\-/]*\p{L}[\p{L}\d&.\-/]*)/u;
 const DATED = /(?:^|\s)([\p{L}][\p{L} .]*?),?\s*ngày\s+([\d.…]*)\s*tháng\s+([\d.…]*)\s*năm\s+(\d{4})/iu;
 const PLACE_WORD = /^(TỈNH|HUYỆN|QUẬN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|TP\.)\s(?!(ỦY|UỶ|ĐOÀN|ĐỘI)(\s|$))/u;

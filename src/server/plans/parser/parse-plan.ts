@@ -127,7 +127,8 @@ export function parsePlan(input: string, options: ParseOptions = {}): PlanDraft 
     } else if (kind === 'time') {
       timeSections += 1;
       if (!e.time.text) {
-        readTime(clean(rest), span, draft, warn);
+        // "Thời gian: 8h00 ngày 15/3/2024; Địa điểm: …" on one line: the venue is read by itself later.
+        readTime(clean(rest.replace(/[;,.]\s*địa điểm\s*:.*$/iu, '')), span, draft, warn);
         note('event.time', span);
       } else if (timeSections === 2) {
         warn('several_meetings', 'Văn bản nêu nhiều cuộc họp: bản nháp lấy cuộc họp đầu tiên', span);
