@@ -73,6 +73,91 @@ describe('creating a conference from a plan', { timeout: JOURNEY_TIMEOUT }, () =
     await page.close();
   });
 
+  it('the review keeps what is typed: dd/mm/yyyy dates, 24-hour times, line breaks in duties, the window still', async () => {
+    const page = await run.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(page, run.baseUrl, 'bantochuc');
+    await page.getByRole('heading', { name: 'Hội nghị', level: 1 }).waitFor();
+    await page.goto(`${run.baseUrl}/events/from-plan`);
+    await page
+      .getByLabel('Hoặc dán nội dung văn bản')
+      .fill(readFileSync('src/server/plans/fixtures/ke-hoach-hai-ngay.txt', 'utf8'));
+    await page.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+    await page.getByRole('heading', { name: 'Kiểm tra nội dung đọc được' }).waitFor();
+
+    // Focusing a field scrolls the source pane by itself: the field stays where it is on the screen.
+    const venue = page.getByLabel('Địa điểm');
+    await venue.scrollIntoViewIfNeeded();
+    const before = await venue.boundingBox();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await venue.focus();
+    await page.locator('[data-highlighted][data-line="15"]').waitFor();
+    await page.waitForTimeout(800); // the pane scrolls smoothly; give it the time to finish
+    expect(await venue.boundingBox()).toEqual(before);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+
+    // Times are 24-hour text, never "08:00 AM"; "14h30" typed becomes 14:30.
+    const startTime = page.getByLabel('Giờ bắt đầu');
+    expect(await startTime.inputValue()).toBe('07:30');
+    expect(await startTime.getAttribute('type')).not.toBe('time');
+    await startTime.fill('14h30');
+    await startTime.press('Tab');
+    expect(await startTime.inputValue()).toBe('14:30');
+
+    // A date typed as dd/mm/yyyy is kept; an impossible one is refused with a clear message.
+    const startDate = page.getByLabel('Ngày bắt đầu');
+    await startDate.fill('27/11/2020');
+    await startDate.press('Tab');
+    expect(await startDate.inputValue()).toBe('27/11/2020');
+    const endDate = page.getByLabel('Ngày kết thúc');
+    await endDate.fill('31/02/2020');
+    await endDate.press('Tab');
+    await page.getByText('Ngày "31/02/2020" không hợp lệ').waitFor();
+    await endDate.fill('28/11/2020');
+    await endDate.press('Tab');
+    expect(await endDate.inputValue()).toBe('28/11/2020');
+    await expect(page.getByText('Ngày "31/02/2020" không hợp lệ').count()).resolves.toBe(0);
+
+    // Enter at the end of a duty keeps the line break.
+    await page.getByRole('tab', { name: /Nhiệm vụ/ }).click();
+    const duties = page.getByLabel('Nhiệm vụ (mỗi dòng một nhiệm vụ)').first();
+    await duties.click();
+    await duties.press('Control+End');
+    await duties.press('Enter');
+    await duties.pressSequentially('Thẩm định hồ sơ');
+    expect(await duties.inputValue()).toBe('Chủ trì chuẩn bị tài liệu, hội trường\nThẩm định hồ sơ');
+
+    // Signer, legal bases and recipients are shown for review.
+    await page.getByRole('tab', { name: 'Văn bản' }).click();
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Lê Đình Thọ');
+    expect(await page.getByLabel('Thẩm quyền ký').inputValue()).toBe('TM. ỦY BAN NHÂN DÂN');
+    expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('88/KH-UBND');
+    await page.getByText('UBND các xã (để thực hiện)', { exact: true }).waitFor();
+    await page.getByText('Nơi nhận (2)').waitFor();
+    await expectAccessible(page, "the plan review's document tab");
+
+    await page.getByRole('button', { name: 'Tạo hội nghị' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Hội nghị tập huấn Chương trình nông thôn mới năm 2015' })
+      .waitFor();
+    const eventUrl = page.url();
+
+    // The edit page shows the typed day and takes a new one typed the same way.
+    await page.goto(`${eventUrl}/edit`);
+    const editStart = page.getByLabel('Ngày bắt đầu');
+    await expect.poll(() => editStart.inputValue()).toBe('27/11/2020');
+    expect(await page.getByLabel('Giờ bắt đầu').inputValue()).toBe('14:30');
+    await editStart.fill('26/11/2020');
+    await editStart.press('Tab');
+    expect(await editStart.inputValue()).toBe('26/11/2020');
+    await page.getByLabel('Ngày kết thúc').fill('26/11/2020');
+    await page.getByLabel('Ngày kết thúc').press('Tab');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(eventUrl);
+    await page.goto(`${eventUrl}/edit`);
+    await expect.poll(() => page.getByLabel('Ngày bắt đầu').inputValue()).toBe('26/11/2020');
+    await page.close();
+  });
+
   it('says clearly when a file is not a conference document', async () => {
     const page = await run.browser.newPage();
     await signIn(page, run.baseUrl, 'bantochuc');

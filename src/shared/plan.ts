@@ -13,6 +13,12 @@ export const DOCUMENT_TYPES = [
   'report',
   'decision',
   'unknown',
+  /** A bare "Chương trình" (programme of a meeting). */
+  'program',
+  /** "Công điện": an urgent dispatch. */
+  'dispatch',
+  /** A council's or a Party committee's summons ("Triệu tập kỳ họp"). */
+  'summons',
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

@@ -31,6 +31,8 @@ const parsed = z.object({
   text: z.string(),
   draft: planDraftSchema,
   links: z.record(z.string(), z.string().nullable()),
+  /** The text was read from a scanned PDF by OCR. */
+  ocr: z.boolean(),
 });
 const tags = ['plans'];
 

@@ -1,20 +1,28 @@
 import type { PlanDraft } from '../../shared/plan';
 import { THANH_HOA_UNITS } from '../demo/thanh-hoa-units';
-import { extractDocumentText } from '../documents/text-extract';
+import { extractDocument } from '../documents/text-extract';
 import { AppError } from '../errors';
 import { parsePlan } from './parser/parse-plan';
 
-/** True when the draft holds nothing a conference document would: not a plan, invitation or letter at all. */
+/**
+ * True when the draft holds nothing an administrative document would: no kind, header, event field, basis or signer.
+ * A document that is not about a meeting but has a header still gets a draft, with warnings.
+ */
 function isEmptyDraft(draft: PlanDraft): boolean {
   const e = draft.event;
+  const h = draft.header;
   return (
     draft.documentType === 'unknown' &&
+    !h.issuer &&
+    !h.symbol &&
+    !h.dateText &&
     !e.name &&
     !e.time.text &&
     !e.venue &&
     draft.composition.length === 0 &&
     draft.program.length === 0 &&
-    draft.legalBases.length === 0
+    draft.legalBases.length === 0 &&
+    !draft.signer?.name
   );
 }
 
@@ -23,8 +31,8 @@ export async function parsePlanDocument(
   buffer: Buffer,
   knownUnitNames: string[] = THANH_HOA_UNITS.map((u) => u.name),
 ) {
-  const text = await extractDocumentText(buffer);
-  return parsePlanText(text, knownUnitNames);
+  const { text, ocr } = await extractDocument(buffer);
+  return { ...parsePlanText(text, knownUnitNames), ocr };
 }
 
 export function parsePlanText(text: string, knownUnitNames: string[] = THANH_HOA_UNITS.map((u) => u.name)) {
@@ -36,5 +44,5 @@ export function parsePlanText(text: string, knownUnitNames: string[] = THANH_HOA
       'Không nhận ra văn bản về hội nghị: không thấy loại văn bản, tên, thời gian, địa điểm hay thành phần',
     );
   }
-  return { text, draft };
+  return { text, draft, ocr: false };
 }

@@ -1,3 +1,4 @@
+import { normalise } from './normalise';
 import { isLabelLine } from './outline';
 
 /** A logical line of the document and the original lines it came from. */
@@ -13,7 +14,10 @@ export const MARKER =
 
 /** Lines that always start a new logical line, even after a line with no closing punctuation. */
 const STARTERS =
-  /^(căn cứ|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq)\.|số\s*:|trên đây|buổi (sáng|chiều|tối)|ngày thứ|\d{1,2}\s*[hg:]\s*\d{0,2}\b)/iu;
+  /^(căn cứ|thực hiện|xét đề nghị|theo đề nghị|trên cơ sở|nơi nhận|kính gửi|kính mời|(kt|tm|tl|tuq|k\/t|t\/m|t\/l)\.?\s|số\s*:|trên đây|buổi (sáng|chiều|tối)|(sáng|chiều|tối)\s*:|ngày thứ|ngày \d{1,2}\s*\/|\(?thời gian\s*:|\((kèm theo|ban hành kèm|áp dụng)|\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:h|giờ|g|:)\s*\d{0,2}(?![\p{L}]))/iu;
+
+const SENTENCE_VERB =
+  /\s(trân trọng|kính mời|tổ chức|thông báo|triệu tập|ban hành|đề nghị|xây dựng kế hoạch|điện:?)(\s|$)/iu;
 
 const LONE_MARKER = /^(?:[IVX]{1,5}\.|\d{1,3}(?:\.\d{1,2})*\.?|[a-zđ]\)|[-–—+•*])$/u;
 
@@ -22,16 +26,11 @@ const VOWEL = /[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè
 const isAllCaps = (text: string) => /\p{L}/u.test(text) && text === text.toUpperCase();
 
 /**
- * Cleans what copies of official documents carry: CRLF, NFD, `**bold**` markers, stray spaces, and lines broken in
- * the middle of a sentence or a word (web copies), which are joined back. Blank lines stay paragraph breaks.
+ * Stage 1 (with normalise.ts): the normalised lines, and lines broken in the middle of a sentence or a word (web
+ * copies) joined back. Blank lines stay paragraph breaks.
  */
 export function toLines(input: string): Line[] {
-  const raw = input
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00a0|\t/g, ' ')
-    .split('\n')
-    .map((text, i) => ({ text: cleanLine(text), from: i + 1, to: i + 1 }));
+  const raw = normalise(input);
 
   const lines: Line[] = [];
   let open: Open | undefined;
@@ -52,7 +51,7 @@ export function toLines(input: string): Line[] {
     } else {
       if (open) lines.push(close(open));
       open = {
-        line: { ...line },
+        line: { text: line.text, from: line.from, to: line.to },
         parts: [line.text],
         start: edge(line.text),
         end: line.text.slice(-EDGE),
@@ -92,20 +91,14 @@ function close(open: Open): Line {
   return { ...open.line, text: open.parts.join('') };
 }
 
-function cleanLine(text: string): string {
-  return text
-    .replace(/\*\*|__/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^\s*[-–]\s*\+\s*/, '+ ') // " - + item": a "+" item written under a dash
-    .trim();
-}
-
 /** Does `next` continue the sentence of `previous` (a line broken by a web copy)? */
 function continues(previous: Open, next: string): boolean {
   if (/[.;:!?]$/.test(previous.end)) return false;
   // "Số: 12/KH-UBND" and "Thanh Hóa, ngày … tháng … năm …" are lines of their own in the header.
   if (/^số\s*:/iu.test(previous.start) || /^[\p{L} .]{2,40},\s*ngày\s/u.test(next)) return false;
   if (MARKER.test(next) || STARTERS.test(next) || isLabelLine(next)) return false;
+  // "Phòng Nông nghiệp … trân trọng kính mời …" after a title: a new sentence with its own subject.
+  if (/^\p{Lu}/u.test(next) && SENTENCE_VERB.test(next.slice(0, 200))) return false;
   // Header blocks are upper case on both sides; a heading followed by body text is not one sentence.
   const nextCaps = isAllCaps(next);
   if (previous.caps !== nextCaps) return false;

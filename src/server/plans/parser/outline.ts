@@ -59,7 +59,10 @@ export function markerOf(text: string): { marker: string; level: number; rest: s
     const m = pattern.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length);
-    if (bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]/u.test(rest))
+    // A number led by a time is a numbered program line ("1. 08h00 - 08h30: Đón tiếp").
+    if (
+      bullet ? /^[^-–—+\s]/.test(rest) : /^\p{L}|^["“(]|^\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}\s*[-–]/u.test(rest)
+    )
       return { marker: m[1]!, level: level(m), rest };
   }
   if (isLabelLine(text)) return { marker: 'label', level: 3.5, rest: text };
@@ -74,9 +77,17 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; nodes: OutlineN
   for (const line of lines) {
     const marked = markerOf(line.text);
     if (!marked) {
+      // A labelled line that ends its sentence ("Chủ trì: … ." ) takes no continuation: the next sentence
+      // ("Đề nghị các đồng chí tham dự …") belongs to no field.
+      while (
+        stack.length &&
+        stack[stack.length - 1]!.marker === 'label' &&
+        /\.\/?$/.test(lastText(stack[stack.length - 1]!))
+      )
+        stack.pop();
       const open = stack[stack.length - 1];
       if (open) open.body.push(line);
-      else preamble.push(line);
+      else if (!roots.length) preamble.push(line);
       continue;
     }
     const node: OutlineNode = {
@@ -95,6 +106,9 @@ export function buildOutline(lines: Line[]): { preamble: Line[]; nodes: OutlineN
   }
   return { preamble, nodes: roots };
 }
+
+const lastText = (node: OutlineNode) =>
+  node.body.length ? node.body[node.body.length - 1]!.text : node.heading;
 
 /** The item's own words: heading plus continuation lines, as one string. */
 export function fullText(node: OutlineNode): string {

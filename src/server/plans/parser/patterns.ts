@@ -1,7 +1,7 @@
 import type { Citation } from '../../../shared/plan';
 import { foldVietnamese } from '../../../shared/text';
 
-const PEOPLE = '(?:người|đại biểu|đồng chí|đ/c|khách)';
+const PEOPLE = '(?:người|đại biểu|đồng chí|đ/c|khách|sinh viên|học viên|học sinh|cán bộ|thành viên|cử tri)';
 
 export interface Count {
   count: number | null;
@@ -36,6 +36,15 @@ export function readCount(text: string): Count | null {
     `\\(?\\s*(\\d{1,4})\\s*${PEOPLE}\\s*/\\s*(\\p{L}[\\p{L} ]{0,20}?)\\s*\\)`,
     'iu',
   ).exec(text);
+  // "mỗi tỉnh mời 3 đại biểu", "mỗi khoa cử 05 sinh viên": so many per unit, the number of units unknown.
+  const each = perUnit
+    ? null
+    : new RegExp(
+        `mỗi\\s+\\p{L}+(?:\\s\\p{L}+){0,3}?\\s+(?:mời|cử|chọn|có|gồm)?\\s*(\\d{1,3})\\s*${PEOPLE}`,
+        'iu',
+      ).exec(text);
+  if (each)
+    return { count: null, perUnit: Number(each[1]), unitCount: null, index: text.length, mismatch: false };
   if (perUnit)
     return {
       count: null,
@@ -44,11 +53,18 @@ export function readCount(text: string): Count | null {
       index: perUnit.index,
       mismatch: false,
     };
-  const plain = new RegExp(`\\(\\s*(?:khoảng|dự kiến|tối đa)?\\s*(\\d{1,5})\\s*${PEOPLE}\\s*\\)`, 'iu').exec(
-    text,
-  );
+  const plain = new RegExp(
+    `\\(\\s*(?:khoảng|dự kiến|tối đa)?\\s*(\\d{1,3}(?:\\.\\d{3})+|\\d{1,5})\\s*${PEOPLE}\\s*\\)`,
+    'iu',
+  ).exec(text);
   if (plain)
-    return { count: Number(plain[1]), perUnit: null, unitCount: null, index: plain.index, mismatch: false };
+    return {
+      count: Number(plain[1]!.replace(/\./g, '')),
+      perUnit: null,
+      unitCount: null,
+      index: plain.index,
+      mismatch: false,
+    };
   const trailing = new RegExp(`(\\d{1,5})\\s*${PEOPLE}\\s*[.;,]?\\s*$`, 'iu').exec(text);
   if (trailing)
     return {
@@ -63,8 +79,11 @@ export function readCount(text: string): Count | null {
 
 /** "Dự kiến khoảng 300 đại biểu" → 300. */
 export function readExpectedAttendees(text: string): number | null {
-  const m = /(?:khoảng|dự kiến|tổng số|tổng cộng|gồm)?\s*(\d{2,5})\s*(?:đại biểu|người|khách)/iu.exec(text);
-  return m ? Number(m[1]) : null;
+  const m =
+    /(?:khoảng|dự kiến|tổng số|tổng cộng|gồm)?\s*(\d{1,3}(?:\.\d{3})+|\d{2,5})\s*(?:đại biểu|người|khách)/iu.exec(
+      text,
+    );
+  return m ? Number(m[1]!.replace(/\./g, '')) : null;
 }
 
 /** The title without its count and trailing punctuation. */
@@ -126,9 +145,10 @@ export function findTimes(text: string): { time: string; index: number }[] {
  */
 export function leadingTimeRange(text: string): { start: string | null; end: string | null; rest: string } {
   const m =
-    /^\(?\s*(\d{1,2})\s*(?:(?:h|giờ|g|:)\s*(\d{2})?)?\s*(?:[-–—]|đến)\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*\)?\s*[:.,-]?\s*/iu.exec(
+    /^\(?\s*(?:từ\s+)?(\d{1,2})\s*(?:(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?)?\s*(?:[-–—]|đến)\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?\s*\)?\s*[:.,-]?\s*/iu.exec(
       text,
-    ) ?? /^\(?\s*(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*\)?\s*[:.,-]?\s*/iu.exec(text);
+    ) ??
+    /^\(?\s*(?:từ\s+)?(\d{1,2})\s*(?:h|giờ|g|:)\s*(\d{2})?\s*(?:phút|’|')?\s*\)?\s*[:.,-]?\s*/iu.exec(text);
   if (!m) return { start: null, end: null, rest: text };
   const start = clock(m[1]!, m[2]);
   const end = m[3] ? clock(m[3], m[4]) : null;

@@ -1,9 +1,9 @@
 import { Alert, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatTime } from '../../../../shared/format';
 import { AUDIT_ACTIONS } from '../../../../shared/vocabulary';
+import { VnDateInput } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type AuditFilter, useAudit } from '../api/events';
 
@@ -53,7 +53,7 @@ export function AuditPanel({ eventId }: { eventId: string }) {
           onChange={(action) => setFilter({ ...filter, action, page: 1 })}
           w={180}
         />
-        <DateInput
+        <VnDateInput
           label={t('audit.from')}
           valueFormat="DD/MM/YYYY"
           clearable
@@ -61,7 +61,7 @@ export function AuditPanel({ eventId }: { eventId: string }) {
           onChange={(from) => setFilter({ ...filter, from, page: 1 })}
           w={150}
         />
-        <DateInput
+        <VnDateInput
           label={t('audit.to')}
           valueFormat="DD/MM/YYYY"
           clearable

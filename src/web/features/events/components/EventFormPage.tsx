@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { useEffect } from 'react';
@@ -21,6 +20,7 @@ import { type CreateEventInput, createEventSchema, type Event } from '../../../.
 import { formatDate, vietnamLocalToInstant } from '../../../../shared/format';
 import { DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS } from '../../../../shared/limits';
 import { PageLoader } from '../../../app/guards';
+import { VnDateInput, VnTimeInput } from '../../../lib/dates';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
@@ -190,19 +190,19 @@ export function EventFormPage() {
         </Paper>
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-            <DateInput
+            <VnDateInput
               label={t('events.startDate')}
               valueFormat="DD/MM/YYYY"
               required
               {...form.getInputProps('startDate')}
             />
-            <TimeInput label={t('events.startTime')} required {...form.getInputProps('startTime')} />
-            <DateInput
+            <VnTimeInput label={t('events.startTime')} required {...form.getInputProps('startTime')} />
+            <VnDateInput
               label={t('events.endDate')}
               valueFormat="DD/MM/YYYY"
               {...form.getInputProps('endDate')}
             />
-            <TimeInput label={t('events.endTime')} required {...form.getInputProps('endTime')} />
+            <VnTimeInput label={t('events.endTime')} required {...form.getInputProps('endTime')} />
           </SimpleGrid>
           <TextInput mt="sm" label={t('events.timeText')} {...form.getInputProps('timeText')} />
         </Paper>
@@ -277,7 +277,7 @@ export function EventFormPage() {
               placeholder="12/KH-UBND"
               {...form.getInputProps('planNumber')}
             />
-            <DateInput
+            <VnDateInput
               label={t('events.planDate')}
               valueFormat="DD/MM/YYYY"
               clearable

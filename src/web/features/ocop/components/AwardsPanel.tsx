@@ -16,12 +16,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwardBatch, AwardRecipient, CertificateTemplate } from '../../../../shared/ocop';
 import { AWARD_ORDERS, type AwardOrder, starText } from '../../../../shared/ocop-rules';
+import { VnDateInput } from '../../../lib/dates';
 import { apiFieldErrors } from '../../../lib/form';
 import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
@@ -163,7 +163,7 @@ function TemplateModal({ eventId, onClose }: { eventId: string; onClose: () => v
         <TextInput label={t('awards.intro')} {...field('intro')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('awards.place')} {...field('place')} />
-          <DateInput
+          <VnDateInput
             label={t('awards.issueDate')}
             description={t('awards.issueDateHelp')}
             valueFormat="DD/MM/YYYY"

@@ -16,7 +16,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +29,7 @@ import {
   type Product,
   starsForScore,
 } from '../../../../shared/ocop';
+import { VnDateInput } from '../../../lib/dates';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
@@ -252,14 +252,14 @@ export function ProductFormModal({ product, onClose }: { product: Product | null
               placeholder="5445/QĐ-UBND"
               {...form.getInputProps('decisionNumber')}
             />
-            <DateInput
+            <VnDateInput
               label={t('ocop.decisionDate')}
               valueFormat="DD/MM/YYYY"
               clearable
               maxDate={new Date()}
               {...form.getInputProps('decisionDate')}
             />
-            <DateInput
+            <VnDateInput
               label={t('ocop.validUntil')}
               valueFormat="DD/MM/YYYY"
               clearable

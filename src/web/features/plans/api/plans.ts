@@ -8,6 +8,8 @@ export interface ParsedPlan {
   text: string;
   draft: PlanDraft;
   links: Record<string, string | null>;
+  /** The text was read from a scan by OCR. */
+  ocr?: boolean;
 }
 
 export function useParsePlan() {

@@ -15,30 +15,42 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput, TimeInput } from '@mantine/dates';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { vietnamLocalToInstant } from '../../../../shared/format';
 import type { CompositionNode, PlanDraft, ProgramItem, Source } from '../../../../shared/plan';
 import { draftToContents, draftToEvent } from '../../../../shared/plan-mapping';
+import { VnDateInput, VnTimeInput } from '../../../lib/dates';
 import { useErrorMessage } from '../../../lib/i18n';
 import { type ParsedPlan, useCreateFromPlan, useParsePlan } from '../api/plans';
 import { PlanSourceInput } from './PlanSourceInput';
 
 type Highlight = Source | null;
 
-/** The document as read, line by line; the lines of the field in focus are marked and scrolled into view. */
-function SourcePane({ text, highlight }: { text: string; highlight: Highlight }) {
-  const { t } = useTranslation();
+/**
+ * The document as read, line by line; the lines of the field in focus are marked and scrolled into view inside the
+ * pane only. `scrollIntoView` also scrolled the window, so the field being typed in jumped off-screen.
+ */
+function SourcePane({ text, highlight, label }: { text: string; highlight: Highlight; label: string }) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const viewport = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (highlight) refs.current[highlight.from - 1]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const line = highlight ? refs.current[highlight.from - 1] : null;
+    const pane = viewport.current;
+    if (!line || !pane) return;
+    const offset = line.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    pane.scrollTo({ top: Math.max(0, offset - pane.clientHeight / 3), behavior: 'smooth' });
   }, [highlight]);
   return (
     // Focusable, so the plan's text can be scrolled with the keyboard as well as the mouse.
-    <ScrollArea h="75vh" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('plans.source') }}>
+    <ScrollArea
+      h="75vh"
+      type="auto"
+      viewportRef={viewport}
+      viewportProps={{ tabIndex: 0, 'aria-label': label }}
+    >
       <Box ff="monospace" fz="xs" aria-label="source">
         {lines.map((line, i) => {
           const n = i + 1;
@@ -227,7 +239,7 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
   const link = (name: string | null) => (name ? (parsed.links[name] ?? null) : null);
 
   const onCreate = () => {
-    if (!startDate) return;
+    if (!startDate || !/^\d{2}:\d{2}$/.test(startTime) || !/^\d{2}:\d{2}$/.test(endTime)) return;
     const times = {
       startsAt: vietnamLocalToInstant(startDate, startTime),
       endsAt: vietnamLocalToInstant(endDate ?? startDate, endTime),
@@ -248,9 +260,18 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
       <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 2, md: 1 }}>
         <Paper withBorder p="xs">
           <Text size="sm" fw={600} mb={4}>
-            {t('plans.source')}
+            {parsed.ocr ? t('planReview.ocrText') : t('plans.source')}
           </Text>
-          <SourcePane text={parsed.text} highlight={highlight} />
+          {parsed.ocr && (
+            <Text size="xs" c="dimmed" mb={4}>
+              {t('planReview.ocrNote')}
+            </Text>
+          )}
+          <SourcePane
+            text={parsed.text}
+            highlight={highlight}
+            label={parsed.ocr ? t('planReview.ocrText') : t('plans.source')}
+          />
         </Paper>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 1, md: 2 }}>
@@ -283,6 +304,7 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
               <Tabs.Tab value="tasks">
                 {t('plans.tabTasks')} ({draft.tasks.length})
               </Tabs.Tab>
+              <Tabs.Tab value="document">{t('planReview.documentTitle')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="event" pt="sm">
               <Stack gap="sm">
@@ -348,31 +370,24 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
                 <Sourced source={src('event.time')} onFocus={setHighlight}>
                   <TextInput label={t('events.timeText')} value={e.time.text ?? ''} readOnly />
                   <Group grow mt={4}>
-                    <DateInput
+                    <VnDateInput
                       label={t('events.startDate')}
-                      valueFormat="DD/MM/YYYY"
                       value={startDate}
                       onChange={setStartDate}
                       required
                       error={!startDate ? t('plans.pickDay') : undefined}
                     />
-                    <TimeInput
-                      label={t('events.startTime')}
-                      value={startTime}
-                      onChange={(ev) => setStartTime(ev.currentTarget.value)}
-                    />
-                    <DateInput
-                      label={t('events.endDate')}
-                      valueFormat="DD/MM/YYYY"
-                      value={endDate}
-                      onChange={setEndDate}
-                    />
-                    <TimeInput
-                      label={t('events.endTime')}
-                      value={endTime}
-                      onChange={(ev) => setEndTime(ev.currentTarget.value)}
-                    />
+                    <VnTimeInput label={t('events.startTime')} value={startTime} onChange={setStartTime} />
+                    <VnDateInput label={t('events.endDate')} value={endDate} onChange={setEndDate} />
+                    <VnTimeInput label={t('events.endTime')} value={endTime} onChange={setEndTime} />
                   </Group>
+                </Sourced>
+                <Sourced source={src('event.chair')} onFocus={setHighlight}>
+                  <TextInput
+                    label={t('planReview.chair')}
+                    value={e.chair ?? ''}
+                    onChange={(ev) => setEvent({ chair: ev.currentTarget.value || null })}
+                  />
                 </Sourced>
                 <Sourced source={src('event.venue')} onFocus={setHighlight}>
                   <TextInput
@@ -412,6 +427,9 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
                 ))}
               </Stack>
             </Tabs.Panel>
+            <Tabs.Panel value="document" pt="sm">
+              <DocumentReview draft={draft} onChange={setDraft} onFocus={setHighlight} />
+            </Tabs.Panel>
             <Tabs.Panel value="composition" pt="sm">
               <CompositionEditor
                 nodes={draft.composition}
@@ -443,18 +461,12 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
                         })
                       }
                     />
-                    <Textarea
-                      aria-label={t('plans.duties')}
-                      autosize
-                      value={task.duties.join('\n')}
-                      onChange={(ev) =>
+                    <DutiesInput
+                      duties={task.duties}
+                      onChange={(duties) =>
                         setDraft({
                           ...draft,
-                          tasks: draft.tasks.map((x, j) =>
-                            j === i
-                              ? { ...x, duties: ev.currentTarget.value.split('\n').filter((d) => d.trim()) }
-                              : x,
-                          ),
+                          tasks: draft.tasks.map((x, j) => (j === i ? { ...x, duties } : x)),
                         })
                       }
                     />
@@ -471,6 +483,134 @@ function Review({ parsed }: { parsed: ParsedPlan }) {
         </Stack>
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** What the document itself says: its kind, number, issuer and date, legal bases, signer and recipients. */
+function DocumentReview({
+  draft,
+  onChange,
+  onFocus,
+}: {
+  draft: PlanDraft;
+  onChange: (draft: PlanDraft) => void;
+  onFocus: (s: Highlight) => void;
+}) {
+  const { t } = useTranslation();
+  const h = draft.header;
+  const signer = draft.signer ?? { authority: null, title: null, name: null, source: { from: 0, to: 0 } };
+  const setSigner = (patch: Partial<typeof signer>) =>
+    onChange({ ...draft, signer: { ...signer, ...patch } });
+  const issued = h.date ? h.date.split('-').reverse().join('/') : (h.dateText ?? '');
+  return (
+    <Stack gap="sm">
+      <Sourced source={draft.sources.documentType ?? draft.sources['header.number']} onFocus={onFocus}>
+        <Group grow>
+          <TextInput
+            label={t('planReview.documentType')}
+            value={t(`planReview.types.${draft.documentType}`)}
+            readOnly
+          />
+          <TextInput
+            label={t('planReview.number')}
+            value={h.number ?? (h.symbol ? `…/${h.symbol}` : '')}
+            readOnly
+          />
+        </Group>
+      </Sourced>
+      <Sourced source={draft.sources['header.issuer'] ?? draft.sources['header.date']} onFocus={onFocus}>
+        <Group grow>
+          <TextInput label={t('planReview.issuer')} value={h.issuer ?? ''} readOnly />
+          <TextInput
+            label={t('planReview.issued')}
+            value={[h.place, issued].filter(Boolean).join(', ')}
+            readOnly
+          />
+        </Group>
+      </Sourced>
+      <Text size="sm" fw={500}>
+        {t('planReview.legalBases', { count: draft.legalBases.length })}
+      </Text>
+      <Stack gap={4} component="ol" m={0} pl="md">
+        {draft.legalBases.map((basis) => (
+          <Box
+            component="li"
+            key={`${basis.source.from}-${basis.text}`}
+            tabIndex={0}
+            onFocus={() => onFocus(basis.source)}
+            onMouseEnter={() => onFocus(basis.source)}
+          >
+            <Text size="sm">{basis.text}</Text>
+          </Box>
+        ))}
+      </Stack>
+      <Sourced source={draft.sources.signer} onFocus={onFocus}>
+        <Text size="sm" fw={500}>
+          {t('planReview.signer')}
+        </Text>
+        <Group grow>
+          <TextInput
+            label={t('planReview.signerAuthority')}
+            value={signer.authority ?? ''}
+            onChange={(ev) => setSigner({ authority: ev.currentTarget.value || null })}
+          />
+          <TextInput
+            label={t('planReview.signerTitle')}
+            value={signer.title ?? ''}
+            onChange={(ev) => setSigner({ title: ev.currentTarget.value || null })}
+          />
+          <TextInput
+            label={t('planReview.signerName')}
+            value={signer.name ?? ''}
+            onChange={(ev) => setSigner({ name: ev.currentTarget.value || null })}
+          />
+        </Group>
+      </Sourced>
+      <Text size="sm" fw={500}>
+        {t('planReview.recipients', { count: draft.recipients.length })}
+      </Text>
+      <Stack gap={2} component="ul" m={0} pl="md">
+        {draft.recipients.map((r) => (
+          <Box
+            component="li"
+            key={`${r.source.from}-${r.name}`}
+            tabIndex={0}
+            onFocus={() => onFocus(r.source)}
+            onMouseEnter={() => onFocus(r.source)}
+          >
+            <Text size="sm">
+              {r.name}
+              {r.purpose ? ` (${r.purpose})` : ''}
+            </Text>
+          </Box>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/**
+ * One duty per line. The text is kept as typed: rebuilding it from the list dropped the empty line Enter had just
+ * made, so the next words were glued onto the previous duty.
+ */
+function DutiesInput({ duties, onChange }: { duties: string[]; onChange: (duties: string[]) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(duties.join('\n'));
+  return (
+    <Textarea
+      aria-label={t('plans.duties')}
+      autosize
+      value={text}
+      onChange={(ev) => {
+        setText(ev.currentTarget.value);
+        onChange(
+          ev.currentTarget.value
+            .split('\n')
+            .map((d) => d.trim())
+            .filter(Boolean),
+        );
+      }}
+    />
   );
 }
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PRODUCER_TYPES, type ProducerType } from '../../../../shared/ocop-rules';
 import { createUnitSchema, UNIT_KINDS, type Unit, type UnitKind } from '../../../../shared/units';
+import { VnDateInput } from '../../../lib/dates';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { useSaveUnit } from '../api/units';
@@ -78,13 +78,13 @@ export function UnitFormModal({ unit, onClose }: { unit: Unit | null; onClose: (
               onChange={(id, name) => form.setValues({ parentId: id, parentName: name })}
               error={form.errors.parentId as string | undefined}
             />
-            <DateInput
+            <VnDateInput
               label={t('units.validFrom')}
               valueFormat="DD/MM/YYYY"
               clearable
               {...form.getInputProps('validFrom')}
             />
-            <DateInput
+            <VnDateInput
               label={t('units.validTo')}
               valueFormat="DD/MM/YYYY"
               clearable
