@@ -113,14 +113,12 @@ export function fullTitle(position: string | null | undefined, organization: str
 // ── Reading people out ──────────────────────────────────────────────────────────────────────────────────────
 
 const INTRO_GROUPS: { level: McLevel[]; heading: string }[] = [
-  { level: ['central'], heading: 'Về phía Trung ương, có:' },
-  { level: ['province'], heading: 'Về phía lãnh đạo tỉnh, có:' },
-  { level: ['department'], heading: 'Về phía các sở, ban, ngành, có:' },
-  { level: ['district'], heading: 'Về phía các huyện, thị xã, thành phố, có:' },
-  { level: ['commune', 'enterprise', 'media', 'other'], heading: 'Cùng dự có:' },
+  { level: ['central'], heading: 'Về phía Trung ương, có' },
+  { level: ['province'], heading: 'Về phía lãnh đạo tỉnh, có' },
+  { level: ['department'], heading: 'Về phía các sở, ban, ngành, có' },
+  { level: ['district'], heading: 'Về phía các huyện, thị xã, thành phố, có' },
+  { level: ['commune', 'enterprise', 'media', 'other'], heading: 'Cùng dự có' },
 ];
-
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 /** People introduced one by one: up to a district's Phó Chủ tịch UBND (DOMAIN.md's ladder); the rest are counted. */
 export const INTRODUCED_RANK_MAX = 250;
@@ -196,9 +194,9 @@ function introductions(input: McScriptInput, r: Roster): string[] {
     const fromPresidium = chairs.filter((c) => group.level.includes(c.person.level));
     const all = [...fromPresidium.map((c) => c.person), ...people];
     if (!all.length) continue;
-    lines.push(group.heading);
-    for (const [i, p] of all.entries())
-      lines.push(`- ${capitalize(introduce(p))}${r.expected ? ' (dự kiến)' : ''}${i === all.length - 1 ? '.' : ';'}`);
+    // One sentence a group, as MCs read it: "Về phía Trung ương, có đồng chí …, …; đồng chí …, …".
+    const names = all.map((p) => `${introduce(p)}${r.expected ? ' (dự kiến)' : ''}`);
+    lines.push(`${group.heading} ${names.join('; ')}.`);
   }
   const others = input.people.filter((p) => !named.has(p.id) && r.inHall(p)).length;
   if (others > 0) {

@@ -52,7 +52,13 @@ function toPerson(row: ScriptPersonRow): McPerson {
     title: fullTitle(row.position, row.organization ?? row.unit_name),
     address: addressOf(row, level),
     level,
-    rank: row.protocol_rank ?? row.derived_rank ?? MAX_RANK,
+    // A substitute is introduced in the place of the person they stand in for.
+    rank: Math.min(
+      row.protocol_rank ?? row.derived_rank ?? MAX_RANK,
+      row.substitute_for_name
+        ? (row.substitute_for_protocol_rank ?? row.substitute_for_derived_rank ?? MAX_RANK)
+        : MAX_RANK,
+    ),
     status: row.status,
     present: !!row.checked_in_at,
     substituteFor: row.substitute_for_name

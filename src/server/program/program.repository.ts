@@ -133,6 +133,8 @@ export function findPeopleForScript(db: Executor, eventId: string) {
       's.full_name as substitute_for_name',
       's.position as substitute_for_position',
       's.organization as substitute_for_organization',
+      's.protocol_rank as substitute_for_protocol_rank',
+      's.derived_rank as substitute_for_derived_rank',
     ])
     .where('d.event_id', '=', eventId)
     .orderBy('d.protocol_key')

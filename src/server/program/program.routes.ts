@@ -214,7 +214,7 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
   );
 
   app.get(
-    '/api/events/:eventId/hall',
+    '/api/events/:eventId/program/now',
     {
       schema: {
         tags,
@@ -231,7 +231,7 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
   );
 
   app.post(
-    '/api/events/:eventId/hall',
+    '/api/events/:eventId/program/now',
     {
       schema: {
         tags,
@@ -249,7 +249,7 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
   );
 
   app.get(
-    '/api/events/:eventId/hall/live',
+    '/api/events/:eventId/program/now/live',
     {
       schema: {
         tags,
