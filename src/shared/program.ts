@@ -306,3 +306,6 @@ export const documentPackSchema = z.object({
   ),
 });
 export type DocumentPack = z.infer<typeof documentPackSchema>;
+
+// Named in the OpenAPI document, so the recursive tree becomes a component instead of a dangling reference.
+z.globalRegistry.add(programItemSchema, { id: 'ProgramDayItem' });

@@ -62,6 +62,7 @@ export function findPresenterRows(db: Executor, eventId: string) {
       'd.position as delegate_position',
       'd.organization',
       'd.status',
+      'd.unit_id as delegate_unit_id',
       'u.name as unit_name',
     ])
     .where('p.event_id', '=', eventId)

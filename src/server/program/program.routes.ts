@@ -10,6 +10,7 @@ import {
   reorderProgramSchema,
   updateProgramItemSchema,
 } from '../../shared/program';
+import { scopeOf } from '../delegates/delegates.policy';
 import { getEventById } from '../events/events.service';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } from '../http/types';
@@ -46,8 +47,8 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
       },
     },
     async (request) => {
-      await actorInEvent(db, request, canReadProgram);
-      return getProgram(db, request.params.eventId);
+      const actor = await actorInEvent(db, request, canReadProgram);
+      return getProgram(db, request.params.eventId, await scopeOf(db, actor, request.params.eventId));
     },
   );
 
@@ -136,9 +137,10 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
       },
     },
     async (request, reply) => {
-      await actorInEvent(db, request, canReadProgram);
+      const actor = await actorInEvent(db, request, canReadProgram);
       const { eventId } = request.params;
-      const buffer = await programDocx(await getEventById(db, eventId), await getProgram(db, eventId));
+      const program = await getProgram(db, eventId, await scopeOf(db, actor, eventId));
+      const buffer = await programDocx(await getEventById(db, eventId), program);
       sendDownload(reply, {
         buffer,
         mediaType: DOCX_MEDIA_TYPE,
@@ -160,9 +162,10 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
       },
     },
     async (request, reply) => {
-      await actorInEvent(db, request, canReadProgram);
+      const actor = await actorInEvent(db, request, canReadProgram);
       const { eventId } = request.params;
-      const buffer = await programPdf(await getEventById(db, eventId), await getProgram(db, eventId));
+      const program = await getProgram(db, eventId, await scopeOf(db, actor, eventId));
+      const buffer = await programPdf(await getEventById(db, eventId), program);
       sendDownload(reply, {
         buffer,
         mediaType: 'application/pdf',

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import type { ProgramItemsTable } from '../db/schema';
+import { inScope, type Scope } from '../delegates/delegates.policy';
 import { assertEventOpen } from '../delegates/delegates.service';
 import { invalid, invalidField, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
@@ -54,7 +55,16 @@ function durationOf(row: ProgramItemsTable): number {
   return DEFAULT_DURATION_MINUTES[kindOf(row)];
 }
 
-function toPresenter(row: PresenterRow): Presenter {
+/** A unit officer reads the program, but no person of another unit: such a speaker shows by post only. */
+function toPresenter(row: PresenterRow, scope: Scope): Presenter {
+  if (row.delegate_id && row.full_name && !inScope(scope, row.delegate_unit_id)) {
+    return {
+      delegateId: null,
+      unitId: row.delegate_unit_id,
+      name: 'Đại biểu',
+      detail: fullTitle(row.delegate_position, row.organization) || null,
+    };
+  }
   if (row.delegate_id && row.full_name) {
     return {
       delegateId: row.delegate_id,
@@ -74,7 +84,11 @@ function toPresenter(row: PresenterRow): Presenter {
  * ends; a sub-item starts when its parent does, after its earlier siblings. Warnings say where the day overruns
  * and which presenter will not be there.
  */
-export async function getProgram(db: Executor, eventId: string): Promise<Program> {
+export async function getProgram(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<Program> {
   const event = await getEventById(db, eventId);
   const [rows, presenterRows, begun] = await Promise.all([
     findItemRows(db, eventId),
@@ -108,7 +122,7 @@ export async function getProgram(db: Executor, eventId: string): Promise<Program
         endsAt: new Date(endsAt).toISOString(),
         notes: row.notes ?? null,
         isSample: row.is_sample === 1,
-        presenters: (presentersOf.get(row.id) ?? []).map(toPresenter),
+        presenters: (presentersOf.get(row.id) ?? []).map((p) => toPresenter(p, scope)),
         children: children.items,
       };
       if (children.items.length && children.end > endsAt) {
@@ -126,7 +140,7 @@ export async function getProgram(db: Executor, eventId: string): Promise<Program
         });
       }
       for (const p of presentersOf.get(row.id) ?? []) {
-        if (!p.delegate_id || !p.status) continue;
+        if (!p.delegate_id || !p.status || !inScope(scope, p.delegate_unit_id)) continue;
         if (p.status === 'declined' || p.status === 'replaced') {
           warnings.push({
             code: 'presenter_declined',
