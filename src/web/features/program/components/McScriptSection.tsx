@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatTime } from '../../../../shared/format';
@@ -60,26 +60,36 @@ export function McScriptSection({ eventId }: { eventId: string }) {
                 {t('program.noChanges')}
               </Text>
             ) : (
-              <ScrollArea.Autosize mah={320}>
+              // A scrolling region a keyboard can reach (focusable, named).
+              <section
+                tabIndex={0}
+                aria-label={t('program.changes')}
+                style={{ maxHeight: 320, overflow: 'auto' }}
+              >
                 <Stack gap={2} data-testid="script-diff">
                   {changed.flatMap((c, i) =>
                     c.value
                       .split('\n')
                       .filter((line) => line.trim())
                       .map((line, j) => (
-                        <Code
+                        <Text
                           key={`${i}-${j}`}
-                          block
-                          color={c.added ? 'green.1' : 'red.1'}
-                          aria-label={c.added ? t('program.added') : t('program.removed')}
+                          component="div"
+                          size="sm"
+                          px="xs"
+                          style={{
+                            whiteSpace: 'pre-wrap',
+                            background: c.added ? '#dcfce7' : '#fee2e2',
+                            color: c.added ? '#14532d' : '#7f1d1d',
+                          }}
                         >
-                          {c.added ? '+ ' : '− '}
+                          {c.added ? `+ ${t('program.added')}: ` : `− ${t('program.removed')}: `}
                           {line}
-                        </Code>
+                        </Text>
                       )),
                   )}
                 </Stack>
-              </ScrollArea.Autosize>
+              </section>
             )}
           </Stack>
         )}
