@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Program } from '../src/shared/program';
 import { extractDocumentText } from '../src/server/documents/text-extract';
+import type { Program } from '../src/shared/program';
 import { expectAccessible, JOURNEY_TIMEOUT, type Running, signIn, startDemo } from './support';
 
 let run: Running;
@@ -14,7 +14,9 @@ const DEMO_EVENT = /Hội nghị tổng kết, đánh giá Chương trình mỗi
 
 describe('the conference program and the MC script', { timeout: JOURNEY_TIMEOUT }, () => {
   it('an organizer reorders the program by keyboard, adds an item, regenerates the script and downloads it', async () => {
-    const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })).newPage();
+    const page = await (
+      await run.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+    ).newPage();
     await signIn(page, run.baseUrl, 'bantochuc');
     await page.getByRole('link', { name: DEMO_EVENT }).click();
     await page.getByRole('tab', { name: 'Chương trình' }).click();
@@ -35,13 +37,21 @@ describe('the conference program and the MC script', { timeout: JOURNEY_TIMEOUT 
     await handle.focus();
     // dnd-kit measures the list once an item is picked up and moves it on the next frame: one key at a time.
     await page.keyboard.press('Space');
-    await page.getByText(`was moved over droppable area ${before.items[4]!.id}.`).waitFor({ state: 'attached' });
+    await page
+      .getByText(`was moved over droppable area ${before.items[4]!.id}.`)
+      .waitFor({ state: 'attached' });
     await page.keyboard.press('ArrowDown');
-    await page.getByText(`was moved over droppable area ${before.items[5]!.id}.`).waitFor({ state: 'attached' });
+    await page
+      .getByText(`was moved over droppable area ${before.items[5]!.id}.`)
+      .waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
     await expect
       .poll(async () => (await api()).items.map((i) => i.id))
-      .toEqual([...before.items.slice(0, 4), before.items[5]!, before.items[4]!, ...before.items.slice(6)].map((i) => i.id));
+      .toEqual(
+        [...before.items.slice(0, 4), before.items[5]!, before.items[4]!, ...before.items.slice(6)].map(
+          (i) => i.id,
+        ),
+      );
     const after = await api();
     // Times follow: the speeches now start when the clip used to.
     expect(after.items[4]!.startsAt).toBe(before.items[4]!.startsAt);
@@ -78,7 +88,9 @@ describe('the conference program and the MC script', { timeout: JOURNEY_TIMEOUT 
     expect(scan.ok()).toBe(true);
     await page.getByRole('button', { name: 'Tạo lại kịch bản' }).click();
     await page.getByText('Theo người đã điểm danh').waitFor();
-    await expect(page.getByTestId('script-diff').textContent()).resolves.toContain(`đồng chí ${leader.fullName}`);
+    await expect(page.getByTestId('script-diff').textContent()).resolves.toContain(
+      `đồng chí ${leader.fullName}`,
+    );
     await expectAccessible(page, 'the MC script with its changes');
 
     const [download] = await Promise.all([
@@ -99,7 +111,9 @@ describe('the conference program and the MC script', { timeout: JOURNEY_TIMEOUT 
     await signIn(phone, run.baseUrl, 'bantochuc');
     const events = (await (await phone.request.get(`${run.baseUrl}/api/events`)).json()) as { id: string }[];
     const eventId = events[0]!.id;
-    const projector = await (await run.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const projector = await (
+      await run.browser.newContext({ viewport: { width: 1280, height: 720 } })
+    ).newPage();
     await signIn(projector, run.baseUrl, 'bantochuc');
     await projector.goto(`${run.baseUrl}/checkin/${eventId}/hall`);
     await projector.getByText('Chương trình chưa bắt đầu').waitFor();
@@ -113,7 +127,10 @@ describe('the conference program and the MC script', { timeout: JOURNEY_TIMEOUT 
     await projector.getByTestId('hall-now').getByText('Tuyên bố lý do, giới thiệu đại biểu').waitFor();
     const mc = await phone.context().newPage();
     await mc.goto(`${run.baseUrl}/checkin/${eventId}/hall?view=mc`);
-    await mc.getByTestId('hall-page').getByText(/Về dự Hội nghị hôm nay/).waitFor();
+    await mc
+      .getByTestId('hall-page')
+      .getByText(/Về dự Hội nghị hôm nay/)
+      .waitFor();
     await phone.context().close();
     await projector.context().close();
   });

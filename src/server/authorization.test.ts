@@ -171,7 +171,6 @@ async function seatAndAward(eventId: string, groupId: string) {
   });
 }
 
-
 /** A program item whose speaker is a Nga Sơn delegate: a Hoằng Hóa officer reading the program must not see them. */
 async function programItem(eventId: string, groupId: string): Promise<string> {
   const speaker = await registerDelegate(eventId, groupId, ngaSonId);
@@ -187,7 +186,14 @@ const PDF_BYTES = Buffer.from('%PDF-1.4\n%tham luan\n');
 /** A paper of Hoằng Hóa (accepted when asked), and one of Nga Sơn beside it. */
 async function paperOf(eventId: string, accepted = false): Promise<string> {
   const send = (unitId: string) =>
-    submitPaper(ctx.handle.db, SYSTEM_ACTOR, { all: true }, eventId, { title: 'Tham luận', unitId }, PDF_BYTES);
+    submitPaper(
+      ctx.handle.db,
+      SYSTEM_ACTOR,
+      { all: true },
+      eventId,
+      { title: 'Tham luận', unitId },
+      PDF_BYTES,
+    );
   const paper = await send(hoangHoaId);
   await send(ngaSonId);
   if (accepted)

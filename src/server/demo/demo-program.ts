@@ -89,7 +89,10 @@ const PAPERS: DemoPaper[] = [
 function samplePdf(title: string, unit: string): Promise<Buffer> {
   return renderPdf((doc) => {
     doc.addPage({ size: 'A4', margin: 72 });
-    doc.font('serif-bold').fontSize(15).text(vi(title.toLocaleUpperCase('vi')), { align: 'center' });
+    doc
+      .font('serif-bold')
+      .fontSize(15)
+      .text(vi(title.toLocaleUpperCase('vi')), { align: 'center' });
     doc.moveDown().font('serif-italic').fontSize(12).text(vi(unit), { align: 'center' });
     doc
       .moveDown(2)
@@ -160,11 +163,7 @@ export async function seedDemoProgram(db: Db, eventId: string, keys: Map<string,
     });
   }
   // The times and speakers above are the demo's choice, not the plan's.
-  await db
-    .updateTable('program_items')
-    .set({ is_sample: 1 })
-    .where('event_id', '=', eventId)
-    .execute();
+  await db.updateTable('program_items').set({ is_sample: 1 }).where('event_id', '=', eventId).execute();
 
   const unitNames = new Map(
     (await db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),

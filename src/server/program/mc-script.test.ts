@@ -14,7 +14,13 @@ import {
 // The script builder on hand-made inputs: titles, leaders present / absent / substituted, and the signing rounds
 // the agreements feature will give.
 
-const item = (id: string, kind: ProgramItem['kind'], title: string, minutes: number, start: string): ProgramItem => ({
+const item = (
+  id: string,
+  kind: ProgramItem['kind'],
+  title: string,
+  minutes: number,
+  start: string,
+): ProgramItem => ({
   id,
   position: 0,
   kind,
@@ -28,7 +34,14 @@ const item = (id: string, kind: ProgramItem['kind'], title: string, minutes: num
   children: [],
 });
 
-const person = (id: string, fullName: string, title: string, level: McPerson['level'], rank: number, extra: Partial<McPerson> = {}): McPerson => ({
+const person = (
+  id: string,
+  fullName: string,
+  title: string,
+  level: McPerson['level'],
+  rank: number,
+  extra: Partial<McPerson> = {},
+): McPerson => ({
   id,
   fullName,
   title,
@@ -57,7 +70,10 @@ function input(overrides: Partial<McScriptInput> = {}): McScriptInput {
     generatedAt: '2020-11-27T00:30:00.000Z',
     items: [
       item('i1', 'ceremony', 'Tuyên bố lý do, giới thiệu đại biểu', 10, '2020-11-27T01:00:00.000Z'),
-      { ...item('i2', 'speech', 'Sở, ngành phát biểu', 10, '2020-11-27T01:10:00.000Z'), presenters: [{ delegateId: 'gd', unitId: null, name: 'Lê Văn Giám', detail: null }] },
+      {
+        ...item('i2', 'speech', 'Sở, ngành phát biểu', 10, '2020-11-27T01:10:00.000Z'),
+        presenters: [{ delegateId: 'gd', unitId: null, name: 'Lê Văn Giám', detail: null }],
+      },
       item('i3', 'signing', 'Ký kết các bản hợp đồng tiêu thụ sản phẩm OCOP', 20, '2020-11-27T01:20:00.000Z'),
     ],
     people: [
@@ -80,7 +96,9 @@ describe('titles read out', () => {
     expect(fullTitle('Phó Chủ tịch UBND', 'UBND huyện Hoằng Hóa')).toBe('Phó Chủ tịch UBND huyện Hoằng Hóa');
     expect(fullTitle('Giám đốc', 'Sở Công Thương')).toBe('Giám đốc Sở Công Thương');
     expect(fullTitle('Phó Bí thư Huyện ủy', 'UBND huyện Nga Sơn')).toBe('Phó Bí thư Huyện ủy Nga Sơn');
-    expect(fullTitle('Phó Chủ tịch UBND tỉnh', 'UBND tỉnh Thanh Hóa')).toBe('Phó Chủ tịch UBND tỉnh Thanh Hóa');
+    expect(fullTitle('Phó Chủ tịch UBND tỉnh', 'UBND tỉnh Thanh Hóa')).toBe(
+      'Phó Chủ tịch UBND tỉnh Thanh Hóa',
+    );
     expect(fullTitle('Phó Chủ tịch UBND', 'Thị xã Nghi Sơn')).toBe('Phó Chủ tịch UBND thị xã Nghi Sơn');
     expect(fullTitle(null, 'Sở Y tế')).toBe('Sở Y tế');
   });
@@ -102,8 +120,13 @@ describe('the introductions', () => {
     const i = input({
       checkinBegun: true,
       people: [
-        person('ct', 'Đỗ Minh Tuấn', 'Chủ tịch UBND tỉnh Thanh Hóa', 'province', 40, { present: true, status: 'checked_in' }),
-        person('pct', 'Nguyễn Văn Phó', 'Phó Chủ tịch UBND tỉnh Thanh Hóa', 'province', 90, { status: 'replaced' }),
+        person('ct', 'Đỗ Minh Tuấn', 'Chủ tịch UBND tỉnh Thanh Hóa', 'province', 40, {
+          present: true,
+          status: 'checked_in',
+        }),
+        person('pct', 'Nguyễn Văn Phó', 'Phó Chủ tịch UBND tỉnh Thanh Hóa', 'province', 90, {
+          status: 'replaced',
+        }),
         person('thay', 'Hoàng Văn Thay', 'Chánh Văn phòng UBND tỉnh Thanh Hóa', 'province', 90, {
           present: true,
           status: 'checked_in',
@@ -119,7 +142,9 @@ describe('the introductions', () => {
     expect(t).not.toContain('(dự kiến)');
     // Absent, but a speaker: named with a warning for the MC, never in the introductions.
     expect(t).not.toMatch(/Về phía các sở, ban, ngành/);
-    expect(t).toContain('Xin trân trọng kính mời đồng chí Lê Văn Giám, Giám đốc Sở Công Thương [Lưu ý: chưa điểm danh');
+    expect(t).toContain(
+      'Xin trân trọng kính mời đồng chí Lê Văn Giám, Giám đốc Sở Công Thương [Lưu ý: chưa điểm danh',
+    );
   });
 });
 

@@ -10,7 +10,15 @@ import { centered, officialDocument, run } from '../documents/official-docx';
  * batches, the accepted papers and the signing rounds. mc-sources.ts loads these.
  */
 
-export type McLevel = 'central' | 'province' | 'department' | 'district' | 'commune' | 'enterprise' | 'media' | 'other';
+export type McLevel =
+  | 'central'
+  | 'province'
+  | 'department'
+  | 'district'
+  | 'commune'
+  | 'enterprise'
+  | 'media'
+  | 'other';
 
 export interface McPerson {
   id: string;
@@ -32,7 +40,12 @@ export interface McAwardBatch {
   number: number;
   title: string | null;
   presenterId: string | null;
-  recipients: { producerName: string; delegateId: string | null; present: boolean; standInName: string | null }[];
+  recipients: {
+    producerName: string;
+    delegateId: string | null;
+    present: boolean;
+    standInName: string | null;
+  }[];
 }
 
 /** One party of a signing pair, as the agreements feature gives it (filled at merge; see mc-sources.ts). */
@@ -83,7 +96,10 @@ const LEVEL_WORDS = /\b(tinh|huyen|xa|thi xa|thanh pho|trung uong|tinh uy|huyen 
  * A post and its body as one title: "Phó Chủ tịch UBND" + "UBND huyện Hoằng Hóa" → "Phó Chủ tịch UBND huyện
  * Hoằng Hóa"; "Giám đốc" + "Sở Công Thương" → "Giám đốc Sở Công Thương"; a post that already names its body stays.
  */
-export function fullTitle(position: string | null | undefined, organization: string | null | undefined): string {
+export function fullTitle(
+  position: string | null | undefined,
+  organization: string | null | undefined,
+): string {
   const post = (position ?? '').trim();
   const body = (organization ?? '').trim();
   if (!post) return body;
@@ -105,7 +121,8 @@ export function fullTitle(position: string | null | undefined, organization: str
     return place ? `${post} ${place}` : post;
   }
   // "Thị xã Nghi Sơn", "Huyện Nga Sơn": the body is a place, read after the post in lower case.
-  if (/^(huyện|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\s/iu.test(body)) return `${post} ${lowerFirst(body)}`;
+  if (/^(huyện|thị xã|thành phố|xã|phường|thị trấn|tỉnh)\s/iu.test(body))
+    return `${post} ${lowerFirst(body)}`;
   if (LEVEL_WORDS.test(foldedPost)) return post;
   return postWords.length <= 3 ? `${post} ${body}` : `${post}, ${body}`;
 }
@@ -166,7 +183,8 @@ function invited(r: Roster, person: McPerson): string {
   const who = introduce(person);
   if (person.status === 'declined' || person.status === 'replaced')
     return `${who} [Lưu ý: đã báo không dự — cần người thay]`;
-  if (r.expected) return person.status === 'confirmed' || person.status === 'checked_in' ? who : `${who} [chưa xác nhận]`;
+  if (r.expected)
+    return person.status === 'confirmed' || person.status === 'checked_in' ? who : `${who} [chưa xác nhận]`;
   return person.present ? who : `${who} [Lưu ý: chưa điểm danh — kiểm tra trước khi mời]`;
 }
 
@@ -182,7 +200,8 @@ function introductions(input: McScriptInput, r: Roster): string[] {
   const chairs = input.presidium
     .map((p) => ({ role: p.role, person: r.forRole(p.delegateId) }))
     .filter((p): p is { role: 'chair' | 'member'; person: McPerson } => !!p.person && r.inHall(p.person));
-  for (const leader of input.people.filter((p) => p.rank <= INTRODUCED_RANK_MAX && r.inHall(p))) named.add(leader.id);
+  for (const leader of input.people.filter((p) => p.rank <= INTRODUCED_RANK_MAX && r.inHall(p)))
+    named.add(leader.id);
   for (const group of INTRO_GROUPS) {
     const people = input.people.filter(
       (p) =>
@@ -208,8 +227,7 @@ function introductions(input: McScriptInput, r: Roster): string[] {
   if (chairs.length) {
     const chair = chairs.filter((c) => c.role === 'chair');
     const members = chairs.filter((c) => c.role === 'member');
-    if (chair.length)
-      lines.push(`Chủ trì Hội nghị: ${chair.map((c) => introduce(c.person)).join('; ')}.`);
+    if (chair.length) lines.push(`Chủ trì Hội nghị: ${chair.map((c) => introduce(c.person)).join('; ')}.`);
     if (members.length)
       lines.push(`Cùng tham gia đoàn chủ tịch: ${members.map((c) => introduce(c.person)).join('; ')}.`);
   }
@@ -240,7 +258,8 @@ function presentersOf(item: ProgramItem, input: McScriptInput, r: Roster, fallba
 
 function signingLines(item: ProgramItem, signing: McSigningRound[]): string[] {
   const rounds = signing.filter((round) => round.pairs.length);
-  if (!rounds.length) return [`Xin trân trọng kính mời các đơn vị lên ${lowerFirst(item.title.replace(/[;.]$/, ''))}.`];
+  if (!rounds.length)
+    return [`Xin trân trọng kính mời các đơn vị lên ${lowerFirst(item.title.replace(/[;.]$/, ''))}.`];
   const party = (p: McSigningParty) => {
     const s = p.signatory;
     if (!s) return `đại diện ${p.unitName}`;
@@ -266,7 +285,8 @@ function signingLines(item: ProgramItem, signing: McSigningRound[]): string[] {
 }
 
 function awardLines(input: McScriptInput, r: Roster): string[] {
-  if (!input.awards.length) return ['Xin trân trọng kính mời lãnh đạo lên trao Giấy chứng nhận sản phẩm OCOP.'];
+  if (!input.awards.length)
+    return ['Xin trân trọng kính mời lãnh đạo lên trao Giấy chứng nhận sản phẩm OCOP.'];
   const lines: string[] = [];
   for (const batch of input.awards) {
     const presenter = r.forRole(batch.presenterId);
@@ -288,12 +308,7 @@ function awardLines(input: McScriptInput, r: Roster): string[] {
   return lines;
 }
 
-function itemLines(
-  item: ProgramItem,
-  input: McScriptInput,
-  r: Roster,
-  signing: McSigningRound[],
-): string[] {
+function itemLines(item: ProgramItem, input: McScriptInput, r: Roster, signing: McSigningRound[]): string[] {
   const papers = input.papers.filter((p) => p.programItemId === item.id);
   const paperText = papers.length
     ? ` trình bày tham luận ${papers.map((p) => `"${p.title}"`).join(', ')}`
@@ -307,7 +322,9 @@ function itemLines(
   let lines: string[];
   switch (item.kind) {
     case 'registration':
-      lines = ['Ban tổ chức đón tiếp đại biểu, phát tài liệu; nhắc đại biểu điểm danh tại bàn lễ tân và ngồi đúng vị trí.'];
+      lines = [
+        'Ban tổ chức đón tiếp đại biểu, phát tài liệu; nhắc đại biểu điểm danh tại bàn lễ tân và ngồi đúng vị trí.',
+      ];
       break;
     case 'ceremony': {
       const e = input.event;
@@ -355,7 +372,9 @@ function itemLines(
       ];
       break;
     default:
-      lines = item.presenters.length ? invite(`lên ${lowerFirst(item.title.replace(/[;.]$/, ''))}`) : [item.title];
+      lines = item.presenters.length
+        ? invite(`lên ${lowerFirst(item.title.replace(/[;.]$/, ''))}`)
+        : [item.title];
   }
   if (item.notes) lines.push(`Ghi chú: ${item.notes}`);
   return lines;
@@ -387,7 +406,12 @@ export function buildMcScript(input: McScriptInput, signing: McSigningRound[] = 
       sections.push({
         itemId: child.id,
         heading: `${i + 1}.${j + 1}. ${child.title.replace(/^\+\s*/, '').replace(/[;.]$/, '')} (${timeRange(child)})`,
-        lines: itemLines({ ...child, kind: child.kind === 'other' ? 'speech' : child.kind }, input, r, signing),
+        lines: itemLines(
+          { ...child, kind: child.kind === 'other' ? 'speech' : child.kind },
+          input,
+          r,
+          signing,
+        ),
       });
     });
   });
@@ -405,7 +429,9 @@ export async function mcScriptDocx(script: McScript): Promise<Buffer> {
   const children: Paragraph[] = [
     centered([run('KỊCH BẢN DẪN CHƯƠNG TRÌNH', { bold: true })], { spacing: { after: 60 } }),
     ...(opening?.lines ?? []).map((line, i) =>
-      centered([run(line, { bold: i === 0, italics: i > 1, size: i > 1 ? 24 : 28 })], { spacing: { after: 60 } }),
+      centered([run(line, { bold: i === 0, italics: i > 1, size: i > 1 ? 24 : 28 })], {
+        spacing: { after: 60 },
+      }),
     ),
   ];
   for (const section of parts) {

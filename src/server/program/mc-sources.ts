@@ -18,7 +18,13 @@ import {
   mcScriptText,
 } from './mc-script';
 import { listPapers } from './papers.service';
-import { findMcScriptRow, findPeopleForScript, hasCheckinBegun, saveMcScriptRow, type ScriptPersonRow } from './program.repository';
+import {
+  findMcScriptRow,
+  findPeopleForScript,
+  hasCheckinBegun,
+  type ScriptPersonRow,
+  saveMcScriptRow,
+} from './program.repository';
 import { getProgram } from './program.service';
 
 // What the MC script is made from, read from the features that own it: the program, protocol order and the
@@ -143,7 +149,11 @@ export async function loadMcScriptInput(db: Executor, eventId: string): Promise<
  * Builds the script from the hall as it is now and keeps it as the latest version; the version before it stays,
  * so the MC sees what changed. A regeneration that changes nothing keeps the earlier pair.
  */
-export async function generateMcScript(db: Db, actor: Actor | null, eventId: string): Promise<McScriptVersion> {
+export async function generateMcScript(
+  db: Db,
+  actor: Actor | null,
+  eventId: string,
+): Promise<McScriptVersion> {
   const input = await loadMcScriptInput(db, eventId);
   const script = buildMcScript(input, await loadSigningForScript(db, eventId));
   const text = mcScriptText(script);
@@ -167,7 +177,12 @@ export async function generateMcScript(db: Db, actor: Actor | null, eventId: str
         !!row,
       );
       if (actor)
-        await recordAudit(trx, actor, { eventId, entity: 'mc_script', entityId: eventId, action: 'generate' });
+        await recordAudit(trx, actor, {
+          eventId,
+          entity: 'mc_script',
+          entityId: eventId,
+          action: 'generate',
+        });
     }
     return {
       script,

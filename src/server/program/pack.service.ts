@@ -4,8 +4,8 @@ import { notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { resolveReplyLink } from '../replies/replies.service';
 import { listPapers } from './papers.service';
-import { findPaperFile } from './program.repository';
 import { programPdf } from './program.documents';
+import { findPaperFile } from './program.repository';
 import { getProgram } from './program.service';
 
 // The delegate's document pack behind their reply link: the program, the summary report and the accepted papers,
@@ -20,7 +20,10 @@ export async function getDocumentPack(db: Executor, token: string): Promise<Docu
     listPapers(db, eventId),
   ]);
   const reportItems = new Set(
-    program.items.flatMap((i) => [i, ...i.children]).filter((i) => i.kind === 'report').map((i) => i.id),
+    program.items
+      .flatMap((i) => [i, ...i.children])
+      .filter((i) => i.kind === 'report')
+      .map((i) => i.id),
   );
   const base = `/api/replies/${encodeURIComponent(token)}/pack`;
   return {
@@ -35,10 +38,19 @@ export async function getDocumentPack(db: Executor, token: string): Promise<Docu
       })),
     ),
     documents: [
-      { id: 'program', kind: 'program', title: `Chương trình ${event.name}`, unitName: null, path: `${base}/program.pdf` },
+      {
+        id: 'program',
+        kind: 'program',
+        title: `Chương trình ${event.name}`,
+        unitName: null,
+        path: `${base}/program.pdf`,
+      },
       ...papers
         .filter((p) => p.status === 'accepted')
-        .sort((a, b) => Number(reportItems.has(b.programItemId ?? '')) - Number(reportItems.has(a.programItemId ?? '')))
+        .sort(
+          (a, b) =>
+            Number(reportItems.has(b.programItemId ?? '')) - Number(reportItems.has(a.programItemId ?? '')),
+        )
         .map((p) => ({
           id: p.id,
           kind: (reportItems.has(p.programItemId ?? '') ? 'report' : 'paper') as 'report' | 'paper',
@@ -59,7 +71,7 @@ export async function getPackProgramPdf(db: Executor, token: string): Promise<Bu
 export async function getPackPaper(db: Executor, token: string, paperId: string) {
   const { eventId } = await resolveReplyLink(db, token);
   const file = await findPaperFile(db, eventId, paperId);
-  if (!file || file.status !== 'accepted') throw notFound('Tài liệu');
+  if (file?.status !== 'accepted') throw notFound('Tài liệu');
   return {
     buffer: Buffer.from(file.data_base64, 'base64'),
     mediaType: file.media_type,

@@ -194,7 +194,8 @@ export async function papersRoutes(app: App, { handle: { db } }: RouteDeps) {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Tài liệu hội nghị của đại biểu qua liên kết trả lời: chương trình, báo cáo, tham luận (không cần đăng nhập)',
+        summary:
+          'Tài liệu hội nghị của đại biểu qua liên kết trả lời: chương trình, báo cáo, tham luận (không cần đăng nhập)',
         params: tokenParams,
         response: { 200: documentPackSchema },
       },
@@ -215,7 +216,12 @@ export async function papersRoutes(app: App, { handle: { db } }: RouteDeps) {
     },
     async (request, reply) => {
       const buffer = await getPackProgramPdf(db, request.params.token);
-      sendInline(reply, { buffer, mediaType: 'application/pdf', name: 'Chương trình hội nghị.pdf', inline: true });
+      sendInline(reply, {
+        buffer,
+        mediaType: 'application/pdf',
+        name: 'Chương trình hội nghị.pdf',
+        inline: true,
+      });
     },
   );
 

@@ -103,7 +103,8 @@ export async function submitPaper(
   const unitId = input.unitId ?? (scope.all ? undefined : (scope.unitId ?? undefined));
   if (!unitId) throw invalidField('unitId', 'Chọn đơn vị viết tham luận');
   assertInScope(scope, unitId);
-  if (!(await findUnitsByIds(db, [unitId])).has(unitId)) throw invalidField('unitId', 'Không tìm thấy đơn vị');
+  if (!(await findUnitsByIds(db, [unitId])).has(unitId))
+    throw invalidField('unitId', 'Không tìm thấy đơn vị');
   const kind = await sniffPaper(bytes);
   const id = newId();
   await db.transaction().execute(async (trx) => {

@@ -92,19 +92,35 @@ afterAll(() => ctx.close());
 
 describe('sending papers', () => {
   it('takes a PDF or a Word file from the unit that writes it', async () => {
-    const sent = await upload(hoangHoa, pdf, `title=${encodeURIComponent('Nước mắm truyền thống Hoằng Hóa')}`);
+    const sent = await upload(
+      hoangHoa,
+      pdf,
+      `title=${encodeURIComponent('Nước mắm truyền thống Hoằng Hóa')}`,
+    );
     expect(sent.statusCode).toBe(201);
     const paper = sent.json() as Paper;
-    expect(paper).toMatchObject({ unitId: hoangHoaId, status: 'submitted', mediaType: PAPER_MEDIA_TYPES.pdf });
+    expect(paper).toMatchObject({
+      unitId: hoangHoaId,
+      status: 'submitted',
+      mediaType: PAPER_MEDIA_TYPES.pdf,
+    });
     // The Content-Type says nothing: a Word file sent as octet-stream is read by its bytes.
-    const word = await upload(ngaSon, docx, `title=${encodeURIComponent('Cói Nga Sơn')}`, 'application/octet-stream');
+    const word = await upload(
+      ngaSon,
+      docx,
+      `title=${encodeURIComponent('Cói Nga Sơn')}`,
+      'application/octet-stream',
+    );
     expect(word.statusCode).toBe(201);
     expect((word.json() as Paper).mediaType).toBe(PAPER_MEDIA_TYPES.docx);
   });
 
   it('refuses a PNG renamed to .pdf and a 21 MB file, storing nothing', async () => {
     const before = await count();
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(2000, 7),
+    ]);
     const renamed = await upload(hoangHoa, png, 'title=Anh&fileName=tham-luan.pdf');
     expect(renamed.statusCode).toBe(415);
     expect(renamed.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -167,12 +183,20 @@ describe('reviewing papers', () => {
       })
     ).json() as ProgramItem;
     const review = (cookie: string, id: string, payload: object) =>
-      ctx.app.inject({ method: 'POST', url: `/api/events/${eventId}/papers/${id}/review`, headers: { cookie }, payload });
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/events/${eventId}/papers/${id}/review`,
+        headers: { cookie },
+        payload,
+      });
     expect((await review(hoangHoa, hh!.id, { status: 'accepted' })).statusCode).toBe(403);
     const accepted = await review(organizer, hh!.id, { status: 'accepted', programItemId: item.id });
     expect(accepted.json()).toMatchObject({ status: 'accepted', programItemId: item.id });
     expect((await review(organizer, ns!.id, { status: 'returned' })).statusCode).toBe(400);
-    const returned = await review(organizer, ns!.id, { status: 'returned', comment: 'Cần rút gọn còn 5 trang' });
+    const returned = await review(organizer, ns!.id, {
+      status: 'returned',
+      comment: 'Cần rút gọn còn 5 trang',
+    });
     expect(returned.json()).toMatchObject({ status: 'returned', reviewComment: 'Cần rút gọn còn 5 trang' });
     // The unit sees why.
     expect((await list(ngaSon))[0]!.reviewComment).toBe('Cần rút gọn còn 5 trang');
@@ -211,14 +235,20 @@ describe("the delegate's document pack", () => {
     expect(program.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('never gives a returned paper, another event\'s paper or anything to an unknown link', async () => {
+  it("never gives a returned paper, another event's paper or anything to an unknown link", async () => {
     const returned = (await list(organizer)).find((p) => p.status === 'returned')!;
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/replies/${token}/pack/papers/${returned.id}` })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/replies/${token}/pack/papers/${returned.id}` }))
+        .statusCode,
+    ).toBe(404);
     const accepted = (await list(organizer)).find((p) => p.status === 'accepted')!;
     expect(
-      (await ctx.app.inject({ method: 'GET', url: `/api/replies/${otherToken}/pack/papers/${accepted.id}` })).statusCode,
+      (await ctx.app.inject({ method: 'GET', url: `/api/replies/${otherToken}/pack/papers/${accepted.id}` }))
+        .statusCode,
     ).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/replies/khong-co-ma-nay/pack' })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/replies/khong-co-ma-nay/pack' })).statusCode,
+    ).toBe(404);
   });
 
   it('lets a unit withdraw its paper before review, not after', async () => {

@@ -1,6 +1,6 @@
+import type { Event } from '../../shared/events';
 import { formatDate, formatTime } from '../../shared/format';
 import type { Program, ProgramItem } from '../../shared/program';
-import type { Event } from '../../shared/events';
 import {
   agencyLines,
   centered,
@@ -8,10 +8,10 @@ import {
   headerTable,
   issuerPlace,
   listTable,
+  officialDocument,
   placeDateLine,
   run,
 } from '../documents/official-docx';
-import { officialDocument } from '../documents/official-docx';
 import { renderPdf, vi } from '../documents/pdf';
 
 // The program as a document: "Chương trình hội nghị" in the ND 30/2020 layout (DOCX) and as a PDF for phones.
@@ -92,8 +92,14 @@ export async function programPdf(event: Event, program: Program): Promise<Buffer
       const y = doc.y;
       doc.font(r.level ? 'serif' : 'serif-bold').fontSize(12);
       doc.text(vi(r.level ? '' : r.time), left, y, { width: timeW });
-      doc.text(vi(r.title), left + timeW + (r.level ? 6 * MM : 0), y, { width: width - timeW - (r.level ? 6 * MM : 0) });
-      if (r.who) doc.font('serif-italic').fontSize(11).text(vi(r.who), left + timeW + (r.level ? 6 * MM : 0));
+      doc.text(vi(r.title), left + timeW + (r.level ? 6 * MM : 0), y, {
+        width: width - timeW - (r.level ? 6 * MM : 0),
+      });
+      if (r.who)
+        doc
+          .font('serif-italic')
+          .fontSize(11)
+          .text(vi(r.who), left + timeW + (r.level ? 6 * MM : 0));
       doc.moveDown(0.4);
     }
   }, `Chương trình ${event.name}`);

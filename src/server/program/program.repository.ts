@@ -213,7 +213,9 @@ export async function insertPaperRow(db: Executor, row: PapersTable): Promise<vo
 export async function updatePaperRow(
   db: Executor,
   id: string,
-  values: Partial<Pick<PapersTable, 'status' | 'review_comment' | 'program_item_id' | 'reviewed_by' | 'reviewed_at'>>,
+  values: Partial<
+    Pick<PapersTable, 'status' | 'review_comment' | 'program_item_id' | 'reviewed_by' | 'reviewed_at'>
+  >,
 ): Promise<void> {
   await db.updateTable('papers').set(values).where('id', '=', id).execute();
 }

@@ -17,8 +17,14 @@ import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } f
 import { getHallState, moveHall } from './hall.service';
 import { mcScriptDocx } from './mc-script';
 import { generateMcScript } from './mc-sources';
-import { canDriveHall, canEditProgram, canReadMcScript, canReadProgram, canWatchHall } from './program.policy';
 import { programDocx, programPdf } from './program.documents';
+import {
+  canDriveHall,
+  canEditProgram,
+  canReadMcScript,
+  canReadProgram,
+  canWatchHall,
+} from './program.policy';
 import {
   createProgramItem,
   deleteProgramItem,
@@ -40,7 +46,8 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
     {
       schema: {
         tags,
-        summary: 'Chương trình hội nghị: các mục theo thứ tự, giờ tính từ giờ bắt đầu và thời lượng, cảnh báo',
+        summary:
+          'Chương trình hội nghị: các mục theo thứ tự, giờ tính từ giờ bắt đầu và thời lượng, cảnh báo',
         security: cookieAuth,
         params: eventParams,
         response: { 200: programSchema },
@@ -198,7 +205,8 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
     {
       schema: {
         tags,
-        summary: 'Kịch bản dẫn chương trình (.docx), tạo theo chương trình, thứ tự nghi lễ và người đã điểm danh',
+        summary:
+          'Kịch bản dẫn chương trình (.docx), tạo theo chương trình, thứ tự nghi lễ và người đã điểm danh',
         security: cookieAuth,
         params: eventParams,
         response: file('Tệp .docx', DOCX_MEDIA_TYPE),

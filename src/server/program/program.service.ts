@@ -3,13 +3,13 @@ import {
   type CreateProgramItemInput,
   DEFAULT_DURATION_MINUTES,
   kindFromTitle,
+  PROGRAM_ITEM_KINDS,
   type Presenter,
   type PresenterInput,
   type Program,
   type ProgramItem,
   type ProgramItemKind,
   type ProgramWarning,
-  PROGRAM_ITEM_KINDS,
   type ReorderProgramInput,
   type UpdateProgramItemInput,
 } from '../../shared/program';
@@ -74,7 +74,12 @@ function toPresenter(row: PresenterRow, scope: Scope): Presenter {
     };
   }
   if (row.unit_id && row.unit_name) {
-    return { delegateId: null, unitId: row.unit_id, name: row.name ?? `Đại diện ${row.unit_name}`, detail: row.unit_name };
+    return {
+      delegateId: null,
+      unitId: row.unit_id,
+      name: row.name ?? `Đại diện ${row.unit_name}`,
+      detail: row.unit_name,
+    };
   }
   return { delegateId: null, unitId: null, name: row.name ?? '', detail: null };
 }
@@ -171,12 +176,7 @@ async function itemOf(db: Executor, eventId: string, id: string) {
   return row;
 }
 
-async function presenterRows(
-  trx: Executor,
-  eventId: string,
-  itemId: string,
-  presenters: PresenterInput[],
-) {
+async function presenterRows(trx: Executor, eventId: string, itemId: string, presenters: PresenterInput[]) {
   const known = await findKnownIds(
     trx,
     eventId,
@@ -227,7 +227,8 @@ export async function createProgramItem(
     const parentId = input.parentId ?? null;
     if (parentId) {
       const parent = await itemOf(trx, eventId, parentId);
-      if (parent.parent_id) throw invalidField('parentId', 'Chương trình chỉ có hai cấp: mục và phần của mục');
+      if (parent.parent_id)
+        throw invalidField('parentId', 'Chương trình chỉ có hai cấp: mục và phần của mục');
     }
     const siblings = (await findItemRows(trx, eventId)).filter((r) => (r.parent_id ?? null) === parentId);
     await insertItemRow(trx, {
@@ -246,7 +247,13 @@ export async function createProgramItem(
     });
     if (input.presenters?.length)
       await replacePresenterRows(trx, id, await presenterRows(trx, eventId, id, input.presenters));
-    await recordAudit(trx, actor, { eventId, entity: 'program_item', entityId: id, action: 'create', after: input });
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'program_item',
+      entityId: id,
+      action: 'create',
+      after: input,
+    });
   });
   return getProgramItem(db, eventId, id);
 }
@@ -276,7 +283,12 @@ export async function updateProgramItem(
       entity: 'program_item',
       entityId: id,
       action: 'update',
-      before: { kind: before.kind, title: before.title, durationMinutes: before.duration_minutes, notes: before.notes },
+      before: {
+        kind: before.kind,
+        title: before.title,
+        durationMinutes: before.duration_minutes,
+        notes: before.notes,
+      },
       after: input,
     });
   });

@@ -22,7 +22,8 @@ let people: Delegate[] = [];
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const call = (cookie: string, method: Method, url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-const program = async () => (await call(organizer, 'GET', `/api/events/${eventId}/program`)).json() as Program;
+const program = async () =>
+  (await call(organizer, 'GET', `/api/events/${eventId}/program`)).json() as Program;
 const scriptText = async () => {
   const response = await call(organizer, 'GET', `/api/events/${eventId}/mc-script.docx`);
   expect(response.statusCode).toBe(200);
@@ -50,14 +51,22 @@ beforeAll(async () => {
   await ctx.addMember(eventId, reception.id, 'checkin');
   desk = await ctx.login('le-tan-chuong-trinh');
   const unitUser = await ctx.buildUser({ username: 'can-bo-don-vi-ct' });
-  const someUnit = (await ctx.handle.db.selectFrom('units').select('id').where('kind', '=', 'district').executeTakeFirstOrThrow()).id;
+  const someUnit = (
+    await ctx.handle.db
+      .selectFrom('units')
+      .select('id')
+      .where('kind', '=', 'district')
+      .executeTakeFirstOrThrow()
+  ).id;
   await ctx.addMember(eventId, unitUser.id, 'unit_officer', someUnit);
   officer = await ctx.login('can-bo-don-vi-ct');
   event = (await call(organizer, 'GET', `/api/events/${eventId}`)).json() as Event;
-  people = (await call(organizer, 'GET', `/api/events/${eventId}/delegates?sort=protocol&pageSize=200&page=1`)).json()
-    .items as Delegate[];
-  const second = (await call(organizer, 'GET', `/api/events/${eventId}/delegates?sort=protocol&pageSize=200&page=2`)).json()
-    .items as Delegate[];
+  people = (
+    await call(organizer, 'GET', `/api/events/${eventId}/delegates?sort=protocol&pageSize=200&page=1`)
+  ).json().items as Delegate[];
+  const second = (
+    await call(organizer, 'GET', `/api/events/${eventId}/delegates?sort=protocol&pageSize=200&page=2`)
+  ).json().items as Delegate[];
   people = [...people, ...second];
 }, 120_000);
 afterAll(() => ctx.close());
@@ -75,7 +84,7 @@ async function leadersWithoutRole(): Promise<Delegate[]> {
 }
 
 describe('the demo program from the seed plan', () => {
-  it('has the plan\'s nine items, the speeches item with its five categories, all within the event', async () => {
+  it("has the plan's nine items, the speeches item with its five categories, all within the event", async () => {
     const p = await program();
     expect(p.items).toHaveLength(9);
     const speeches = p.items.find((i) => i.children.length > 0)!;
@@ -97,7 +106,16 @@ describe('the demo program from the seed plan', () => {
       expect(item.startsAt >= event.startsAt).toBe(true);
       expect(item.endsAt <= event.endsAt).toBe(true);
       expect(item.isSample).toBe(true);
-      for (const key of ['id', 'position', 'kind', 'title', 'startsAt', 'durationMinutes', 'presenters', 'children'])
+      for (const key of [
+        'id',
+        'position',
+        'kind',
+        'title',
+        'startsAt',
+        'durationMinutes',
+        'presenters',
+        'children',
+      ])
         expect(item).toHaveProperty(key);
     }
     expect(p.items[0]!.startsAt).toBe(event.startsAt);
@@ -114,8 +132,11 @@ describe('the demo program from the seed plan', () => {
     expect((await call(officer, 'GET', `/api/events/${eventId}/program`)).statusCode).toBe(200);
     const item = (await program()).items[4]!;
     expect(
-      (await call(officer, 'PATCH', `/api/events/${eventId}/program/items/${item.id}`, { durationMinutes: 5 }))
-        .statusCode,
+      (
+        await call(officer, 'PATCH', `/api/events/${eventId}/program/items/${item.id}`, {
+          durationMinutes: 5,
+        })
+      ).statusCode,
     ).toBe(403);
     expect((await call(officer, 'GET', `/api/events/${eventId}/mc-script.docx`)).statusCode).toBe(403);
   });
@@ -129,7 +150,9 @@ describe('the MC script', () => {
     expect(text).toMatch(/trước giờ điểm danh/);
     expect(text).toContain('(dự kiến)');
     // A leader only invited (no answer yet) and without a role is not introduced.
-    const invitedOnly = people.find((d) => d.status === 'invited' && d.protocolRank <= 160 && /Sở /.test(d.organization ?? ''));
+    const invitedOnly = people.find(
+      (d) => d.status === 'invited' && d.protocolRank <= 160 && /Sở /.test(d.organization ?? ''),
+    );
     if (invitedOnly) expect(text).not.toContain(invitedOnly.fullName);
     expect(text).toContain('Xây dựng thương hiệu mật ong Hưởng Hoa');
     // The signing item reads its title until agreements are there.
@@ -147,10 +170,15 @@ describe('the MC script', () => {
     expect(text).toMatch(/chưa điểm danh — kiểm tra trước khi mời/);
 
     expect((await scan(absent!.id)).statusCode).toBe(200);
-    const version = (await call(organizer, 'POST', `/api/events/${eventId}/mc-script`)).json() as McScriptVersion;
+    const version = (
+      await call(organizer, 'POST', `/api/events/${eventId}/mc-script`)
+    ).json() as McScriptVersion;
     expect(version.text).toContain(absent!.fullName);
     expect(version.previousText).not.toContain(absent!.fullName);
-    const added = version.changes.filter((c) => c.added).map((c) => c.value).join('\n');
+    const added = version.changes
+      .filter((c) => c.added)
+      .map((c) => c.value)
+      .join('\n');
     expect(added).toContain(absent!.fullName);
   });
 
@@ -183,15 +211,23 @@ describe('editing and timing the program', () => {
     const ids = before.items.map((i) => i.id);
     const [clip, speeches] = [before.items[4]!, before.items[5]!];
     const swapped = [...ids.slice(0, 4), speeches.id, clip.id, ...ids.slice(6)];
-    const response = await call(organizer, 'PUT', `/api/events/${eventId}/program/order`, { parentId: null, ids: swapped });
+    const response = await call(organizer, 'PUT', `/api/events/${eventId}/program/order`, {
+      parentId: null,
+      ids: swapped,
+    });
     expect(response.statusCode).toBe(200);
     const after = response.json() as Program;
     expect(after.items.map((i) => i.id)).toEqual(swapped);
     expect(after.items[4]!.startsAt).toBe(clip.startsAt);
-    expect(after.items[5]!.startsAt).toBe(new Date(Date.parse(clip.startsAt) + speeches.durationMinutes * 60_000).toISOString());
+    expect(after.items[5]!.startsAt).toBe(
+      new Date(Date.parse(clip.startsAt) + speeches.durationMinutes * 60_000).toISOString(),
+    );
     // The speeches' parts move with them.
     expect(after.items[4]!.children[0]!.startsAt).toBe(clip.startsAt);
-    const bad = await call(organizer, 'PUT', `/api/events/${eventId}/program/order`, { parentId: null, ids: swapped.slice(1) });
+    const bad = await call(organizer, 'PUT', `/api/events/${eventId}/program/order`, {
+      parentId: null,
+      ids: swapped.slice(1),
+    });
     expect(bad.statusCode).toBe(400);
     await call(organizer, 'PUT', `/api/events/${eventId}/program/order`, { parentId: null, ids });
   });
@@ -208,11 +244,17 @@ describe('editing and timing the program', () => {
     expect(after.warnings.some((w) => w.code === 'overrun')).toBe(true);
     expect(after.endsAt > event.endsAt).toBe(true);
     const speeches = after.items[5]!;
-    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${speeches.id}`, { durationMinutes: 30 });
+    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${speeches.id}`, {
+      durationMinutes: 30,
+    });
     const squeezed = await program();
     expect(squeezed.warnings.find((w) => w.code === 'children_overrun')?.itemId).toBe(speeches.id);
-    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${report.id}`, { durationMinutes: 25 });
-    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${speeches.id}`, { durationMinutes: 65 });
+    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${report.id}`, {
+      durationMinutes: 25,
+    });
+    await call(organizer, 'PATCH', `/api/events/${eventId}/program/items/${speeches.id}`, {
+      durationMinutes: 65,
+    });
     expect((await program()).warnings.filter((w) => w.code.endsWith('overrun'))).toEqual([]);
   });
 
@@ -235,7 +277,9 @@ describe('editing and timing the program', () => {
       presenters: [{ delegateId: 'khong-co' }],
     });
     expect(foreign.statusCode).toBe(400);
-    expect((await call(organizer, 'DELETE', `/api/events/${eventId}/program/items/${item.id}`)).statusCode).toBe(200);
+    expect(
+      (await call(organizer, 'DELETE', `/api/events/${eventId}/program/items/${item.id}`)).statusCode,
+    ).toBe(200);
     expect((await program()).items).toHaveLength(9);
   });
 
@@ -266,7 +310,9 @@ describe('the hall screen', () => {
     expect(first.current).toBeNull();
     expect(first.next?.id).toBe(p.items[0]!.id);
 
-    expect((await call(organizer, 'POST', `/api/events/${eventId}/program/now`, { action: 'next' })).statusCode).toBe(200);
+    expect(
+      (await call(organizer, 'POST', `/api/events/${eventId}/program/now`, { action: 'next' })).statusCode,
+    ).toBe(200);
     const second = await nextHall();
     expect(second.current?.id).toBe(p.items[0]!.id);
     expect(second.next?.id).toBe(p.items[1]!.id);
@@ -278,9 +324,16 @@ describe('the hall screen', () => {
     expect(third.page?.lines.join(' ')).toMatch(/Về dự Hội nghị hôm nay/);
     controller.abort();
 
-    expect((await call(officer, 'POST', `/api/events/${eventId}/program/now`, { action: 'next' })).statusCode).toBe(403);
     expect(
-      (await call(organizer, 'POST', `/api/events/${eventId}/program/now`, { action: 'set', itemId: 'khong-co' })).statusCode,
+      (await call(officer, 'POST', `/api/events/${eventId}/program/now`, { action: 'next' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call(organizer, 'POST', `/api/events/${eventId}/program/now`, {
+          action: 'set',
+          itemId: 'khong-co',
+        })
+      ).statusCode,
     ).toBe(400);
   });
 });

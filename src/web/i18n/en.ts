@@ -691,7 +691,7 @@ export const en: Messages = {
     minutesShort: '{{count}} min',
     speaker: 'Presenter',
     pickSpeaker: 'Choose a delegate',
-    notes: "Notes for the MC",
+    notes: 'Notes for the MC',
     sample: 'Sample',
     warnings: 'To check',
     empty: 'The program has no items yet.',
@@ -700,7 +700,8 @@ export const en: Messages = {
     downloadPdf: 'PDF',
     hallScreen: 'Hall screen',
     script: 'MC script',
-    scriptHelp: 'Made from the program, protocol order and who has checked in. Press "Regenerate" when someone arrives late or sends a substitute.',
+    scriptHelp:
+      'Made from the program, protocol order and who has checked in. Press "Regenerate" when someone arrives late or sends a substitute.',
     regenerate: 'Regenerate script',
     downloadScript: 'Download script (.docx)',
     modePresent: 'People checked in',

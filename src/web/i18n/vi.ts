@@ -691,7 +691,8 @@ export const vi = {
     downloadPdf: 'Bản PDF',
     hallScreen: 'Màn hình hội trường',
     script: 'Kịch bản dẫn chương trình',
-    scriptHelp: 'Kịch bản được tạo theo chương trình, thứ tự nghi lễ và người đã điểm danh. Nhấn "Tạo lại" khi có đại biểu đến muộn hoặc cử người dự thay.',
+    scriptHelp:
+      'Kịch bản được tạo theo chương trình, thứ tự nghi lễ và người đã điểm danh. Nhấn "Tạo lại" khi có đại biểu đến muộn hoặc cử người dự thay.',
     regenerate: 'Tạo lại kịch bản',
     downloadScript: 'Tải kịch bản (.docx)',
     modePresent: 'Theo người đã điểm danh',
@@ -710,7 +711,8 @@ export const vi = {
     send: 'Gửi tham luận',
     sent: 'Đã gửi tham luận',
     tooBig: 'Tệp quá lớn: tối đa 20 MB',
-    paperHelp: 'Tệp Word (.docx) hoặc PDF, tối đa 20 MB; hệ thống kiểm tra nội dung tệp, không chỉ đuôi tên tệp.',
+    paperHelp:
+      'Tệp Word (.docx) hoặc PDF, tối đa 20 MB; hệ thống kiểm tra nội dung tệp, không chỉ đuôi tên tệp.',
     status: 'Trạng thái',
     paperStatus: { submitted: 'Chờ duyệt', accepted: 'Đã duyệt', returned: 'Trả lại' },
     placeIn: 'Xếp vào mục {{title}}',

@@ -54,7 +54,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_by', 'text')
     .addColumn('reviewed_at', 'text')
     .execute();
-  await db.schema.createIndex('papers_event_idx').on('papers').columns(['event_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('papers_event_idx')
+    .on('papers')
+    .columns(['event_id', 'submitted_at'])
+    .execute();
 
   await db.schema
     .createTable('mc_scripts')

@@ -52,7 +52,13 @@ export const useSpeakerChoices = (eventId: string, enabled: boolean) =>
 export function useSaveProgramItem(eventId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: CreateProgramItemInput | UpdateProgramItemInput }) =>
+    mutationFn: ({
+      id,
+      input,
+    }: {
+      id: string | null;
+      input: CreateProgramItemInput | UpdateProgramItemInput;
+    }) =>
       id
         ? api.patch<ProgramItem>(`/api/events/${eventId}/program/items/${id}`, input)
         : api.post<ProgramItem>(`/api/events/${eventId}/program/items`, input),
@@ -71,7 +77,8 @@ export function useDeleteProgramItem(eventId: string) {
 export function useReorderProgram(eventId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReorderProgramInput) => api.put<Program>(`/api/events/${eventId}/program/order`, input),
+    mutationFn: (input: ReorderProgramInput) =>
+      api.put<Program>(`/api/events/${eventId}/program/order`, input),
     onSuccess: (program) => client.setQueryData(programKeys.program(eventId), program),
     onError: () => client.invalidateQueries({ queryKey: programKeys.program(eventId) }),
   });

@@ -13,7 +13,11 @@ export function DocumentPack({ token }: { token: string }) {
     retry: false,
   });
   if (!pack.data) return null;
-  const label = { program: t('program.packProgram'), report: t('program.packReport'), paper: t('program.packPaper') };
+  const label = {
+    program: t('program.packProgram'),
+    report: t('program.packReport'),
+    paper: t('program.packPaper'),
+  };
   return (
     <>
       <Divider label={t('program.pack')} labelPosition="left" />

@@ -62,6 +62,7 @@ export function McScriptSection({ eventId }: { eventId: string }) {
             ) : (
               // A scrolling region a keyboard can reach (focusable, named).
               <section
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
                 tabIndex={0}
                 aria-label={t('program.changes')}
                 style={{ maxHeight: 320, overflow: 'auto' }}
@@ -73,6 +74,7 @@ export function McScriptSection({ eventId }: { eventId: string }) {
                       .filter((line) => line.trim())
                       .map((line, j) => (
                         <Text
+                          // biome-ignore lint/suspicious/noArrayIndexKey: the diff is rebuilt whole at each regeneration; its lines never move
                           key={`${i}-${j}`}
                           component="div"
                           size="sm"

@@ -1,4 +1,16 @@
-import { Badge, Button, FileInput, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +20,15 @@ import { usePapers, useReviewPaper, useSpeakerChoices, useSubmitPaper } from '..
 
 const STATUS_COLOR = { submitted: 'blue', accepted: 'green', returned: 'orange' } as const;
 
-function ReviewButtons({ eventId, paper, items }: { eventId: string; paper: PaperType; items: ProgramItem[] }) {
+function ReviewButtons({
+  eventId,
+  paper,
+  items,
+}: {
+  eventId: string;
+  paper: PaperType;
+  items: ProgramItem[];
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const review = useReviewPaper(eventId);
@@ -31,7 +51,9 @@ function ReviewButtons({ eventId, paper, items }: { eventId: string; paper: Pape
         size="compact-sm"
         variant="light"
         color="green"
-        onClick={() => review.mutate({ id: paper.id, input: { status: 'accepted', programItemId: place } }, { onError })}
+        onClick={() =>
+          review.mutate({ id: paper.id, input: { status: 'accepted', programItemId: place } }, { onError })
+        }
       >
         {t('program.accept')}
       </Button>
@@ -41,7 +63,8 @@ function ReviewButtons({ eventId, paper, items }: { eventId: string; paper: Pape
         color="orange"
         onClick={() => {
           const comment = window.prompt(t('program.returnWhy'));
-          if (comment?.trim()) review.mutate({ id: paper.id, input: { status: 'returned', comment } }, { onError });
+          if (comment?.trim())
+            review.mutate({ id: paper.id, input: { status: 'returned', comment } }, { onError });
         }}
       >
         {t('program.return')}
@@ -69,7 +92,9 @@ export function PapersSection({
   const [title, setTitle] = useState('');
   const [unitId, setUnitId] = useState<string | null>(null);
   const units = [
-    ...new Map((people.data ?? []).filter((d) => d.unitId).map((d) => [d.unitId!, d.unitName ?? ''])).entries(),
+    ...new Map(
+      (people.data ?? []).filter((d) => d.unitId).map((d) => [d.unitId!, d.unitName ?? '']),
+    ).entries(),
   ];
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -170,7 +195,9 @@ export function PapersSection({
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{canReview && <ReviewButtons eventId={eventId} paper={p} items={items} />}</Table.Td>
+                  <Table.Td>
+                    {canReview && <ReviewButtons eventId={eventId} paper={p} items={items} />}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

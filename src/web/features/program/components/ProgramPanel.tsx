@@ -73,7 +73,9 @@ function ItemEditor({
   const [title, setTitle] = useState(item?.title ?? '');
   const [minutes, setMinutes] = useState<number>(item?.durationMinutes ?? DEFAULT_DURATION_MINUTES.speech);
   const [notes, setNotes] = useState(item?.notes ?? '');
-  const [speaker, setSpeaker] = useState<string | null>(item?.presenters.find((p) => p.delegateId)?.delegateId ?? null);
+  const [speaker, setSpeaker] = useState<string | null>(
+    item?.presenters.find((p) => p.delegateId)?.delegateId ?? null,
+  );
   const keptOthers = item?.presenters.filter((p) => !p.delegateId) ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -101,7 +103,12 @@ function ItemEditor({
             allowDeselect={false}
             onChange={(v) => v && setKind(v as ProgramItemKind)}
           />
-          <TextInput label={t('program.itemTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <TextInput
+            label={t('program.itemTitle')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
           <NumberInput
             label={t('program.minutes')}
             min={0}
@@ -217,7 +224,12 @@ function ItemRow({
         </Stack>
         {canEdit && (
           <Group gap={4} wrap="nowrap">
-            <Button size="compact-sm" variant="subtle" onClick={() => onEdit(item)} aria-label={t('program.editNamed', { title: item.title })}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => onEdit(item)}
+              aria-label={t('program.editNamed', { title: item.title })}
+            >
               {t('common.edit')}
             </Button>
             {onAddChild && (
@@ -324,7 +336,9 @@ export function ProgramPanel({
   if (isLoading || !data) return null;
   const onDelete = (item: ProgramItem) => {
     if (!window.confirm(t('program.deleteConfirm', { title: item.title }))) return;
-    remove.mutate(item.id, { onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }) });
+    remove.mutate(item.id, {
+      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    });
   };
   return (
     <Stack>
