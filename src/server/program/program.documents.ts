@@ -91,7 +91,7 @@ export async function programPdf(event: Event, program: Program): Promise<Buffer
       if (doc.y > doc.page.height - 40 * MM) doc.addPage();
       const y = doc.y;
       doc.font(r.level ? 'serif' : 'serif-bold').fontSize(12);
-      doc.text(vi(r.level ? '' : r.time), left, y, { width: timeW });
+      doc.text(vi(r.time), left, y, { width: timeW });
       doc.text(vi(r.title), left + timeW + (r.level ? 6 * MM : 0), y, {
         width: width - timeW - (r.level ? 6 * MM : 0),
       });
