@@ -38,6 +38,8 @@ import { productsRoutes } from './ocop/products.routes';
 import { publicRoutes } from './ocop/public.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
+import { papersRoutes } from './program/papers.routes';
+import { programRoutes } from './program/program.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
@@ -147,6 +149,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(programRoutes, deps);
+  await app.register(papersRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -13,6 +13,8 @@ import { issueLetters } from './invitations/invitations.service';
 import { startInvitationJob } from './invitations/jobs.service';
 import { planAwards } from './ocop/awards.service';
 import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
+import { reviewPaper, submitPaper } from './program/papers.service';
+import { createProgramItem } from './program/program.service';
 import { saveTitleRank } from './protocol/protocol.service';
 import { issueReplyLink } from './replies/replies.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
@@ -168,6 +170,37 @@ async function seatAndAward(eventId: string, groupId: string) {
     presenterDelegateIds: [presenter],
   });
 }
+
+/** A program item whose speaker is a Nga Sơn delegate: a Hoằng Hóa officer reading the program must not see them. */
+async function programItem(eventId: string, groupId: string): Promise<string> {
+  const speaker = await registerDelegate(eventId, groupId, ngaSonId);
+  return (
+    await createProgramItem(ctx.handle.db, SYSTEM_ACTOR, eventId, {
+      kind: 'speech',
+      title: 'Huyện phát biểu',
+      presenters: [{ delegateId: speaker }],
+    })
+  ).id;
+}
+const PDF_BYTES = Buffer.from('%PDF-1.4\n%tham luan\n');
+/** A paper of Hoằng Hóa (accepted when asked), and one of Nga Sơn beside it. */
+async function paperOf(eventId: string, accepted = false): Promise<string> {
+  const send = (unitId: string) =>
+    submitPaper(
+      ctx.handle.db,
+      SYSTEM_ACTOR,
+      { all: true },
+      eventId,
+      { title: 'Tham luận', unitId },
+      PDF_BYTES,
+    );
+  const paper = await send(hoangHoaId);
+  await send(ngaSonId);
+  if (accepted)
+    await reviewPaper(ctx.handle.db, SYSTEM_ACTOR, eventId, paper.id, { status: 'accepted', comment: null });
+  return paper.id;
+}
+const WATCHERS: Caller[] = ['admin', 'organizer', 'checkin', 'viewer'];
 
 const freshUnit = async () => (await ctx.buildUnit()).id;
 /** A finished batch of the event's letters, made directly (not over HTTP) and waited for. */
@@ -990,6 +1023,145 @@ const MATRIX: Record<string, Row> = {
       const { productId, photoId } = await productWithPhoto();
       return { url: `/api/public/products/${productId}/photos/${photoId}` };
     },
+  },
+  'GET /api/events/{eventId}/program': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/program` };
+    },
+  },
+  'POST /api/events/{eventId}/program/items': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/program/items`,
+      payload: { kind: 'break', title: 'Giải lao' },
+    }),
+  },
+  'PATCH /api/events/{eventId}/program/items/{itemId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, groupId }) => ({
+      url: `/api/events/${eventId}/program/items/${await programItem(eventId, groupId)}`,
+      payload: { durationMinutes: 12 },
+    }),
+  },
+  'DELETE /api/events/{eventId}/program/items/{itemId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, groupId }) => ({
+      url: `/api/events/${eventId}/program/items/${await programItem(eventId, groupId)}`,
+    }),
+  },
+  'PUT /api/events/{eventId}/program/order': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId, groupId }) => ({
+      url: `/api/events/${eventId}/program/order`,
+      payload: { parentId: null, ids: [await programItem(eventId, groupId)] },
+    }),
+  },
+  'GET /api/events/{eventId}/program.docx': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/program.docx` };
+    },
+  },
+  'GET /api/events/{eventId}/program.pdf': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/program.pdf` };
+    },
+  },
+  'POST /api/events/{eventId}/mc-script': {
+    allowed: WATCHERS,
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/mc-script` };
+    },
+  },
+  'GET /api/events/{eventId}/mc-script.docx': {
+    allowed: WATCHERS,
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/mc-script.docx` };
+    },
+  },
+  'GET /api/events/{eventId}/program/now': {
+    allowed: WATCHERS,
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/program/now` }),
+  },
+  'POST /api/events/{eventId}/program/now': {
+    allowed: ['admin', 'organizer', 'checkin'],
+    request: async ({ eventId, groupId }) => {
+      await programItem(eventId, groupId);
+      return { url: `/api/events/${eventId}/program/now`, payload: { action: 'next' } };
+    },
+  },
+  'GET /api/events/{eventId}/program/now/live': {
+    allowed: WATCHERS,
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/program/now/live` }),
+  },
+  'GET /api/events/{eventId}/papers': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => {
+      await paperOf(eventId);
+      return { url: `/api/events/${eventId}/papers` };
+    },
+  },
+  'POST /api/events/{eventId}/papers': {
+    // Sent for Hoằng Hóa: Nga Sơn's officer is refused by unit scope.
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/papers?title=Tham+lu%E1%BA%ADn&unitId=${hoangHoaId}`,
+      payload: PDF_BYTES,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/events/{eventId}/papers/accepted.zip': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      await paperOf(eventId, true);
+      return { url: `/api/events/${eventId}/papers/accepted.zip` };
+    },
+  },
+  'GET /api/events/{eventId}/papers/{paperId}/file': {
+    allowed: ['admin', ...EVENT_ROLES],
+    allowedStatus: { otherOfficer: 404 },
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/papers/${await paperOf(eventId)}/file` }),
+  },
+  'POST /api/events/{eventId}/papers/{paperId}/review': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/papers/${await paperOf(eventId)}/review`,
+      payload: { status: 'returned', comment: 'Cần bổ sung số liệu' },
+    }),
+  },
+  'DELETE /api/events/{eventId}/papers/{paperId}': {
+    allowed: ['admin', 'organizer', 'officer'],
+    allowedStatus: { otherOfficer: 404 },
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/papers/${await paperOf(eventId)}` }),
+  },
+  'GET /api/replies/{token}/pack': {
+    allowed: CALLERS,
+    answersForCredential: true,
+    request: async ({ eventId, delegate }) => {
+      await paperOf(eventId, true);
+      return { url: `/api/replies/${await replyToken(eventId, await delegate())}/pack` };
+    },
+  },
+  'GET /api/replies/{token}/pack/program.pdf': {
+    allowed: CALLERS,
+    answersForCredential: true,
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/replies/${await replyToken(eventId, await delegate())}/pack/program.pdf`,
+    }),
+  },
+  'GET /api/replies/{token}/pack/papers/{paperId}': {
+    allowed: CALLERS,
+    answersForCredential: true,
+    request: async ({ eventId, delegate }) => ({
+      url: `/api/replies/${await replyToken(eventId, await delegate())}/pack/papers/${await paperOf(eventId, true)}`,
+    }),
   },
 };
 

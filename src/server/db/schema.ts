@@ -187,6 +187,12 @@ export interface ProgramItemsTable {
   start_time: string | null;
   end_time: string | null;
   session: string | null;
+  // Added by the program feature (0011), optional so the plan's writer need not know them; a plan's rows have no
+  // kind (read from the title) and no duration (a default by kind).
+  kind?: string | null;
+  duration_minutes?: number | null;
+  notes?: string | null;
+  is_sample?: number;
 }
 
 export interface SideActivitiesTable {
@@ -434,4 +440,53 @@ export interface Database {
   seat_assignments: SeatAssignmentsTable;
   title_ranks: TitleRanksTable;
   presidium: PresidiumTable;
+  // program
+  program_presenters: ProgramPresentersTable;
+  papers: PapersTable;
+  mc_scripts: McScriptsTable;
+  program_live: ProgramLiveTable;
+}
+
+// program
+export interface ProgramPresentersTable {
+  id: string;
+  event_id: string;
+  item_id: string;
+  position: number;
+  delegate_id: string | null;
+  unit_id: string | null;
+  name: string | null;
+}
+
+export interface PapersTable {
+  id: string;
+  event_id: string;
+  unit_id: string;
+  title: string;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  data_base64: string;
+  status: string;
+  review_comment: string | null;
+  program_item_id: string | null;
+  is_sample: number;
+  submitted_by: string | null;
+  submitted_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+export interface McScriptsTable {
+  event_id: string;
+  text: string;
+  generated_at: string;
+  previous_text: string | null;
+  previous_generated_at: string | null;
+}
+
+export interface ProgramLiveTable {
+  event_id: string;
+  current_item_id: string | null;
+  updated_at: string;
 }

@@ -35,6 +35,7 @@ import {
   positionsFor,
 } from './demo-delegates';
 import { demoProducts } from './demo-products';
+import { seedDemoProgram } from './demo-program';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the demo event is built by parsing it. */
@@ -156,6 +157,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
   await seedDemoPresidium(db, event.id);
+  await seedDemoProgram(db, event.id, keys);
   // Hội trường 25B (sample layout) with everyone seated by protocol, so badges and the desk show seats.
   await autoAssignSeats(db, SYSTEM_ACTOR, event.id, true);
 

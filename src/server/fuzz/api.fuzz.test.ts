@@ -41,6 +41,7 @@ const UPLOADS = new Set([
   'POST /api/events/{eventId}/delegates/import/preview',
   'POST /api/products/{productId}/photos',
   'POST /api/events/{eventId}/checkins/{delegateId}/documents',
+  'POST /api/events/{eventId}/papers',
 ]);
 
 /** FUZZ_STATS=1 prints how often each route answered each status, to see how deep the inputs reach. */
@@ -153,6 +154,22 @@ beforeAll(async () => {
   const batch = awards.json().batches?.[0];
   ids.batch = batch?.id ?? 'khong-co';
   ids.recipient = batch?.recipients?.[0]?.id ?? 'khong-co';
+  ids.item = (
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/program/items`,
+      headers: { cookie: cookies.admin },
+      payload: { kind: 'speech', title: 'Phát biểu', presenters: [{ delegateId: ids.delegate }] },
+    })
+  ).json().id;
+  ids.paper = (
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/papers?title=Tham+luan&unitId=${ids.unit}`,
+      headers: { cookie: cookies.admin, 'content-type': 'application/pdf' },
+      payload: Buffer.from('%PDF-1.4\n'),
+    })
+  ).json().id;
   for (const [key, value] of Object.entries(ids)) if (!value) throw new Error(`fixture ${key} missing`);
 });
 
@@ -178,6 +195,8 @@ function pathParam(route: Route, name: string): fc.Arbitrary<string> {
     token: ids.token,
     batchId: ids.batch,
     recipientId: ids.recipient,
+    itemId: ids.item,
+    paperId: ids.paper,
   };
   const random = fc.oneof(
     fc.string({ minLength: 1, maxLength: 70 }),

@@ -49,7 +49,9 @@ export function errorHandler(
         code: 'PAYLOAD_TOO_LARGE',
         message: /\/photos(\?|$)/.test(request.url)
           ? 'Ảnh quá lớn: mỗi ảnh sản phẩm tối đa 5 MB'
-          : 'Tệp hoặc dữ liệu gửi lên quá lớn: bảng tính (.xlsx, .csv) tối đa 10 MB, văn bản kế hoạch tối đa 5 MB',
+          : /\/papers(\?|$)/.test(request.url)
+            ? 'Tệp tham luận quá lớn: tối đa 20 MB'
+            : 'Tệp hoặc dữ liệu gửi lên quá lớn: bảng tính (.xlsx, .csv) tối đa 10 MB, văn bản kế hoạch tối đa 5 MB',
       },
     });
   }

@@ -184,6 +184,12 @@ async function tokenOf(db: Executor, token: string) {
   return row;
 }
 
+/** The event and delegate a reply link belongs to (the same 404 as an unknown link): for pages behind the link. */
+export async function resolveReplyLink(db: Executor, token: string) {
+  const row = await tokenOf(db, token);
+  return { eventId: row.event_id, delegateId: row.delegate_id };
+}
+
 /** The delegate's invitation as their link shows it. */
 export async function getReplyView(db: Executor, token: string): Promise<ReplyView> {
   const row = await tokenOf(db, token);

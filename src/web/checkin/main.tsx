@@ -9,6 +9,7 @@ import type {
   RoomSummary,
 } from '../../shared/checkin';
 import { foldVietnamese } from '../../shared/text';
+import { Hall } from './hall';
 import { type Lang, MESSAGES, type Words } from './messages';
 import {
   dequeue,
@@ -676,8 +677,9 @@ function Room({ eventId, w }: { eventId: string; w: Words }) {
 
 function App() {
   const [w, toggleLang] = useLang();
-  const m = /^\/checkin\/([^/]+)(\/room)?\/?$/.exec(location.pathname);
+  const m = /^\/checkin\/([^/]+)(\/room|\/hall)?\/?$/.exec(location.pathname);
   if (!m) return <p>404</p>;
+  if (m[2] === '/hall') return <Hall eventId={m[1]!} />;
   return m[2] ? <Room eventId={m[1]!} w={w} /> : <Desk eventId={m[1]!} w={w} toggleLang={toggleLang} />;
 }
 

@@ -41,6 +41,9 @@ const DelegatesPanel = lazy(() =>
 const SeatingPanel = lazy(() =>
   import('../../checkin/components/SeatingPanel').then((m) => ({ default: m.SeatingPanel })),
 );
+const ProgramPanel = lazy(() =>
+  import('../../program/components/ProgramPanel').then((m) => ({ default: m.ProgramPanel })),
+);
 const AwardsPanel = lazy(() =>
   import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
 );
@@ -242,6 +245,7 @@ export function EventPage() {
           <Tabs.Tab value="composition">{t('composition.tab')}</Tabs.Tab>
           <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
           <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
+          <Tabs.Tab value="program">{t('program.tab')}</Tabs.Tab>
           <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="seating">{t('seating.tab')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
@@ -272,6 +276,16 @@ export function EventPage() {
             </Suspense>
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="program" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <ProgramPanel
+              eventId={eventId}
+              canEdit={canEdit}
+              canReadScript={canEdit || !canWriteDelegates}
+              canDriveHall={can.canCheckIn(eventId)}
+            />
+          </Suspense>
+        </Tabs.Panel>
         <Tabs.Panel value="awards" pt="md">
           <Suspense fallback={<PageLoader />}>
             <AwardsPanel eventId={eventId} canEdit={canEdit} />

@@ -19,6 +19,7 @@ import type { ReplyView } from '../../../../shared/replies';
 import { apiFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
 import { LanguageSwitch } from '../../auth/components/LanguageSwitch';
+import { DocumentPack } from '../../program/components/DocumentPack';
 import { useReply, useReplyView } from '../api/replies';
 
 const clock = (time: string | null) => (time ? `${Number(time.slice(0, 2))}h${time.slice(3)}` : '');
@@ -120,6 +121,7 @@ export function ReplyPage() {
               </Stack>
             </>
           )}
+          <DocumentPack token={token} />
           <Divider />
           <Answered view={v} />
           {v.event.closed && <Alert color="gray">{t('reply.closed')}</Alert>}
