@@ -40,6 +40,10 @@ import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
+import { tasksRoutes } from './tasks/tasks.routes';
+import { budgetRoutes } from './budget/budget.routes';
+import { reportRoutes } from './report/report.routes';
+import { mediaRoutes } from './media/media.routes';
 import { APP_VERSION } from './version';
 
 // Vietnamese messages for every schema check; English is the web's job, keyed on the error code.
@@ -136,6 +140,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(tasksRoutes, deps);
+  await app.register(budgetRoutes, deps);
+  await app.register(mediaRoutes, deps);
+  await app.register(reportRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

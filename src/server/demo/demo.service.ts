@@ -35,6 +35,7 @@ import {
   positionsFor,
 } from './demo-delegates';
 import { demoProducts } from './demo-products';
+import { seedDemoTasks } from './demo-tasks';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the demo event is built by parsing it. */
@@ -175,6 +176,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       unitId: account.unitKey ? unit(account.unitKey) : null,
     });
   }
+  await seedDemoTasks(db, event.id, units);
   return true;
 }
 
