@@ -1,17 +1,17 @@
-import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatVnd } from '../../shared/format';
 import type { ExternalSections, Readiness } from '../../shared/report';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { getBudget, updateBudgetLine } from '../budget/budget.service';
+import { vndInWords } from '../budget/vnd-words';
 import { roomSummary } from '../checkin/checkin.room';
-import { findEventsForActor } from '../events/events.service';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo.service';
+import { findEventsForActor } from '../events/events.service';
 import { getAwards, updateAwardRecipient } from '../ocop/awards.service';
 import { findTasks } from '../tasks/tasks.service';
 import { createTestContext, type TestContext } from '../test/harness';
-import { vndInWords } from '../budget/vnd-words';
 import { writeClosingReportDocx } from './report.docx';
 import { collectReport } from './report.service';
 import { annexSheets } from './report.xlsx';
@@ -50,7 +50,12 @@ beforeAll(async () => {
       method: 'POST',
       url: `/api/events/${eventId}/checkins`,
       headers: { cookie: organizer },
-      payload: { delegateId: p.id, clientId: `bao-cao-${++seq}`, scannedAt: new Date().toISOString(), deviceId: 'may-1' },
+      payload: {
+        delegateId: p.id,
+        clientId: `bao-cao-${++seq}`,
+        scannedAt: new Date().toISOString(),
+        deviceId: 'may-1',
+      },
     });
     expect(response.statusCode).toBe(200);
   }
@@ -65,7 +70,8 @@ beforeAll(async () => {
   const recipients = awards.batches.flatMap((b) => b.recipients);
   for (const r of recipients.slice(0, 7))
     await updateAwardRecipient(ctx.handle.db, SYSTEM_ACTOR, eventId, r.id, { handedOver: true });
-});
+  // The whole demo and forty scans: slow on a busy PostgreSQL, and no speed is measured here.
+}, 240_000);
 afterAll(() => ctx.close());
 
 describe('closing report', () => {
@@ -119,10 +125,17 @@ describe('closing report', () => {
       method: 'POST',
       url: `/api/events/${eventId}/checkins`,
       headers: { cookie: organizer },
-      payload: { delegateId: next.id, clientId: `bao-cao-${++seq}`, scannedAt: new Date().toISOString(), deviceId: 'may-1' },
+      payload: {
+        delegateId: next.id,
+        clientId: `bao-cao-${++seq}`,
+        scannedAt: new Date().toISOString(),
+        deviceId: 'may-1',
+      },
     });
     const line = before.budget.lines[0]!;
-    await updateBudgetLine(ctx.handle.db, SYSTEM_ACTOR, eventId, line.id, { spentVnd: line.spentVnd + 1_234 });
+    await updateBudgetLine(ctx.handle.db, SYSTEM_ACTOR, eventId, line.id, {
+      spentVnd: line.spentVnd + 1_234,
+    });
     const after = await collectReport(ctx.handle.db, eventId);
     expect(after.room.arrived).toBe(before.room.arrived + 1);
     expect(after.budget.totals.spentVnd).toBe(before.budget.totals.spentVnd + 1_234);
@@ -134,8 +147,20 @@ describe('closing report', () => {
   it('renders the program, agreements and booths when their features give data', async () => {
     const external: ExternalSections = {
       program: {
-        items: [{ title: 'Báo cáo tổng kết Chương trình OCOP', kind: 'Báo cáo', presenters: [{ name: 'Lê Văn Báo' }] }],
-        papers: [{ title: 'Kinh nghiệm xây dựng sản phẩm nem chua', unitName: 'Huyện Hoằng Hóa', status: 'Đã trình bày' }],
+        items: [
+          {
+            title: 'Báo cáo tổng kết Chương trình OCOP',
+            kind: 'Báo cáo',
+            presenters: [{ name: 'Lê Văn Báo' }],
+          },
+        ],
+        papers: [
+          {
+            title: 'Kinh nghiệm xây dựng sản phẩm nem chua',
+            unitName: 'Huyện Hoằng Hóa',
+            status: 'Đã trình bày',
+          },
+        ],
       },
       agreements: {
         count: 12,
@@ -154,7 +179,9 @@ describe('closing report', () => {
     expect(text).toContain('Hội nghị đã thực hiện 1 nội dung chương trình và 1 bài tham luận');
     expect(text).toContain('Kinh nghiệm xây dựng sản phẩm nem chua');
     expect(text).toContain('Lê Văn Báo');
-    expect(text).toContain(`Đã ký kết 9/12 bản thỏa thuận, hợp đồng, ghi nhớ (giá trị đã ký: ${formatVnd(4_200_000_000)}`);
+    expect(text).toContain(
+      `Đã ký kết 9/12 bản thỏa thuận, hợp đồng, ghi nhớ (giá trị đã ký: ${formatVnd(4_200_000_000)}`,
+    );
     expect(text).toContain('bên mua: Siêu thị Mẫu A, Công ty Mẫu B');
     expect(text).toContain('Bố trí 10 gian hàng, đã giao 9 gian');
     expect(text).toContain('1 gian chưa có người phụ trách');
@@ -169,7 +196,15 @@ describe('closing report', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const names = workbook.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Có mặt', 'Dự thay', 'Vắng mặt', 'Chứng nhận', 'Kinh phí', 'Nhiệm vụ', 'Truyền thông']);
+    expect(names).toEqual([
+      'Có mặt',
+      'Dự thay',
+      'Vắng mặt',
+      'Chứng nhận',
+      'Kinh phí',
+      'Nhiệm vụ',
+      'Truyền thông',
+    ]);
     const room = await roomSummary(ctx.handle.db, eventId);
     // Title, subtitle, blank, header, then one row per person present.
     expect(workbook.getWorksheet('Có mặt')!.rowCount).toBe(4 + room.arrived);
@@ -195,11 +230,17 @@ describe('readiness board', () => {
     const board = response.json() as Readiness;
     const item = (key: string) => board.items.find((i) => i.key === key)!;
     const tasks = (await findTasks(ctx.handle.db, SYSTEM_ACTOR, eventId)).items;
-    expect(item('tasks')).toMatchObject({ done: tasks.filter((t) => t.status === 'done').length, total: tasks.length });
+    expect(item('tasks')).toMatchObject({
+      done: tasks.filter((t) => t.status === 'done').length,
+      total: tasks.length,
+    });
     const budget = await getBudget(ctx.handle.db, eventId);
     expect(item('budget')).toMatchObject({ done: budget.totals.spentVnd, total: budget.totals.estimateVnd });
     const awards = await getAwards(ctx.handle.db, eventId);
-    expect(item('certificates')).toMatchObject({ done: awards.totals.handedOver, total: awards.totals.recipients });
+    expect(item('certificates')).toMatchObject({
+      done: awards.totals.handedOver,
+      total: awards.totals.recipients,
+    });
     expect(item('agreements')).toMatchObject({ done: null, total: null });
     expect(item('booths')).toMatchObject({ done: null, total: null });
     expect(board.tasksByUnit).toHaveLength(7);

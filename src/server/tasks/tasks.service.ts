@@ -12,7 +12,7 @@ import { createTaskSchema, updateTaskSchema } from '../../shared/tasks';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
-import { assertInScope, inScope, type Scope, scopeOf, scopeUnitList } from '../delegates/delegates.policy';
+import { inScope, type Scope, scopeOf, scopeUnitList } from '../delegates/delegates.policy';
 import { forbidden, invalidField, notFound } from '../errors';
 import { findMembers } from '../events/events.service';
 import { findUnitsByIds } from '../units/units.service';
@@ -133,11 +133,14 @@ export async function getTask(
   };
 }
 
+const OTHER_UNIT =
+  'Bạn không có quyền thực hiện thao tác này: nhiệm vụ thuộc đơn vị khác, bạn chỉ cập nhật nhiệm vụ của đơn vị mình';
+
 /** A task to write: 403 for a unit officer reaching another unit's duty (it exists, they may not touch it). */
 async function writableTask(db: Executor, actor: Actor, eventId: string, taskId: string): Promise<TaskRow> {
   const row = await findTaskRow(db, eventId, taskId);
   if (!row) throw notFound('nhiệm vụ');
-  assertInScope(await scopeOf(db, actor, eventId), row.unit_id);
+  if (!inScope(await scopeOf(db, actor, eventId), row.unit_id)) throw forbidden(OTHER_UNIT);
   return row;
 }
 
