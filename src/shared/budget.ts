@@ -70,7 +70,7 @@ export const updateBudgetSchema = z.strictObject({
   sourceDecision: optionalTextSchema(MAX_NAME),
 });
 
-export const createBudgetLineSchema = z.strictObject({
+const budgetLineFields = z.strictObject({
   category: z.enum(BUDGET_CATEGORIES),
   content: nameSchema(MAX_TEXT),
   unitLabel: optionalTextSchema(60),
@@ -80,8 +80,13 @@ export const createBudgetLineSchema = z.strictObject({
   spentVnd: vnd.default(0),
   notes: optionalTextSchema(MAX_TEXT),
 });
+export const LINE_TOO_LARGE = 'Thành tiền (số lượng × đơn giá) vượt mức tối đa một dòng';
+export const createBudgetLineSchema = budgetLineFields.refine((v) => v.quantity * v.unitPriceVnd <= MAX_VND, {
+  message: LINE_TOO_LARGE,
+  path: ['unitPriceVnd'],
+});
 export type CreateBudgetLineInput = z.input<typeof createBudgetLineSchema>;
-export const updateBudgetLineSchema = createBudgetLineSchema.partial();
+export const updateBudgetLineSchema = budgetLineFields.partial();
 export type UpdateBudgetLineInput = z.input<typeof updateBudgetLineSchema>;
 
 export const budgetLineParamsSchema = z.object({ eventId: idSchema, lineId: idSchema });

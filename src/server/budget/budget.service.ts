@@ -6,7 +6,9 @@ import {
   type BudgetLine,
   type CreateBudgetLineInput,
   createBudgetLineSchema,
+  LINE_TOO_LARGE,
   MAX_BUDGET_LINES,
+  MAX_VND,
   type UpdateBudgetLineInput,
   updateBudgetLineSchema,
 } from '../../shared/budget';
@@ -15,7 +17,7 @@ import type { Attachment } from '../../shared/tasks';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
-import { conflict, notFound } from '../errors';
+import { conflict, invalidField, notFound } from '../errors';
 import {
   addAttachment,
   deleteAttachment,
@@ -179,6 +181,9 @@ export async function updateBudgetLine(
   await db.transaction().execute(async (trx) => {
     const before = await findBudgetLineRow(trx, eventId, lineId);
     if (!before) throw notFound('dòng dự toán');
+    const quantity = data.quantity ?? Number(before.quantity);
+    const price = data.unitPriceVnd ?? Number(before.unit_price_vnd);
+    if (quantity * price > MAX_VND) throw invalidField('unitPriceVnd', LINE_TOO_LARGE);
     await updateBudgetLineRow(trx, lineId, {
       ...(data.category !== undefined && { category: data.category }),
       ...(data.content !== undefined && { content: data.content }),

@@ -114,6 +114,20 @@ describe('budget', () => {
       (await call('POST', '/budget/lines', organizer, line({ unitPriceVnd: 45_000.5 }))).statusCode,
     ).toBe(400);
     expect((await call('POST', '/budget/lines', organizer, line({ spentVnd: -1 }))).statusCode).toBe(400);
+    // A line's amount stays an exact integer: quantity × unit price within the ceiling, on creation and on edit.
+    const huge = await call(
+      'POST',
+      '/budget/lines',
+      organizer,
+      line({ quantity: 1_000_000, unitPriceVnd: 1_000_000_000_000 }),
+    );
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details[0].field).toBe('unitPriceVnd');
+    const first = ((await call('GET', '/budget', organizer)).json() as Budget).lines[0]!;
+    expect(
+      (await call('PATCH', `/budget/lines/${first.id}`, organizer, { unitPriceVnd: 1_000_000_000_000 }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('is the organizers’ to write and the leader’s to read; units do not see money', async () => {
