@@ -31,7 +31,7 @@ describe('closing the conference', { timeout: JOURNEY_TIMEOUT }, () => {
     await markDone.click();
     await organizer.getByText(`Đã xong ${before + 1}/14 nhiệm vụ`, { exact: false }).waitFor();
     await markDone.waitFor({ state: 'detached' });
-    await organizer.getByRole('radio', { name: 'Đơn vị × nhiệm vụ' }).check({ force: true });
+    await organizer.getByText('Đơn vị × nhiệm vụ', { exact: true }).click();
     await organizer.getByRole('cell', { name: /^Sở Tài chính$/ }).waitFor();
 
     await organizer.getByRole('tab', { name: 'Kinh phí' }).click();

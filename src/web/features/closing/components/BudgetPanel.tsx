@@ -204,13 +204,13 @@ export function BudgetPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
           </Table.Thead>
           <Table.Tbody>
             {data.lines.map((l) => (
-              <Table.Tr key={l.id} bg={l.isOverEstimate ? 'var(--mantine-color-orange-light)' : undefined}>
+              <Table.Tr key={l.id}>
                 <Table.Td>
                   <Text size="sm">{l.content}</Text>
                   <Text size="xs" c="dimmed">
                     {BUDGET_CATEGORY_LABELS[l.category]}
                     {l.isSample && (
-                      <Badge ml="xs" size="xs" color="orange" variant="outline">
+                      <Badge ml="xs" size="xs" color="gray.7" variant="outline">
                         {t('closing.sample')}
                       </Badge>
                     )}
@@ -223,7 +223,7 @@ export function BudgetPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                 <Table.Td ta="right">{vnd(l.committedVnd)}</Table.Td>
                 <Table.Td
                   ta="right"
-                  c={l.isOverEstimate ? 'red' : undefined}
+                  c={l.isOverEstimate ? 'red.9' : undefined}
                   fw={l.isOverEstimate ? 700 : undefined}
                 >
                   {vnd(l.spentVnd)}

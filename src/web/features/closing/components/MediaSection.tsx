@@ -65,7 +65,7 @@ export function MediaSection({ eventId, canEdit }: { eventId: string; canEdit: b
                       m.title
                     )}
                     {m.isSample && (
-                      <Badge ml="xs" size="xs" color="orange" variant="outline">
+                      <Badge ml="xs" size="xs" color="gray.7" variant="outline">
                         {t('closing.sample')}
                       </Badge>
                     )}

@@ -59,7 +59,7 @@ export function ReadinessPanel({ eventId }: { eventId: string }) {
                   aria-label={t(`closing.ready.${item.key}`)}
                 />
                 {item.note && (
-                  <Text size="xs" c={item.key === 'tasks' ? 'red' : 'dimmed'}>
+                  <Text size="xs" c={item.key === 'tasks' ? 'red.9' : 'dimmed'}>
                     {item.note}
                   </Text>
                 )}

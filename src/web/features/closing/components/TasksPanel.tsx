@@ -28,7 +28,9 @@ import { useErrorMessage } from '../../../lib/i18n';
 import { useTask, useTaskActions, useTasks } from '../api/closing';
 import { MediaSection } from './MediaSection';
 
-const STATUS_COLOR: Record<TaskStatus, string> = { todo: 'gray', in_progress: 'blue', done: 'green' };
+// Dark shades: white or coloured text on them keeps a 4.5:1 contrast.
+const STATUS_COLOR: Record<TaskStatus, string> = { todo: 'gray.7', in_progress: 'blue.8', done: 'green.9' };
+const OVERDUE = 'red.9';
 
 export function DueText({ task }: { task: Task }) {
   const { t } = useTranslation();
@@ -45,12 +47,12 @@ export function DueText({ task }: { task: Task }) {
         )}
       </Text>
       {task.isOverdue && (
-        <Badge color="red" variant="filled" size="sm">
+        <Badge color={OVERDUE} variant="filled" size="sm">
           {t('closing.overdue')}
         </Badge>
       )}
       {task.isLate && (
-        <Badge color="orange" variant="light" size="sm">
+        <Badge color="grape.9" variant="filled" size="sm">
           {t('closing.late')}
         </Badge>
       )}
@@ -255,7 +257,7 @@ export function TasksPanel({ eventId, canManage }: { eventId: string; canManage:
             </Table.Thead>
             <Table.Tbody>
               {items.map((task) => (
-                <Table.Tr key={task.id} bg={task.isOverdue ? 'var(--mantine-color-red-light)' : undefined}>
+                <Table.Tr key={task.id}>
                   <Table.Td>{task.unitName}</Table.Td>
                   <Table.Td>
                     <Anchor component="button" type="button" onClick={() => setOpen(task.id)} ta="left">
@@ -310,11 +312,11 @@ export function TasksPanel({ eventId, canManage }: { eventId: string; canManage:
             .map((task) => (
               <Timeline.Item
                 key={task.id}
-                color={task.isOverdue ? 'red' : STATUS_COLOR[task.status]}
+                color={task.isOverdue ? OVERDUE : STATUS_COLOR[task.status]}
                 title={`${task.dueOn ? formatCalendarDate(task.dueOn) : '—'} · ${task.unitName}`}
               >
                 <Text size="sm">{task.title}</Text>
-                <Text size="xs" c={task.isOverdue ? 'red' : 'dimmed'}>
+                <Text size="xs" c={task.isOverdue ? OVERDUE : 'dimmed'}>
                   {t(`closing.status.${task.status}`)}
                   {task.isOverdue ? ` · ${t('closing.overdue')}` : ''}
                   {task.isLate ? ` · ${t('closing.late')}` : ''}
@@ -347,8 +349,8 @@ export function TasksPanel({ eventId, canManage }: { eventId: string; canManage:
                         {own.map((i) => (
                           <Badge
                             key={i.id}
-                            color={i.isOverdue ? 'red' : STATUS_COLOR[i.status]}
-                            variant={i.status === 'done' ? 'filled' : 'light'}
+                            color={i.isOverdue ? OVERDUE : STATUS_COLOR[i.status]}
+                            variant="filled"
                             title={i.title}
                             style={{ maxWidth: 260 }}
                           >
