@@ -1,6 +1,6 @@
 import { AlignmentType, ImageRun, Paragraph, type Table } from 'docx';
 import { BUDGET_CATEGORY_LABELS } from '../../shared/budget';
-import { formatCalendarDate, formatTimeRange, formatVnd, vietnamDay } from '../../shared/format';
+import { formatCalendarDate, formatTime, formatVnd, vietnamDay } from '../../shared/format';
 import { formatDueOffset } from '../../shared/tasks';
 import {
   centered,
@@ -49,9 +49,11 @@ export async function writeClosingReportDocx(data: ReportData): Promise<Buffer> 
     }),
     ...documentTitle('Báo cáo', `Kết quả tổ chức ${event.name}`),
   );
-  const planRef = event.planNumber
-    ? `Kế hoạch số ${event.planNumber}${event.planDate ? ` ngày ${formatCalendarDate(event.planDate)}` : ''}${event.planIssuer ? ` của ${event.planIssuer}` : ''}`
-    : 'Kế hoạch tổ chức Hội nghị';
+  // A plan not yet registered carries only "/KH-UBND": it is then cited without a number.
+  const number = event.planNumber && !event.planNumber.startsWith('/') ? ` số ${event.planNumber}` : '';
+  const planRef = `Kế hoạch${number}${event.planDate ? ` ngày ${formatCalendarDate(event.planDate)}` : ''}${
+    event.planIssuer ? ` của ${event.planIssuer}` : ''
+  } về tổ chức Hội nghị`;
   body.push(
     para(
       `Thực hiện ${planRef}, ${event.leadName ?? 'Ban Tổ chức'} báo cáo kết quả tổ chức Hội nghị như sau:`,
@@ -63,7 +65,7 @@ export async function writeClosingReportDocx(data: ReportData): Promise<Buffer> 
   body.push(sub('1. Thời gian, địa điểm'));
   body.push(
     para(
-      `Hội nghị được tổ chức ${formatTimeRange(event.startsAt, event.endsAt)}${
+      `Hội nghị được tổ chức từ ${formatTime(event.startsAt)} đến ${formatTime(event.endsAt)} ngày ${formatCalendarDate(day)}${
         event.venueName
           ? `, tại ${event.venueName}${event.venueAddress ? `, ${event.venueAddress}` : ''}`
           : ''
