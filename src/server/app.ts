@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
+import { budgetRoutes } from './budget/budget.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
 import { seatingRoutes } from './checkin/seating.routes';
@@ -31,6 +32,7 @@ import { type RateLimits, registerSecurity, staticCacheControl } from './http/se
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
+import { mediaRoutes } from './media/media.routes';
 import { awardsRoutes } from './ocop/awards.routes';
 import { productsRoutes } from './ocop/products.routes';
 import { publicRoutes } from './ocop/public.routes';
@@ -38,12 +40,10 @@ import { plansRoutes } from './plans/plans.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
+import { reportRoutes } from './report/report.routes';
+import { tasksRoutes } from './tasks/tasks.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
-import { tasksRoutes } from './tasks/tasks.routes';
-import { budgetRoutes } from './budget/budget.routes';
-import { reportRoutes } from './report/report.routes';
-import { mediaRoutes } from './media/media.routes';
 import { APP_VERSION } from './version';
 
 // Vietnamese messages for every schema check; English is the web's job, keyed on the error code.

@@ -233,7 +233,12 @@ const issuedLetter = async (eventId: string, delegateId: string) => {
 const freshUser = async () => (await ctx.buildUser()).id;
 
 const PDF_BYTES = Buffer.from('%PDF-1.4\n%%EOF\n');
-const BUDGET_LINE = { category: 'hall' as const, content: 'Thuê hội trường', quantity: 1, unitPriceVnd: 25_000_000 };
+const BUDGET_LINE = {
+  category: 'hall' as const,
+  content: 'Thuê hội trường',
+  quantity: 1,
+  unitPriceVnd: 25_000_000,
+};
 const taskOf = async (eventId: string, unitId: string) =>
   (
     await createTask(ctx.handle.db, SYSTEM_ACTOR, eventId, {

@@ -1,5 +1,5 @@
 import { BUDGET_CATEGORY_LABELS } from '../../shared/budget';
-import { formatVnd, vietnamDay } from '../../shared/format';
+import { formatVnd } from '../../shared/format';
 import type { Readiness } from '../../shared/report';
 import { getBudget } from '../budget/budget.service';
 import { roomSummary } from '../checkin/checkin.room';
@@ -62,7 +62,7 @@ export async function getReadiness(db: Executor, eventId: string): Promise<Readi
         note: `${count('confirmed', 'checked_in')} nhận lời, ${count('declined')} báo vắng`,
         tab: 'delegates',
       },
-      { key: 'invitations', done: issued, total: people, note: null, tab: 'invitations' },
+      { key: 'invitations', done: issued, total: people, note: null, tab: 'delegates' },
       { key: 'seats', done: seated, total: coming, note: null, tab: 'seating' },
       { key: 'badges', done: badges, total: coming, note: null, tab: 'seating' },
       {
@@ -83,10 +83,9 @@ export async function getReadiness(db: Executor, eventId: string): Promise<Readi
         key: 'booths',
         done: booths ? booths.assigned : null,
         total: booths ? booths.booths : null,
-        note:
-          booths && booths.withoutPersonInCharge
-            ? `${booths.withoutPersonInCharge} gian chưa có người phụ trách`
-            : null,
+        note: booths?.withoutPersonInCharge
+          ? `${booths.withoutPersonInCharge} gian chưa có người phụ trách`
+          : null,
         tab: 'booths',
       },
       {
