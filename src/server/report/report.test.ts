@@ -244,6 +244,11 @@ describe('readiness board', () => {
     expect(item('agreements')).toMatchObject({ done: null, total: null });
     expect(item('booths')).toMatchObject({ done: null, total: null });
     expect(board.tasksByUnit).toHaveLength(7);
+    // The contract's demo: the plan's duties for its seven units, each a catalogue unit.
+    const contract = (await get('/tasks', organizer)).json() as { items: { unitId: string | null }[] };
+    expect(contract.items).toHaveLength(14);
+    expect(new Set(contract.items.map((t) => t.unitId)).size).toBe(7);
+    expect(contract.items.every((t) => t.unitId)).toBe(true);
     const room = await roomSummary(ctx.handle.db, eventId);
     expect(board.attendanceByGroup.reduce((s, g) => s + g.arrived, 0)).toBe(room.arrived);
   });
