@@ -12,6 +12,7 @@ import { health } from './scenarios/health';
 import { invitationsDocx300, invitationsPdf300 } from './scenarios/invitations';
 import { certificates1000, showcaseSearch15k } from './scenarios/ocop';
 import { planParse60k } from './scenarios/plan-parse';
+import { reportDocx } from './scenarios/report';
 import { unitsSearchL } from './scenarios/units-search';
 
 /**
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   checkinScenario,
   checkinUnderHostileImport,
   planParse60k,
+  reportDocx,
   bundle,
 ];
 /** Scenarios that measure no database work, so `--db postgres` does not change them. */

@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { authRoutes } from './auth/auth.routes';
+import { budgetRoutes } from './budget/budget.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
 import { seatingRoutes } from './checkin/seating.routes';
@@ -33,6 +34,7 @@ import { type RateLimits, registerSecurity, staticCacheControl } from './http/se
 import { authenticate } from './http/session';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { invitationsRoutes } from './invitations/invitations.routes';
+import { mediaRoutes } from './media/media.routes';
 import { awardsRoutes } from './ocop/awards.routes';
 import { productsRoutes } from './ocop/products.routes';
 import { publicRoutes } from './ocop/public.routes';
@@ -42,6 +44,8 @@ import { papersRoutes } from './program/papers.routes';
 import { programRoutes } from './program/program.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
+import { reportRoutes } from './report/report.routes';
+import { tasksRoutes } from './tasks/tasks.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { APP_VERSION } from './version';
@@ -151,6 +155,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(privacyRoutes, deps);
   await app.register(programRoutes, deps);
   await app.register(papersRoutes, deps);
+  await app.register(tasksRoutes, deps);
+  await app.register(budgetRoutes, deps);
+  await app.register(mediaRoutes, deps);
+  await app.register(reportRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

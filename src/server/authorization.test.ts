@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../shared/auth';
 import { DEMO_HALL } from '../shared/seating';
 import { SYSTEM_ACTOR } from './auth/actor';
+import { addReceipt, createBudgetLines } from './budget/budget.service';
 import { checkIn } from './checkin/checkin.service';
 import { autoAssignSeats } from './checkin/seating.service';
 import { createGroup, setSeats } from './delegates/composition.service';
@@ -11,12 +12,14 @@ import { createDelegate } from './delegates/delegates.service';
 import { XLSX_MEDIA_TYPE } from './http/types';
 import { issueLetters } from './invitations/invitations.service';
 import { startInvitationJob } from './invitations/jobs.service';
+import { createMediaItem } from './media/media.service';
 import { planAwards } from './ocop/awards.service';
 import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
 import { reviewPaper, submitPaper } from './program/papers.service';
 import { createProgramItem } from './program/program.service';
 import { saveTitleRank } from './protocol/protocol.service';
 import { issueReplyLink } from './replies/replies.service';
+import { addTaskAttachment, createTask } from './tasks/tasks.service';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
 
 /**
@@ -262,6 +265,33 @@ const issuedLetter = async (eventId: string, delegateId: string) => {
 };
 const freshUser = async () => (await ctx.buildUser()).id;
 
+const BUDGET_LINE = {
+  category: 'hall' as const,
+  content: 'Thuê hội trường',
+  quantity: 1,
+  unitPriceVnd: 25_000_000,
+};
+const taskOf = async (eventId: string, unitId: string) =>
+  (
+    await createTask(ctx.handle.db, SYSTEM_ACTOR, eventId, {
+      unitId,
+      title: 'Chuẩn bị gian hàng',
+      dueOffsetDays: -3,
+    })
+  ).id;
+async function taskFileOf(eventId: string) {
+  const taskId = await taskOf(eventId, hoangHoaId);
+  const file = await addTaskAttachment(ctx.handle.db, SYSTEM_ACTOR, eventId, taskId, 'bien-ban', PDF_BYTES);
+  return { taskId, attachmentId: file.id };
+}
+const budgetLineOf = async (eventId: string) =>
+  (await createBudgetLines(ctx.handle.db, SYSTEM_ACTOR, eventId, [BUDGET_LINE]))[0]!.id;
+async function receiptOf(eventId: string) {
+  const lineId = await budgetLineOf(eventId);
+  const file = await addReceipt(ctx.handle.db, SYSTEM_ACTOR, eventId, lineId, 'hoa-don', PDF_BYTES);
+  return { lineId, attachmentId: file.id };
+}
+
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { allowed: CALLERS, request: async () => ({ url: '/api/health' }) },
   'POST /api/auth/login': {
@@ -480,6 +510,177 @@ const MATRIX: Record<string, Row> = {
     request: async ({ eventId, delegate, delegateOf }) => {
       await Promise.all([delegate(), delegateOf(ngaSonId)]);
       return { url: `/api/events/${eventId}/composition` };
+    },
+  },
+  'GET /api/events/{eventId}/tasks': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => {
+      await taskOf(eventId, ngaSonId);
+      return { url: `/api/events/${eventId}/tasks` };
+    },
+  },
+  'POST /api/events/{eventId}/tasks': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks`,
+      payload: { unitId: hoangHoaId, title: 'Mời đại diện các xã', dueOffsetDays: -10 },
+    }),
+  },
+  'GET /api/events/{eventId}/tasks/{taskId}': {
+    allowed: ['admin', 'organizer', 'officer', 'checkin', 'viewer'],
+    // Another unit's duty is not shown to exist.
+    allowedStatus: { otherOfficer: 404 },
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks/${await taskOf(eventId, hoangHoaId)}`,
+    }),
+  },
+  'PATCH /api/events/{eventId}/tasks/{taskId}': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks/${await taskOf(eventId, hoangHoaId)}`,
+      payload: { status: 'in_progress' },
+    }),
+  },
+  'DELETE /api/events/{eventId}/tasks/{taskId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks/${await taskOf(eventId, hoangHoaId)}`,
+    }),
+  },
+  'POST /api/events/{eventId}/tasks/{taskId}/comments': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks/${await taskOf(eventId, hoangHoaId)}/comments`,
+      payload: { body: 'Đã xong' },
+    }),
+  },
+  'POST /api/events/{eventId}/tasks/{taskId}/attachments': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/tasks/${await taskOf(eventId, hoangHoaId)}/attachments?name=bien-ban`,
+      payload: PDF_BYTES,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/events/{eventId}/tasks/{taskId}/attachments/{attachmentId}': {
+    allowed: ['admin', 'organizer', 'officer', 'checkin', 'viewer'],
+    allowedStatus: { otherOfficer: 404 },
+    request: async ({ eventId }) => {
+      const { taskId, attachmentId } = await taskFileOf(eventId);
+      return { url: `/api/events/${eventId}/tasks/${taskId}/attachments/${attachmentId}` };
+    },
+  },
+  'DELETE /api/events/{eventId}/tasks/{taskId}/attachments/{attachmentId}': {
+    allowed: ['admin', 'organizer', 'officer'],
+    request: async ({ eventId }) => {
+      const { taskId, attachmentId } = await taskFileOf(eventId);
+      return { url: `/api/events/${eventId}/tasks/${taskId}/attachments/${attachmentId}` };
+    },
+  },
+  'GET /api/events/{eventId}/budget': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId }) => {
+      await budgetLineOf(eventId);
+      return { url: `/api/events/${eventId}/budget` };
+    },
+  },
+  'PUT /api/events/{eventId}/budget': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/budget`,
+      payload: { sourceDecision: 'Quyết định số 1726/QĐ-UBND' },
+    }),
+  },
+  'POST /api/events/{eventId}/budget/lines': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/budget/lines`, payload: BUDGET_LINE }),
+  },
+  'PATCH /api/events/{eventId}/budget/lines/{lineId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/budget/lines/${await budgetLineOf(eventId)}`,
+      payload: { spentVnd: 1_000_000 },
+    }),
+  },
+  'DELETE /api/events/{eventId}/budget/lines/{lineId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/budget/lines/${await budgetLineOf(eventId)}`,
+    }),
+  },
+  'POST /api/events/{eventId}/budget/lines/{lineId}/receipts': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/budget/lines/${await budgetLineOf(eventId)}/receipts?name=hoa-don`,
+      payload: PDF_BYTES,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/events/{eventId}/budget/lines/{lineId}/receipts/{attachmentId}': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId }) => {
+      const { lineId, attachmentId } = await receiptOf(eventId);
+      return { url: `/api/events/${eventId}/budget/lines/${lineId}/receipts/${attachmentId}` };
+    },
+  },
+  'DELETE /api/events/{eventId}/budget/lines/{lineId}/receipts/{attachmentId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const { lineId, attachmentId } = await receiptOf(eventId);
+      return { url: `/api/events/${eventId}/budget/lines/${lineId}/receipts/${attachmentId}` };
+    },
+  },
+  'GET /api/events/{eventId}/budget/estimate.xlsx': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId }) => {
+      await budgetLineOf(eventId);
+      return { url: `/api/events/${eventId}/budget/estimate.xlsx` };
+    },
+  },
+  'GET /api/events/{eventId}/budget/settlement.xlsx': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId }) => {
+      await budgetLineOf(eventId);
+      return { url: `/api/events/${eventId}/budget/settlement.xlsx` };
+    },
+  },
+  'GET /api/events/{eventId}/media': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/media` }),
+  },
+  'POST /api/events/{eventId}/media': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/media`,
+      payload: { kind: 'coverage', title: 'Tin hội nghị', url: 'https://example.org/tin' },
+    }),
+  },
+  'DELETE /api/events/{eventId}/media/{itemId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const media = await createMediaItem(ctx.handle.db, SYSTEM_ACTOR, eventId, {
+        kind: 'clip',
+        title: 'Clip',
+      });
+      return { url: `/api/events/${eventId}/media/${media.items[0]!.id}` };
+    },
+  },
+  'GET /api/events/{eventId}/readiness': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/readiness` }),
+  },
+  'GET /api/events/{eventId}/report.docx': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return { url: `/api/events/${eventId}/report.docx` };
+    },
+  },
+  'GET /api/events/{eventId}/report-annex.xlsx': {
+    allowed: ['admin', 'organizer', 'viewer'],
+    request: async ({ eventId, delegate }) => {
+      await delegate();
+      return { url: `/api/events/${eventId}/report-annex.xlsx` };
     },
   },
   'POST /api/events/{eventId}/composition/groups': {
@@ -1197,6 +1398,12 @@ async function outOfScopeIn(caller: Caller, eventId: string, member: boolean): P
     .where('event_id', '=', eventId)
     .execute();
   for (const r of recipients) if (outside(r.producer_id)) tokens.push(r.id);
+  const tasks = await db
+    .selectFrom('tasks')
+    .select(['id', 'unit_id'])
+    .where('event_id', '=', eventId)
+    .execute();
+  for (const t of tasks) if (outside(t.unit_id)) tokens.push(t.id);
   return tokens;
 }
 

@@ -404,6 +404,75 @@ export interface PresidiumTable {
   position: number;
 }
 
+// tasks, budget, media (0013)
+/** The plan's duties followed up (0013): optional on insert, so the plan writes its rows as before. */
+export interface TaskProgressColumns {
+  owner_user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Days from the event day (D-14 = -14). */
+  due_offset_days: ColumnType<number | null, number | null | undefined, number | null>;
+  status: ColumnType<string, string | undefined, string>;
+  done_at: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface TaskCommentsTable {
+  id: string;
+  task_id: string;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  event_id: string;
+  owner_kind: string;
+  owner_id: string;
+  file_name: string;
+  media_type: string;
+  byte_size: number;
+  data_base64: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EventBudgetsTable {
+  event_id: string;
+  source_decision: string | null;
+  updated_at: string;
+}
+
+/** Money columns are bigint on PostgreSQL: the driver hands them back as strings, so read them through Number(). */
+export interface BudgetLinesTable {
+  id: string;
+  event_id: string;
+  position: number;
+  category: string;
+  content: string;
+  unit_label: string | null;
+  quantity: number;
+  unit_price_vnd: ColumnType<number | string, number, number>;
+  committed_vnd: ColumnType<number | string, number | undefined, number>;
+  spent_vnd: ColumnType<number | string, number | undefined, number>;
+  notes: string | null;
+  is_sample: number;
+  updated_at: string;
+}
+
+export interface MediaItemsTable {
+  id: string;
+  event_id: string;
+  kind: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published_on: string | null;
+  is_sample: number;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -424,7 +493,7 @@ export interface Database {
   document_jobs: DocumentJobsTable;
   program_items: ProgramItemsTable;
   side_activities: SideActivitiesTable;
-  tasks: TasksTable;
+  tasks: TasksTable & TaskProgressColumns;
   event_legal_bases: EventLegalBasesTable;
   event_recipients: EventRecipientsTable;
   product_groups: ProductGroupsTable;
@@ -445,6 +514,12 @@ export interface Database {
   papers: PapersTable;
   mc_scripts: McScriptsTable;
   program_live: ProgramLiveTable;
+  // tasks, budget, media (0013)
+  task_comments: TaskCommentsTable;
+  attachments: AttachmentsTable;
+  event_budgets: EventBudgetsTable;
+  budget_lines: BudgetLinesTable;
+  media_items: MediaItemsTable;
 }
 
 // program

@@ -36,6 +36,7 @@ import {
 } from './demo-delegates';
 import { demoProducts } from './demo-products';
 import { seedDemoProgram } from './demo-program';
+import { seedDemoTasks } from './demo-tasks';
 import { THANH_HOA_UNITS } from './thanh-hoa-units';
 
 /** The seed plan, shipped as demo data; the demo event is built by parsing it. */
@@ -177,6 +178,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       unitId: account.unitKey ? unit(account.unitKey) : null,
     });
   }
+  await seedDemoTasks(db, event.id, units);
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, invalid } from '../errors';
 
 /** What an upload route takes as its raw body; the guard names it when something else arrives. */
-export type FileBodyKind = 'spreadsheet' | 'image' | 'document';
+export type FileBodyKind = 'spreadsheet' | 'image' | 'document' | 'scan';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +17,7 @@ const EXPECTED: Record<FileBodyKind, string> = {
   image: 'Cần gửi nguyên tệp ảnh JPEG, PNG hoặc WebP, với Content-Type của ảnh, không phải JSON hay văn bản',
   document:
     'Cần gửi nguyên tệp Word (.docx) hoặc PDF, với Content-Type của tệp đó, không phải JSON hay văn bản',
+  scan: 'Cần gửi nguyên tệp PDF hoặc ảnh JPEG, với Content-Type của tệp, không phải JSON hay văn bản',
 };
 
 const NOTHING_TO_CHANGE = 'Không có gì để thay đổi: hãy gửi ít nhất một trường cần sửa';

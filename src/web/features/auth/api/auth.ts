@@ -71,6 +71,11 @@ export function abilities(me: Me | null | undefined) {
         me.memberships.some(
           (m) => m.eventId === eventId && (m.role === 'organizer' || m.role === 'checkin'),
         )),
+    /** The readiness board, the budget and the closing report: organizers and the leader (viewer). */
+    canViewBoard: (eventId: string) =>
+      !!me &&
+      (me.isAdmin ||
+        me.memberships.some((m) => m.eventId === eventId && (m.role === 'organizer' || m.role === 'viewer'))),
     /** Organizers register anyone; unit officers their own unit's people. */
     canWriteDelegates: (eventId: string) =>
       !!me &&

@@ -44,6 +44,15 @@ const SeatingPanel = lazy(() =>
 const ProgramPanel = lazy(() =>
   import('../../program/components/ProgramPanel').then((m) => ({ default: m.ProgramPanel })),
 );
+const TasksPanel = lazy(() =>
+  import('../../closing/components/TasksPanel').then((m) => ({ default: m.TasksPanel })),
+);
+const BudgetPanel = lazy(() =>
+  import('../../closing/components/BudgetPanel').then((m) => ({ default: m.BudgetPanel })),
+);
+const ReadinessPanel = lazy(() =>
+  import('../../closing/components/ReadinessPanel').then((m) => ({ default: m.ReadinessPanel })),
+);
 const AwardsPanel = lazy(() =>
   import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
 );
@@ -248,6 +257,9 @@ export function EventPage() {
           <Tabs.Tab value="program">{t('program.tab')}</Tabs.Tab>
           <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="seating">{t('seating.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="tasks">{t('closing.tabTasks')}</Tabs.Tab>
+          {can.canViewBoard(eventId) && <Tabs.Tab value="budget">{t('closing.tabBudget')}</Tabs.Tab>}
+          {can.canViewBoard(eventId) && <Tabs.Tab value="board">{t('closing.tabBoard')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
         </Tabs.List>
@@ -289,6 +301,21 @@ export function EventPage() {
         <Tabs.Panel value="awards" pt="md">
           <Suspense fallback={<PageLoader />}>
             <AwardsPanel eventId={eventId} canEdit={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <TasksPanel eventId={eventId} canManage={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="budget" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <BudgetPanel eventId={eventId} canEdit={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="board" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <ReadinessPanel eventId={eventId} />
           </Suspense>
         </Tabs.Panel>
         {canEdit && (
