@@ -229,7 +229,11 @@ export async function moveSeatQuota(
       .where('unit_id', '=', from)
       .execute();
   } else {
-    await db.deleteFrom('composition_seats').where('group_id', '=', groupId).where('unit_id', '=', from).execute();
+    await db
+      .deleteFrom('composition_seats')
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', from)
+      .execute();
   }
   const toAfter = (toBefore?.quota ?? 0) + count;
   if (toBefore) {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Composition, Delegate, DelegateImportPreview, DelegateImportResult } from '../../shared/delegates';
+import type {
+  Composition,
+  Delegate,
+  DelegateImportPreview,
+  DelegateImportResult,
+} from '../../shared/delegates';
 import { XLSX_MEDIA_TYPE } from '../http/types';
 import { createTestContext, type TestContext } from '../test/harness';
 import { districtDelegateList, HOANG_HOA_ROWS } from './fixtures/office-list';
@@ -30,8 +35,12 @@ const preview = async (cookie: string, buffer: Buffer) => {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const unit = async (name: string, shortName: string, kind: 'district' | 'commune' | 'producer' | 'department', parentId: string | null = null) =>
-    (await ctx.buildUnit({ name, shortName, kind, parentId })).id;
+  const unit = async (
+    name: string,
+    shortName: string,
+    kind: 'district' | 'commune' | 'producer' | 'department',
+    parentId: string | null = null,
+  ) => (await ctx.buildUnit({ name, shortName, kind, parentId })).id;
   units.hoangHoa = await unit('Huyện Hoằng Hóa', 'Hoằng Hóa', 'district');
   units.hoangDao = await unit('Xã Hoằng Đạo', 'Hoằng Đạo', 'commune', units.hoangHoa);
   units.hoangPhuong = await unit(
@@ -67,12 +76,16 @@ beforeAll(async () => {
       [units.ngaSon, 3],
     ],
   );
-  groups.province = await group('Lãnh đạo và chuyên viên Văn phòng Điều phối nông thôn mới tỉnh', [[units.vpdp, 10]]);
+  groups.province = await group('Lãnh đạo và chuyên viên Văn phòng Điều phối nông thôn mới tỉnh', [
+    [units.vpdp, 10],
+  ]);
   groups.communes = await group('Đại diện các xã, phường, thị trấn có sản phẩm OCOP', [
     [units.hoangDao, 2],
     [units.ngaThach, 1],
   ]);
-  groups.elevenCommunes = await group('11 xã đại diện thuộc 11 huyện chưa có sản phẩm OCOP', [[units.ngaThach, 1]]);
+  groups.elevenCommunes = await group('11 xã đại diện thuộc 11 huyện chưa có sản phẩm OCOP', [
+    [units.ngaThach, 1],
+  ]);
   groups.producers = await group(
     'Đại diện các chủ thể có các sản phẩm OCOP, các gian hàng trưng bày, giới thiệu và bán các sản phẩm OCOP',
     [[units.hoangPhuong, 3]],
@@ -101,10 +114,18 @@ describe('a district list as districts send it', () => {
     const byRow = new Map([...first.errors].reverse().map((e) => [e.row, e]));
     expect(byRow.get(11)).toMatchObject({
       column: 'Đơn vị',
-      newUnit: { name: 'UBND xã Hoằng Xuân', kind: 'commune', unitName: 'Xã Hoằng Xuân', parentName: 'Huyện Hoằng Hóa' },
+      newUnit: {
+        name: 'UBND xã Hoằng Xuân',
+        kind: 'commune',
+        unitName: 'Xã Hoằng Xuân',
+        parentName: 'Huyện Hoằng Hóa',
+      },
     });
     // The duplicate is reported as one, although the district's two seats are also full by then.
-    expect(byRow.get(12)).toMatchObject({ column: 'Họ và tên', message: expect.stringContaining('Trùng họ tên') });
+    expect(byRow.get(12)).toMatchObject({
+      column: 'Họ và tên',
+      message: expect.stringContaining('Trùng họ tên'),
+    });
     expect(first.errors.filter((e) => e.row === 12).map((e) => e.message)).toEqual([
       expect.stringContaining('Trùng họ tên và đơn vị'),
       'Số điện thoại trùng với dòng 7',
@@ -126,7 +147,9 @@ describe('a district list as districts send it', () => {
   });
 
   it('counts five good people, one duplicate and one broken row once the new commune and producer are accepted', async () => {
-    const newUnits = first.errors.flatMap((e) => (e.newUnit ? [{ name: e.newUnit.name, kind: e.newUnit.kind }] : []));
+    const newUnits = first.errors.flatMap((e) =>
+      e.newUnit ? [{ name: e.newUnit.name, kind: e.newUnit.kind }] : [],
+    );
     expect(newUnits).toHaveLength(2);
     const dry = await call(officer, 'POST', `${base()}/delegates/import`, {
       rows: first.rows,
@@ -144,7 +167,9 @@ describe('a district list as districts send it', () => {
   });
 
   it('adds the commune and the producer under the district, each taking a free place, and imports the rest', async () => {
-    const newUnits = first.errors.flatMap((e) => (e.newUnit ? [{ name: e.newUnit.name, kind: e.newUnit.kind }] : []));
+    const newUnits = first.errors.flatMap((e) =>
+      e.newUnit ? [{ name: e.newUnit.name, kind: e.newUnit.kind }] : [],
+    );
     // The officer removed the duplicate and the broken row in the preview.
     const rows = first.rows.filter((r) => r.rowNumber !== 12 && r.rowNumber !== 14);
     const done = await call(officer, 'POST', `${base()}/delegates/import`, { rows, newUnits });
@@ -159,7 +184,9 @@ describe('a district list as districts send it', () => {
     const unit = (await call(organizer, 'GET', `/api/units/${hoangXuan}`)).json();
     expect(unit).toMatchObject({ kind: 'commune', parentId: units.hoangHoa, shortName: 'Hoằng Xuân' });
 
-    const list = (await call(organizer, 'GET', `${base()}/delegates?pageSize=50`)).json() as { items: Delegate[] };
+    const list = (await call(organizer, 'GET', `${base()}/delegates?pageSize=50`)).json() as {
+      items: Delegate[];
+    };
     expect(list.items).toHaveLength(5);
     const thu = list.items.find((d) => d.fullName === 'Phạm Thị Thu')!;
     expect(thu).toMatchObject({ unitId: hoangXuan, groupId: groups.communes, phone: '0915777888' });

@@ -7,7 +7,10 @@ import { unitMatchKey } from '../units/units.service';
  * xã, phường, thị trấn có sản phẩm OCOP", "Văn phòng Điều phối NTM huyện" for the districts' group.
  */
 
-const words = (text: string) => unitMatchKey(text).split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string) =>
+  unitMatchKey(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** A group must hold this share of the row's words to be a candidate. */
 const MIN_COVERAGE = 0.6;
@@ -32,7 +35,11 @@ export function matchGroups<G extends { id: string; title: string }>(text: strin
   const scored = titled
     .map((t) => {
       const present = wanted.filter((w) => t.words.has(w));
-      return { g: t.g, coverage: present.length / wanted.length, score: present.reduce((s, w) => s + weight(w), 0) };
+      return {
+        g: t.g,
+        coverage: present.length / wanted.length,
+        score: present.reduce((s, w) => s + weight(w), 0),
+      };
     })
     .filter((s) => s.coverage >= MIN_COVERAGE)
     .sort((a, b) => b.score - a.score);

@@ -318,7 +318,10 @@ function checkRows(
             newUnit: offer,
           });
         } else {
-          fail('organization', `Không xác định được đơn vị cử "${text.organization}" trong các đơn vị của bạn`);
+          fail(
+            'organization',
+            `Không xác định được đơn vị cử "${text.organization}" trong các đơn vị của bạn`,
+          );
         }
         continue;
       }
@@ -368,7 +371,8 @@ function checkRows(
         }
       }
       if (!quota.has(seatKey)) {
-        if (isNew) fail('fullName', `Vượt chỉ tiêu: các đơn vị của bạn đã kín chỗ trong nhóm "${group.title}"`);
+        if (isNew)
+          fail('fullName', `Vượt chỉ tiêu: các đơn vị của bạn đã kín chỗ trong nhóm "${group.title}"`);
       } else if ((taken.get(seatKey) ?? 0) + 1 > quota.get(seatKey)!) {
         fail(
           'fullName',
@@ -568,7 +572,12 @@ export async function importDelegates(
 }
 
 /** The places new units took from the officer's free seats, written with the audit row the organizer reads. */
-async function applySeatMoves(trx: Executor, actor: Actor, eventId: string, moves: SeatMove[]): Promise<void> {
+async function applySeatMoves(
+  trx: Executor,
+  actor: Actor,
+  eventId: string,
+  moves: SeatMove[],
+): Promise<void> {
   const counted = new Map<string, SeatMove & { count: number }>();
   for (const m of moves) {
     const key = `${m.groupId}|${m.from}|${m.to}`;

@@ -90,7 +90,8 @@ export function pickSheet<K extends string>(
 // The end of a list as offices sign it: "Hoằng Hóa, ngày 20 tháng 11 năm 2020", "Người lập biểu", "KT. CHỦ TỊCH",
 // "(Ký, ghi rõ họ tên)". A row is the footer only when every filled cell reads so, since a data row may well say
 // "Chủ tịch" in its position column.
-const PLACE_AND_DATE = /(^|[\s,])ngay\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*thang\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*nam\s*\.{0,}\s*\d{0,4}/;
+const PLACE_AND_DATE =
+  /(^|[\s,])ngay\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*thang\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*nam\s*\.{0,}\s*\d{0,4}/;
 // "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN": signing for someone.
 const SIGNATURE_START = /^(kt|tm|tl|tuq)\s*\.\s*\S/;
 const SIGNATURE_WORDS = new Set([
@@ -122,7 +123,7 @@ const BLANK_RUN_END = 3;
 
 function isFooterCell(text: string): boolean {
   const folded = foldVietnamese(text)
-    .replace(/^[(\[]+|[)\]:.;]+$/g, '')
+    .replace(/^[([]+|[)\]:.;]+$/g, '')
     .trim();
   if (!folded) return true;
   return (

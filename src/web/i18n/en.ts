@@ -675,4 +675,15 @@ export const en: Messages = {
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',
   },
+  everyday: {
+    import: {
+      accepted: 'Will be added to the catalogue:',
+      undoUnit: 'Do not add {{name}}',
+      actions: 'Actions',
+      removeRow: 'Remove row {{row}}',
+      addCommune: 'Add {{name}} (commune of {{parent}})',
+      addProducer: 'Add producer {{name}} (in {{parent}})',
+      unitsAdded: 'Added to the catalogue: {{names}}.',
+    },
+  },
 };

@@ -666,6 +666,17 @@ export const vi = {
     INTERNAL: 'Lỗi hệ thống',
     NETWORK: 'Không kết nối được máy chủ',
   },
+  everyday: {
+    import: {
+      accepted: 'Sẽ thêm vào danh mục:',
+      undoUnit: 'Không thêm {{name}}',
+      actions: 'Thao tác',
+      removeRow: 'Bỏ dòng {{row}}',
+      addCommune: 'Thêm {{name}} (xã thuộc {{parent}})',
+      addProducer: 'Thêm chủ thể {{name}} (thuộc {{parent}})',
+      unitsAdded: 'Đã thêm vào danh mục: {{names}}.',
+    },
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
