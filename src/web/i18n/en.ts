@@ -685,5 +685,30 @@ export const en: Messages = {
       addProducer: 'Add producer {{name}} (in {{parent}})',
       unitsAdded: 'Added to the catalogue: {{names}}.',
     },
+    audit: {
+      person: 'Done by',
+      kind: 'Kind of change',
+      subject: 'About',
+      export: 'Download Excel (filtered)',
+      system: 'System',
+    },
+    members: {
+      lastLogin: 'Last sign-in',
+      never: 'Never signed in',
+      reset: 'Reset password',
+      resetFor: 'Reset the password of {{name}}',
+      resetTitle: 'Temporary password',
+      resetBody:
+        'Give this temporary password to {{name}} (user name {{username}}). It is shown once; at sign-in they must choose their own.',
+      copy: 'Copy',
+      copied: 'Copied',
+      close: 'Close',
+    },
+    pagination: {
+      first: 'First page',
+      previous: 'Previous page',
+      next: 'Next page',
+      last: 'Last page',
+    },
   },
 };

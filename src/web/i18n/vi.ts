@@ -676,6 +676,31 @@ export const vi = {
       addProducer: 'Thêm chủ thể {{name}} (thuộc {{parent}})',
       unitsAdded: 'Đã thêm vào danh mục: {{names}}.',
     },
+    audit: {
+      person: 'Người thực hiện',
+      kind: 'Loại thay đổi',
+      subject: 'Của',
+      export: 'Tải Excel (theo bộ lọc)',
+      system: 'Hệ thống',
+    },
+    members: {
+      lastLogin: 'Đăng nhập gần nhất',
+      never: 'Chưa đăng nhập',
+      reset: 'Đặt lại mật khẩu',
+      resetFor: 'Đặt lại mật khẩu cho {{name}}',
+      resetTitle: 'Mật khẩu tạm',
+      resetBody:
+        'Đưa mật khẩu tạm này cho {{name}} (tên đăng nhập {{username}}). Mật khẩu chỉ hiện một lần; khi đăng nhập, người dùng phải đổi sang mật khẩu của mình.',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép',
+      close: 'Đóng',
+    },
+    pagination: {
+      first: 'Trang đầu',
+      previous: 'Trang trước',
+      next: 'Trang sau',
+      last: 'Trang cuối',
+    },
   },
 };
 
