@@ -270,7 +270,7 @@ export const en: Messages = {
     exportXlsx: 'Export Excel',
     exportDocx: 'Export Word (ND 30)',
     search: 'Find delegates',
-    searchPlaceholder: 'Name, unit, position or phone (accents optional)',
+    searchPlaceholder: 'Name, unit, position, phone',
     group: 'Group',
     allGroups: 'All groups',
     status: 'Status',
@@ -702,13 +702,11 @@ export const en: Messages = {
         'Give this temporary password to {{name}} (user name {{username}}). It is shown once; at sign-in they must choose their own.',
       copy: 'Copy',
       copied: 'Copied',
-      close: 'Close',
+      close: 'Done',
     },
-    pagination: {
-      first: 'First page',
-      previous: 'Previous page',
-      next: 'Next page',
-      last: 'Last page',
+    overview: {
+      seats: '{{count}} seats',
+      fromLayout: '(from the layout of {{name}})',
     },
   },
 };

@@ -271,7 +271,7 @@ export const vi = {
     exportXlsx: 'Xuất Excel',
     exportDocx: 'Xuất Word (ND 30)',
     search: 'Tìm đại biểu',
-    searchPlaceholder: 'Tên, đơn vị, chức vụ hoặc số điện thoại (gõ không dấu cũng được)',
+    searchPlaceholder: 'Tên, đơn vị, chức vụ, số điện thoại',
     group: 'Thành phần',
     allGroups: 'Tất cả thành phần',
     status: 'Trạng thái',
@@ -693,13 +693,11 @@ export const vi = {
         'Đưa mật khẩu tạm này cho {{name}} (tên đăng nhập {{username}}). Mật khẩu chỉ hiện một lần; khi đăng nhập, người dùng phải đổi sang mật khẩu của mình.',
       copy: 'Sao chép',
       copied: 'Đã sao chép',
-      close: 'Đóng',
+      close: 'Xong',
     },
-    pagination: {
-      first: 'Trang đầu',
-      previous: 'Trang trước',
-      next: 'Trang sau',
-      last: 'Trang cuối',
+    overview: {
+      seats: '{{count}} chỗ',
+      fromLayout: '(theo sơ đồ {{name}})',
     },
   },
 };

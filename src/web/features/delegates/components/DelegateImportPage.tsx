@@ -276,7 +276,7 @@ export function DelegateImportPage() {
             </Group>
           )}
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={900} mah={560}>
+            <Table.ScrollContainer minWidth={1200} mah={560}>
               <Table verticalSpacing={4} stickyHeader aria-label={t('delegateImport.rows')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -305,7 +305,7 @@ export function DelegateImportPage() {
                           const problem = problems.find((p) => p.field === f);
                           if (problem?.choices?.length) {
                             return (
-                              <Table.Td key={f}>
+                              <Table.Td key={f} miw={160}>
                                 <Select
                                   size="xs"
                                   aria-label={`${read.columns[f]} ${t('importer.row').toLowerCase()} ${row.rowNumber}`}
@@ -318,7 +318,7 @@ export function DelegateImportPage() {
                             );
                           }
                           return (
-                            <Table.Td key={f}>
+                            <Table.Td key={f} miw={problems.length ? 140 : undefined}>
                               {problems.length ? (
                                 <TextInput
                                   size="xs"

@@ -105,7 +105,7 @@ export function AuditPanel({ eventId }: { eventId: string }) {
       {audit.error && <Alert color="red">{errorMessage(audit.error)}</Alert>}
       {data?.total === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       <Table.ScrollContainer minWidth={760}>
-        <Table striped verticalSpacing="xs" aria-label={t('audit.title', { defaultValue: 'Nhật ký' })}>
+        <Table striped verticalSpacing="xs" aria-label={t('events.audit')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('audit.at')}</Table.Th>
@@ -142,14 +142,7 @@ export function AuditPanel({ eventId }: { eventId: string }) {
         </Table>
       </Table.ScrollContainer>
       {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={filter.page}
-          onChange={(page) => setFilter({ ...filter, page })}
-          getControlProps={(control) => ({
-            'aria-label': t(`everyday.pagination.${control}`),
-          })}
-        />
+        <Pagination total={pages} value={filter.page} onChange={(page) => setFilter({ ...filter, page })} />
       )}
     </Stack>
   );

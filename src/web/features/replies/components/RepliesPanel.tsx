@@ -17,7 +17,8 @@ function CountsTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={520} mah={460}>
+    // Native scrolling: an overlaid scrollbar would sit on the last row.
+    <Table.ScrollContainer minWidth={520} mah={460} type="native">
       <Table verticalSpacing={4} striped aria-label={label}>
         <Table.Thead>
           <Table.Tr>
