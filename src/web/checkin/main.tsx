@@ -421,7 +421,8 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
         }
         await dequeue(action);
       }
-      setOnline(true);
+      // Only an answer from the server says the network is back; an empty queue proves nothing.
+      if (waiting.length) setOnline(true);
     } catch (error) {
       if (error instanceof Unauthorized) setSignedOut(true);
       else if (error instanceof Offline) setOnline(false);
