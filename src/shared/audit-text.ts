@@ -301,6 +301,7 @@ export function auditValue(key: string, value: unknown, names: Record<string, st
     return value.length > 80 ? `${value.slice(0, 77)}…` : value;
   }
   if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
     const parts = value.map((v) => auditValue(key, v, names));
     if (parts.length <= 4 && parts.every((p) => p.length < 40 && p !== '…')) return parts.join(', ');
     return `${value.length.toLocaleString('vi-VN')} mục`;
@@ -348,7 +349,7 @@ export function describeAudit(entry: AuditLike, names: Record<string, string>): 
     if (before && after && JSON.stringify(a) === JSON.stringify(b)) continue;
     const beforeText = before ? auditValue(key, b, names) : '';
     const afterText = after ? auditValue(key, a, names) : '';
-    if (beforeText === '—' && afterText === '—') continue;
+    if ((beforeText === '—' || !beforeText) && (afterText === '—' || !afterText)) continue;
     changes.push({ label: auditFieldLabel(key), before: beforeText, after: afterText });
   }
   // Lists as a whole (a group's seats before and after): shown as their items.
