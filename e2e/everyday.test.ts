@@ -102,6 +102,29 @@ describe('everyday use', { timeout: JOURNEY_TIMEOUT }, () => {
     const page = await (await run.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     await signIn(page, run.baseUrl, 'bantochuc');
     await page.getByRole('link', { name: DEMO_EVENT }).click();
+    // The overview reads the capacity from the hall layout when none was typed.
+    await page.getByText(/^\d+ chỗ \(theo sơ đồ Hội trường 25B\)$/).waitFor();
+
+    // The delegate list: status badges whole, never "Xác nh…".
+    await page.getByRole('tab', { name: 'Đại biểu' }).click();
+    await page.getByText('Xác nhận dự').first().waitFor();
+    const cut = await page
+      .locator('.mantine-Badge-label')
+      .evaluateAll((labels) =>
+        labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+      );
+    expect(cut).toEqual([]);
+    // The search box's placeholder fits the box.
+    const fits = await page.getByLabel('Tìm đại biểu').evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const room =
+        el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return context.measureText(el.placeholder).width <= room;
+    });
+    expect(fits).toBe(true);
+    await page.screenshot({ path: 'dist/everyday-delegates.png' });
 
     await page.getByRole('tab', { name: 'Phân quyền' }).click();
     const lanhdao = page.getByRole('row', { name: /lanhdao/ });
@@ -143,5 +166,18 @@ describe('everyday use', { timeout: JOURNEY_TIMEOUT }, () => {
     );
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('spreadsheetml');
+  });
+
+  it('the showcase draws a placeholder for products without a photo', async () => {
+    const page = await (await run.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${run.baseUrl}/san-pham`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const placeholder = page.locator('.card .placeholder').first();
+    await placeholder.waitFor();
+    await expect(placeholder.textContent()).resolves.not.toBe('OCOP');
+    expect(await placeholder.locator('.placeholder-group').textContent()).toMatch(/\S/);
+    expect(await placeholder.locator('svg').count()).toBe(1);
+    await expectAccessible(page, 'the showcase');
+    await page.screenshot({ path: 'dist/everyday-showcase.png' });
   });
 });
