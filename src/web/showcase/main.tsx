@@ -107,7 +107,15 @@ function Placeholder({ p, large }: { p: PublicProduct; large?: boolean }) {
   ];
   return (
     <div className={`placeholder ${kind}${large ? ' large' : ''}`} aria-hidden="true">
-      <svg viewBox="0 0 48 48" width="56" height="56" fill="none" stroke="currentColor" strokeWidth="2.2">
+      <svg
+        viewBox="0 0 48 48"
+        width="56"
+        height="56"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        aria-hidden="true"
+      >
         <path d={path} strokeLinecap="round" strokeLinejoin="round" />
       </svg>
       <span className="placeholder-group">{p.groupName}</span>
