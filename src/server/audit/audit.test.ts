@@ -121,7 +121,7 @@ describe('the change log in words', () => {
       ],
     });
     expect(
-      describeAudit({ entity: 'award_plan', entityId: null, action: 'update', before: null, after: null })
+      describeAudit({ entity: 'award_plan', entityId: null, action: 'update', before: null, after: null }, {})
         .kind,
     ).toBe('Kế hoạch trao chứng nhận');
   });
