@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { budgetRoutes } from './budget/budget.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
@@ -159,6 +160,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(budgetRoutes, deps);
   await app.register(mediaRoutes, deps);
   await app.register(reportRoutes, deps);
+  await app.register(auditRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

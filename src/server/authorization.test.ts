@@ -961,6 +961,18 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit` }),
   },
+  'GET /api/events/{eventId}/audit/export.xlsx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/audit/export.xlsx?entity=member` }),
+  },
+  'POST /api/events/{eventId}/members/{userId}/password-reset': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const userId = await freshUser();
+      await ctx.addMember(eventId, userId, 'viewer');
+      return { url: `/api/events/${eventId}/members/${userId}/password-reset` };
+    },
+  },
 
   'GET /api/product-groups': { allowed: SIGNED_IN, request: async () => ({ url: '/api/product-groups' }) },
   'POST /api/product-groups': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, idSchema, pageQuerySchema } from './common';
+import { calendarDateSchema, idSchema, pageOf, pageQuerySchema } from './common';
 
 export { AUDIT_ACTIONS } from './vocabulary';
 
@@ -25,3 +25,18 @@ export const findAuditQuerySchema = pageQuerySchema.extend({
   to: calendarDateSchema.optional(),
 });
 export type FindAuditQuery = z.infer<typeof findAuditQuerySchema>;
+
+/** A page of the log with what it takes to read it: the names of the ids it mentions, and the filters' choices. */
+export const auditPageSchema = pageOf(auditEntrySchema).extend({
+  names: z.record(z.string(), z.string()),
+  actors: z.array(z.object({ id: z.string(), name: z.string() })),
+  entities: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The export takes the same filters, without paging. */
+export const exportAuditQuerySchema = findAuditQuerySchema.omit({ page: true, pageSize: true });
+export type ExportAuditQuery = z.infer<typeof exportAuditQuerySchema>;
+
+/** At most this many entries in one exported file. */
+export const MAX_AUDIT_EXPORT = 20_000;

@@ -256,11 +256,26 @@ export const importRowSchema = z.object({
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 
+/** Units a district officer may add from an import: a commune of their district, a producer in it. */
+export const IMPORT_NEW_UNIT_KINDS = ['commune', 'producer'] as const;
+export type ImportNewUnitKind = (typeof IMPORT_NEW_UNIT_KINDS)[number];
+
+export const importNewUnitSchema = z.object({
+  /** The name as the file writes it ("UBND xã Hoằng Xuân"); the unit is named from it ("Xã Hoằng Xuân"). */
+  name: z.string().trim().min(1).max(MAX_NAME),
+  kind: z.enum(IMPORT_NEW_UNIT_KINDS),
+});
+export type ImportNewUnit = z.infer<typeof importNewUnitSchema>;
+
 export const delegateImportIssueSchema = z.object({
   row: z.number().int(),
   field: z.enum([...DELEGATE_IMPORT_FIELDS, 'unit']),
   column: z.string(),
   message: z.string(),
+  /** Several groups fit the row's "Thành phần": the user picks one. */
+  choices: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+  /** The row names a unit the catalogue lacks: it can be added under the officer's district. */
+  newUnit: importNewUnitSchema.extend({ unitName: z.string(), parentName: z.string() }).optional(),
 });
 export type DelegateImportIssue = z.infer<typeof delegateImportIssueSchema>;
 
@@ -271,6 +286,8 @@ export const delegateImportInputSchema = z.strictObject({
   unitId: idSchema.nullable().optional(),
   mode: z.enum(['all_or_nothing', 'valid_rows_only']).default('all_or_nothing'),
   dryRun: z.boolean().default(false),
+  /** Units the file names that the officer chose to add (each under their district, taking a free seat). */
+  newUnits: z.array(importNewUnitSchema).max(200).optional(),
 });
 export type DelegateImportInput = z.infer<typeof delegateImportInputSchema>;
 
@@ -288,6 +305,8 @@ export const delegateImportResultSchema = z.object({
     }),
   ),
   errors: z.array(delegateImportIssueSchema),
+  /** Units added to the catalogue by this import (committed only). */
+  createdUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(IMPORT_NEW_UNIT_KINDS) })),
 });
 export type DelegateImportResult = z.infer<typeof delegateImportResultSchema>;
 

@@ -116,6 +116,8 @@ export const memberSchema = z.object({
   role: z.enum(EVENT_ROLES),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** When the person last signed in; null before the first time. */
+  lastLoginAt: z.string().nullable(),
 });
 export type Member = z.infer<typeof memberSchema>;
 

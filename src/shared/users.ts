@@ -11,6 +11,8 @@ export const userSchema = z.object({
   isActive: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
+  /** When the account last signed in; null before the first time. */
+  lastLoginAt: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -30,3 +32,7 @@ export const updateUserSchema = z.strictObject({
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z.strictObject({ password: passwordSchema });
+
+/** A reset by the event's organizer: the temporary password, shown once, to be changed at the next sign-in. */
+export const passwordResetResultSchema = z.object({ temporaryPassword: z.string() });
+export type PasswordResetResult = z.infer<typeof passwordResetResultSchema>;

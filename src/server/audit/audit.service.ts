@@ -1,12 +1,24 @@
-import type { AuditEntry, FindAuditQuery } from '../../shared/audit';
+import {
+  type AuditEntry,
+  type AuditPage,
+  type ExportAuditQuery,
+  type FindAuditQuery,
+  MAX_AUDIT_EXPORT,
+} from '../../shared/audit';
+import { auditChangesText, auditEntityLabel, auditIds, describeAudit } from '../../shared/audit-text';
+import { formatDate, formatTime } from '../../shared/format';
+import { compareVietnamese } from '../../shared/text';
 import type { Actor } from '../auth/actor';
 import type { Executor } from '../db/database';
 import type { AuditLogTable } from '../db/schema';
+import { writeListWorkbook } from '../documents/xlsx';
 import { newId, nowIso } from '../util';
 import {
+  findAuditFacets,
   findAuditRows,
   findAuditRowsOfEntity,
   findAuditRowsOfEvent,
+  findNamesByIds,
   insertAuditRow,
   updateAuditRowJson,
 } from './audit.repository';
@@ -77,19 +89,97 @@ export async function findAuditEntriesOf(
   return (await findAuditRowsOfEntity(db, eventId, entityId)).map(rowToEntry);
 }
 
+const auditFilter = (eventId: string, query: ExportAuditQuery) => ({
+  eventId,
+  entity: query.entity,
+  action: query.action,
+  actorId: query.actorId,
+  fromIso: query.from ? new Date(`${query.from}T00:00:00+07:00`).toISOString() : undefined,
+  toIso: query.to ? new Date(`${query.to}T23:59:59.999+07:00`).toISOString() : undefined,
+});
+
+/** The names of the ids entries mention, so the log reads "Nguyễn Văn An", never an id. */
+async function namesOf(db: Executor, entries: AuditEntry[]): Promise<Record<string, string>> {
+  const ids = auditIds(entries);
+  for (const e of entries) if (e.actorId) ids.push(e.actorId);
+  return Object.fromEntries(await findNamesByIds(db, [...new Set(ids)]));
+}
+
 /** Dates are Vietnam calendar days: "to" includes the whole day. */
-export async function findAuditEntries(db: Executor, eventId: string, query: FindAuditQuery) {
-  const { rows, total } = await findAuditRows(db, {
-    eventId,
-    entity: query.entity,
-    action: query.action,
-    actorId: query.actorId,
-    fromIso: query.from ? new Date(`${query.from}T00:00:00+07:00`).toISOString() : undefined,
-    toIso: query.to ? new Date(`${query.to}T23:59:59.999+07:00`).toISOString() : undefined,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+export async function findAuditEntries(
+  db: Executor,
+  eventId: string,
+  query: FindAuditQuery,
+): Promise<AuditPage> {
+  const [{ rows, total }, facets] = await Promise.all([
+    findAuditRows(db, {
+      ...auditFilter(eventId, query),
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
+    findAuditFacets(db, eventId),
+  ]);
+  const items = rows.map(rowToEntry);
+  const actorNames = await findNamesByIds(
+    db,
+    facets.actors.map((a) => a.id),
+  );
+  return {
+    items,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    names: await namesOf(db, items),
+    actors: facets.actors
+      .map((a) => ({ id: a.id, name: actorNames.get(a.id) ?? a.name ?? 'Người dùng đã xóa' }))
+      .sort((a, b) => compareVietnamese(a.name, b.name)),
+    entities: facets.entities
+      .map((value) => ({ value, label: auditEntityLabel(value) }))
+      .sort((a, b) => compareVietnamese(a.label, b.label)),
+  };
+}
+
+/** The log as the page shows it, in an XLSX list: time, person, kind, action, about whom, what changed. */
+export async function buildAuditXlsx(
+  db: Executor,
+  eventId: string,
+  eventName: string,
+  query: ExportAuditQuery,
+): Promise<Buffer> {
+  const { rows } = await findAuditRows(db, {
+    ...auditFilter(eventId, query),
+    limit: MAX_AUDIT_EXPORT,
+    offset: 0,
   });
-  return { items: rows.map(rowToEntry), total, page: query.page, pageSize: query.pageSize };
+  const entries = rows.map(rowToEntry);
+  const names = await namesOf(db, entries);
+  return writeListWorkbook({
+    sheetName: 'Nhật ký',
+    titleLines: [
+      'NHẬT KÝ THAY ĐỔI',
+      eventName,
+      `Xuất lúc ${formatTime(new Date().toISOString())} ngày ${formatDate(new Date().toISOString())}`,
+    ],
+    columns: [
+      { label: 'Thời điểm', width: 18 },
+      { label: 'Người thực hiện', width: 24 },
+      { label: 'Đối tượng', width: 22 },
+      { label: 'Thao tác', width: 18 },
+      { label: 'Của', width: 28 },
+      { label: 'Thay đổi', width: 70 },
+    ],
+    rows: entries.map((e) => {
+      const d = describeAudit(e, names);
+      return [
+        `${formatTime(e.at)} ${formatDate(e.at)}`,
+        (e.actorId ? names[e.actorId] : null) ?? e.actorName ?? 'Hệ thống',
+        d.kind,
+        d.action,
+        d.subject,
+        auditChangesText(d.changes),
+      ];
+    }),
+  });
 }
 
 /** What an erased value reads as in the audit trail. */

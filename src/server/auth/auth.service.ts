@@ -8,6 +8,7 @@ import {
   findUserByUsername,
   getUserById,
   PUBLISHED_DEMO_PASSWORD,
+  recordSignIn,
   setUserPassword,
   verifyCredentials,
   verifyUserPassword,
@@ -77,6 +78,7 @@ export async function login(
       user_agent: context.userAgent?.slice(0, 300) ?? null,
     });
     const device = await rememberDevice(trx, user.id, context.deviceToken);
+    await recordSignIn(trx, user.id, now.toISOString());
     await recordAudit(
       trx,
       { ...user, memberships: [] },

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_privacy';
 import * as m0010 from './migrations/0010_protocol';
 import * as m0011 from './migrations/0011_program';
 import * as m0013 from './migrations/0013_tasks_budget';
+import * as m0016 from './migrations/0016_last_sign_in';
 import * as m0018 from './migrations/0018_sort_indexes';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_program': m0011,
   '0018_sort_indexes': m0018,
   '0013_tasks_budget': m0013,
+  '0016_last_sign_in': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ export interface UsersTable {
   has_published_password: number;
   created_at: string;
   updated_at: string;
+  /** last sign-in (0016): when the account last signed in; null before the first time. */
+  last_login_at?: string | null;
 }
 
 export interface SessionsTable {

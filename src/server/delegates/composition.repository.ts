@@ -197,3 +197,57 @@ export async function countGroupDelegates(db: Executor, groupIds: string[]): Pro
     .execute();
   return new Map(rows.map((r) => [r.group_id!, toCount(r.n)]));
 }
+
+/**
+ * Moves `count` places of a group from one unit's seat to another's (a commune a district adds in its import
+ * takes a free place of the district's own): the giving seat shrinks, or goes when it reaches 0; the receiving
+ * seat grows or is created. Returns the quotas it read and wrote.
+ */
+export async function moveSeatQuota(
+  db: Executor,
+  eventId: string,
+  groupId: string,
+  from: string,
+  to: string,
+  count: number,
+): Promise<{ fromBefore: number; toAfter: number }> {
+  const seat = (unitId: string) =>
+    db
+      .selectFrom('composition_seats')
+      .select('quota')
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', unitId)
+      .executeTakeFirst();
+  const fromBefore = (await seat(from))?.quota ?? 0;
+  const toBefore = await seat(to);
+  const left = fromBefore - count;
+  if (left > 0) {
+    await db
+      .updateTable('composition_seats')
+      .set({ quota: left })
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', from)
+      .execute();
+  } else {
+    await db
+      .deleteFrom('composition_seats')
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', from)
+      .execute();
+  }
+  const toAfter = (toBefore?.quota ?? 0) + count;
+  if (toBefore) {
+    await db
+      .updateTable('composition_seats')
+      .set({ quota: toAfter })
+      .where('group_id', '=', groupId)
+      .where('unit_id', '=', to)
+      .execute();
+  } else {
+    await db
+      .insertInto('composition_seats')
+      .values({ group_id: groupId, unit_id: to, event_id: eventId, quota: toAfter })
+      .execute();
+  }
+  return { fromBefore, toAfter };
+}

@@ -7,10 +7,12 @@ import {
   type DelegateImportResult,
   type Gender,
   type Honorific,
+  type ImportNewUnit,
+  type ImportNewUnitKind,
   type ImportRow,
   personNameProblem,
 } from '../../shared/delegates';
-import { MAX_EMAIL, MAX_IMPORT_ROWS, MAX_NAME, MAX_TEXT } from '../../shared/limits';
+import { MAX_EMAIL, MAX_IMPORT_ROWS, MAX_NAME, MAX_SHORT_NAME, MAX_TEXT } from '../../shared/limits';
 import { normalizePhone } from '../../shared/phone';
 import { cleanText, foldVietnamese } from '../../shared/text';
 import { recordAudit } from '../audit/audit.service';
@@ -25,8 +27,9 @@ import {
 } from '../documents/table-import';
 import { AppError, forbidden } from '../errors';
 import { loadRanker } from '../protocol/protocol.service';
-import { findUnitsByIds, unitMatchKey } from '../units/units.service';
-import { countFill, findGroupRows, findSeatRows, lockSeats } from './composition.repository';
+import { createUnitIn, findAllUnits, findUnitsByIds, unitMatchKey } from '../units/units.service';
+import { countFill, findGroupRows, findSeatRows, lockSeats, moveSeatQuota } from './composition.repository';
+import { guessNewUnitKind, matchGroups, newUnitNames } from './delegates.import-match';
 import { inScope, OUT_OF_SCOPE, type Scope } from './delegates.policy';
 import { findIdentityKeys, insertDelegateRows } from './delegates.repository';
 import { buildDelegateRows, identityKey, type NewDelegate } from './delegates.rows';
@@ -103,24 +106,50 @@ interface PlannedRow {
   group: { protocol_rank: number | null; position: number } | null;
 }
 
+/** A seat place a new unit takes from a free place of the officer's own in the same group. */
+interface SeatMove {
+  groupId: string;
+  from: string;
+  to: string;
+}
+
 interface Checked {
   errors: DelegateImportIssue[];
   planned: PlannedRow[];
+  moves: SeatMove[];
 }
 
+/** A unit the officer chose to add from the file: virtual (`new-unit:…`) in a dry run, created on commit. */
+interface AddedUnit {
+  id: string;
+  key: string;
+  name: string;
+  shortName: string;
+  kind: ImportNewUnitKind;
+}
+
+const KIND_LABEL: Record<ImportNewUnitKind, string> = { commune: 'xã', producer: 'chủ thể' };
+
 /** What the check needs from the database, read once per import. */
-async function loadContext(db: Executor, scope: Scope, eventId: string) {
-  const [groups, seats, fill, existing] = await Promise.all([
+async function loadContext(db: Executor, scope: Scope, eventId: string, added: AddedUnit[] = []) {
+  const [groups, seats, fill, existing, catalogue] = await Promise.all([
     findGroupRows(db, eventId),
     findSeatRows(db, eventId),
     countFill(db, eventId),
     findIdentityKeys(db, eventId),
+    scope.all ? Promise.resolve([]) : findAllUnits(db),
   ]);
-  const seatUnits = await findUnitsByIds(
-    db,
-    seats.map((s) => s.unit_id),
-  );
-  return { scope, groups, seats, fill, existing, seatUnits };
+  const seatUnits = await findUnitsByIds(db, [
+    ...seats.map((s) => s.unit_id),
+    ...(!scope.all && scope.unitId ? [scope.unitId] : []),
+  ]);
+  // Names the catalogue already holds: such a unit is never offered as new (it may sit in another district).
+  const catalogueKeys = new Set(catalogue.flatMap((u) => [unitMatchKey(u.name), unitMatchKey(u.shortName)]));
+  const parentName = !scope.all && scope.unitId ? (seatUnits.get(scope.unitId)?.name ?? null) : null;
+  const withAdded: Scope = scope.all
+    ? scope
+    : { ...scope, unitIds: new Set([...scope.unitIds, ...added.map((a) => a.id)]) };
+  return { scope: withAdded, groups, seats, fill, existing, seatUnits, catalogueKeys, parentName, added };
 }
 type Context = Awaited<ReturnType<typeof loadContext>>;
 
@@ -141,7 +170,6 @@ function checkRows(
   const groups = scope.all
     ? ctx.groups
     : ctx.groups.filter((g) => visibleSeats.some((s) => s.group_id === g.id));
-  const groupByTitle = new Map(groups.map((g) => [foldVietnamese(g.title), g]));
   const seatsOf = new Map<string, typeof ctx.seats>();
   for (const s of ctx.seats) seatsOf.set(s.group_id, [...(seatsOf.get(s.group_id) ?? []), s]);
   const quota = new Map(ctx.seats.map((s) => [`${s.group_id}|${s.unit_id}`, s.quota]));
@@ -163,12 +191,28 @@ function checkRows(
   if (defaults.unitId && !inScope(scope, defaults.unitId)) throw forbidden(OUT_OF_SCOPE);
 
   // Units a row can be sent by: those with a seat in the event, within the actor's scope.
+  const seated = new Set(ctx.seats.map((s) => s.unit_id));
   const unitKeyed = [...ctx.seatUnits.values()]
-    .filter((u) => inScope(scope, u.id))
+    .filter((u) => seated.has(u.id) && inScope(scope, u.id))
     .map((u) => ({
       unit: u,
       keys: [unitMatchKey(u.name), unitMatchKey(u.shortName)],
     }));
+
+  const moves: SeatMove[] = [];
+  const addedByKey = new Map(ctx.added.map((a) => [a.key, a]));
+  const addedById = new Map(ctx.added.map((a) => [a.id, a]));
+  const addedIds = new Set(addedById.keys());
+  const unitNameOf = (id: string) => ctx.seatUnits.get(id)?.name ?? addedById.get(id)?.name ?? 'Đơn vị';
+  // A commune or producer the catalogue lacks, offered to a district officer to add under their district.
+  const newUnitOffer = (organization: string) => {
+    const kind = guessNewUnitKind(organization);
+    if (!kind || scope.all || !scope.unitId || !ctx.parentName) return null;
+    const names = newUnitNames(organization, kind);
+    if (ctx.catalogueKeys.has(unitMatchKey(organization)) || ctx.catalogueKeys.has(unitMatchKey(names.name)))
+      return null;
+    return { name: organization, kind, unitName: names.name, parentName: ctx.parentName };
+  };
 
   for (const { rowNumber, values } of rows) {
     const before = errors.length;
@@ -220,23 +264,28 @@ function checkRows(
     const email = text.email ? text.email.toLowerCase() : null;
     if (email && (!EMAIL.test(email) || email.length > MAX_EMAIL)) fail('email', 'Email không hợp lệ');
 
-    // Where the person goes: the group named in the row, else the one chosen for the file.
+    // Where the person goes: the group named in the row (as people shorten it), else the one chosen for the file.
     let group = defaultGroup;
     if (text.group) {
-      const folded = foldVietnamese(text.group);
-      group =
-        groupByTitle.get(folded) ??
-        (() => {
-          const found = groups.filter((g) => foldVietnamese(g.title).includes(folded));
-          return found.length === 1 ? found[0] : undefined;
-        })();
-      if (!group) fail('group', `Không có nhóm thành phần "${text.group}" trong hội nghị`);
+      const found = matchGroups(text.group, groups);
+      group = found.length === 1 ? found[0] : undefined;
+      if (found.length > 1) {
+        errors.push({
+          row: rowNumber,
+          field: 'group',
+          column: LABEL.group,
+          message: `"${text.group}" khớp với ${found.length} nhóm thành phần; hãy chọn một`,
+          choices: found.map((g) => ({ id: g.id, title: g.title })),
+        });
+      } else if (!group) fail('group', `Không có nhóm thành phần "${text.group}" trong hội nghị`);
     } else if (!group && groups.length === 1 && !scope.all) group = groups[0];
     else if (!group) fail('group', 'Chưa chọn thành phần: chọn nhóm cho cả tệp hoặc thêm cột "Thành phần"');
 
-    // Who sends them: the unit chosen for the file, else the unit the organization column names.
+    // Who sends them: the unit chosen for the file, a unit the officer added from this file, else the unit the
+    // organization column names.
     const groupSeats = group ? (seatsOf.get(group.id) ?? []) : [];
     let unitId: string | null = defaults.unitId;
+    if (!unitId && text.organization) unitId = addedByKey.get(unitMatchKey(text.organization))?.id ?? null;
     if (!unitId && text.organization) {
       // Named units first, then a unit whose name the text contains ("Phòng NN huyện Hoằng Hóa"); where several
       // fit, the one with a seat in this group.
@@ -250,12 +299,30 @@ function checkRows(
           : found.filter(inGroup).length === 1
             ? found.filter(inGroup)[0]
             : undefined;
-      unitId = (pick(exact) ?? pick(within))?.unit.id ?? null;
+      // A name merely containing a unit's points at it only when it names the same kind of unit: "Công ty Nông
+      // sản Hoằng Hóa" is not the district it is named after.
+      const kind = guessNewUnitKind(text.organization);
+      const sameKind = kind ? within.filter((u) => u.unit.kind === kind) : within;
+      unitId = (pick(exact) ?? pick(sameKind))?.unit.id ?? null;
     }
     if (!unitId && !scope.all) {
       unitId = scope.unitId;
       if (groupSeats.length && !groupSeats.some((s) => s.unit_id === unitId) && text.organization) {
-        fail('organization', `Không xác định được đơn vị cử "${text.organization}" trong các đơn vị của bạn`);
+        const offer = newUnitOffer(text.organization);
+        if (offer) {
+          errors.push({
+            row: rowNumber,
+            field: 'organization',
+            column: LABEL.organization,
+            message: `Chưa có "${text.organization}" trong danh mục đơn vị; có thể thêm ${KIND_LABEL[offer.kind]} "${offer.unitName}" thuộc ${offer.parentName}`,
+            newUnit: offer,
+          });
+        } else {
+          fail(
+            'organization',
+            `Không xác định được đơn vị cử "${text.organization}" trong các đơn vị của bạn`,
+          );
+        }
         continue;
       }
     }
@@ -269,25 +336,14 @@ function checkRows(
     }
     if (unitId && !inScope(scope, unitId)) fail('organization', 'Đơn vị ngoài phạm vi của bạn');
 
-    // The seat: the group must draw from that unit; the quota counts rows that are otherwise valid.
-    let seat: string | null = null;
-    if (group && unitId) {
-      const key = `${group.id}|${unitId}`;
-      const unitName = ctx.seatUnits.get(unitId)?.name ?? 'Đơn vị';
-      if (!quota.has(key)) {
-        if (groupSeats.length || !scope.all) {
-          fail('organization', `${unitName} không có chỉ tiêu trong nhóm "${group.title}"`);
-        }
-      } else if (errors.length === before) {
-        if ((taken.get(key) ?? 0) + 1 > quota.get(key)!) {
-          fail(
-            'fullName',
-            `Vượt chỉ tiêu: ${unitName} có ${quota.get(key)} chỗ trong nhóm "${group.title}" và đã kín`,
-          );
-        } else seat = key;
-      }
+    const seatKey = group && unitId ? `${group.id}|${unitId}` : null;
+    const unitName = unitId ? unitNameOf(unitId) : 'Đơn vị';
+    const isNew = unitId !== null && addedIds.has(unitId);
+    if (group && seatKey && !quota.has(seatKey) && !isNew && (groupSeats.length || !scope.all)) {
+      fail('organization', `${unitName} không có chỉ tiêu trong nhóm "${group.title}"`);
     }
 
+    // The real cause first: a person already listed is a duplicate, whatever the quota says.
     const identity = identityKey(fullName, unitId, text.organization || null);
     if (fullName && errors.length === before) {
       const seenIdentity = byIdentity.get(identity);
@@ -295,23 +351,55 @@ function checkRows(
       const seenPhone = phone ? byPhone.get(phone) : undefined;
       if (seenPhone) fail('phone', `Số điện thoại ${seenPhone}`);
     }
+
+    // The seat: the quota counts rows that are otherwise valid. A unit added from this file takes a free place
+    // of the officer's own seats in the group, so the group's total stays what the organizer planned.
+    let seat: string | null = null;
+    if (group && seatKey && errors.length === before) {
+      if (isNew && (taken.get(seatKey) ?? 0) + 1 > (quota.get(seatKey) ?? 0)) {
+        const lender = groupSeats.find(
+          (s) =>
+            inScope(scope, s.unit_id) &&
+            !addedIds.has(s.unit_id) &&
+            (taken.get(`${group.id}|${s.unit_id}`) ?? 0) < (quota.get(`${group.id}|${s.unit_id}`) ?? 0),
+        );
+        if (lender) {
+          const lenderKey = `${group.id}|${lender.unit_id}`;
+          quota.set(lenderKey, quota.get(lenderKey)! - 1);
+          quota.set(seatKey, (quota.get(seatKey) ?? 0) + 1);
+          moves.push({ groupId: group.id, from: lender.unit_id, to: unitId! });
+        }
+      }
+      if (!quota.has(seatKey)) {
+        if (isNew)
+          fail('fullName', `Vượt chỉ tiêu: các đơn vị của bạn đã kín chỗ trong nhóm "${group.title}"`);
+      } else if ((taken.get(seatKey) ?? 0) + 1 > quota.get(seatKey)!) {
+        fail(
+          'fullName',
+          isNew
+            ? `Vượt chỉ tiêu: các đơn vị của bạn đã kín chỗ trong nhóm "${group.title}"`
+            : `Vượt chỉ tiêu: ${unitName} có ${quota.get(seatKey)} chỗ trong nhóm "${group.title}" và đã kín`,
+        );
+      } else seat = seatKey;
+    }
     if (errors.length > before) continue;
 
     if (seat) taken.set(seat, (taken.get(seat) ?? 0) + 1);
     byIdentity.set(identity, `trùng với dòng ${rowNumber}`);
     if (phone) byPhone.set(phone, `trùng với dòng ${rowNumber}`);
     const unit = unitId ? ctx.seatUnits.get(unitId) : undefined;
+    const addedUnit = unitId ? addedById.get(unitId) : undefined;
     planned.push({
       row: rowNumber,
       seat,
       groupTitle: group?.title ?? null,
-      unitName: unit?.name ?? null,
-      unitNames: unit ? [unit.name, unit.shortName] : [],
+      unitName: unit?.name ?? addedUnit?.name ?? null,
+      unitNames: unit ? [unit.name, unit.shortName] : addedUnit ? [addedUnit.name, addedUnit.shortName] : [],
       group: group ?? null,
       delegate: {
         groupId: group?.id ?? null,
         unitId,
-        organization: text.organization || unit?.name || null,
+        organization: text.organization || unit?.name || addedUnit?.name || null,
         honorific,
         fullName,
         position: text.position || null,
@@ -324,10 +412,7 @@ function checkRows(
     });
   }
   errors.sort((a, b) => a.row - b.row);
-  return {
-    errors,
-    planned,
-  };
+  return { errors, planned, moves };
 }
 
 /**
@@ -376,7 +461,27 @@ function summary(checked: Checked, totalRows: number, dryRun: boolean): Delegate
     created: dryRun ? 0 : checked.planned.length,
     resolved: checked.planned.map((p) => ({ row: p.row, groupTitle: p.groupTitle, unitName: p.unitName })),
     errors: checked.errors,
+    createdUnits: [],
   };
+}
+
+/** The units the officer chose to add, as the check sees them: only communes and producers, named once. */
+function addedUnits(input: ImportNewUnit[] | undefined, scope: Scope): AddedUnit[] {
+  if (!input?.length) return [];
+  if (scope.all || !scope.unitId) {
+    throw new AppError(
+      'IMPORT_FAILED',
+      'Chỉ cán bộ đơn vị thêm được xã, chủ thể mới khi nhập danh sách; ban tổ chức thêm đơn vị ở Danh mục đơn vị',
+    );
+  }
+  const byKey = new Map<string, AddedUnit>();
+  for (const unit of input) {
+    const key = unitMatchKey(unit.name);
+    if (byKey.has(key)) continue;
+    const names = newUnitNames(unit.name, unit.kind);
+    byKey.set(key, { id: `new-unit:${key}`, key, kind: unit.kind, ...names });
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -392,9 +497,10 @@ export async function importDelegates(
   input: DelegateImportInput,
 ): Promise<DelegateImportResult> {
   const defaults = { groupId: input.groupId ?? null, unitId: input.unitId ?? null };
+  const wanted = addedUnits(input.newUnits, scope);
   if (input.dryRun) {
     return summary(
-      checkRows(await loadContext(db, scope, eventId), input.rows, defaults),
+      checkRows(await loadContext(db, scope, eventId, wanted), input.rows, defaults),
       input.rows.length,
       true,
     );
@@ -403,14 +509,27 @@ export async function importDelegates(
   return db.transaction().execute(async (trx) => {
     await assertEventOpen(trx, eventId);
     await lockSeats(trx, eventId, scope);
-    const checked = checkRows(await loadContext(trx, scope, eventId), input.rows, defaults);
-    const _badRows = new Set(checked.errors.map((e) => e.row));
+    // Only the units some row still needs are added: the check against the virtual ones says which.
+    const trial = checkRows(await loadContext(trx, scope, eventId, wanted), input.rows, defaults);
+    const used = new Set(trial.planned.map((p) => p.delegate.unitId));
+    const created: (AddedUnit & { unitId: string })[] = [];
+    for (const unit of wanted.filter((w) => used.has(w.id))) {
+      const row = await createUnitIn(trx, actor, {
+        kind: unit.kind,
+        name: unit.name,
+        shortName: unit.shortName.slice(0, MAX_SHORT_NAME),
+        parentId: !scope.all ? scope.unitId : null,
+      });
+      created.push({ ...unit, id: row.id, unitId: row.id });
+    }
+    const checked = checkRows(await loadContext(trx, scope, eventId, created), input.rows, defaults);
     if (checked.errors.length && input.mode === 'all_or_nothing') {
       throw wholeFileRefused('Danh sách', checked.errors);
     }
     if (checked.planned.length === 0) {
       throw new AppError('IMPORT_FAILED', 'Không có dòng hợp lệ nào để nhập', []);
     }
+    await applySeatMoves(trx, actor, eventId, checked.moves);
     const ranker = await loadRanker(
       trx,
       eventId,
@@ -445,6 +564,37 @@ export async function importDelegates(
         skipped: checked.errors,
       },
     });
-    return summary(checked, input.rows.length, false);
+    return {
+      ...summary(checked, input.rows.length, false),
+      createdUnits: created.map((c) => ({ id: c.id, name: c.name, kind: c.kind })),
+    };
   });
+}
+
+/** The places new units took from the officer's free seats, written with the audit row the organizer reads. */
+async function applySeatMoves(
+  trx: Executor,
+  actor: Actor,
+  eventId: string,
+  moves: SeatMove[],
+): Promise<void> {
+  const counted = new Map<string, SeatMove & { count: number }>();
+  for (const m of moves) {
+    const key = `${m.groupId}|${m.from}|${m.to}`;
+    counted.set(key, { ...m, count: (counted.get(key)?.count ?? 0) + 1 });
+  }
+  for (const move of counted.values()) {
+    const quotas = await moveSeatQuota(trx, eventId, move.groupId, move.from, move.to, move.count);
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'composition_seats',
+      entityId: move.groupId,
+      action: 'update',
+      before: [{ unitId: move.from, quota: quotas.fromBefore }],
+      after: [
+        { unitId: move.from, quota: quotas.fromBefore - move.count },
+        { unitId: move.to, quota: quotas.toAfter },
+      ],
+    });
+  }
 }

@@ -512,8 +512,10 @@ describe('XLSX and CSV import', () => {
     expect(at(10)).toEqual([expect.stringMatching(/^Họ và tên: Họ tên chỉ gồm chữ cái/)]);
     expect(at(11)).toEqual([expect.stringMatching(/^Số điện thoại: .*có chữ cái/)]);
     expect(at(12)).toEqual([expect.stringMatching(/^Đơn vị: Không tìm thấy đơn vị "Công ty Không Có"/)]);
-    // Lê Văn Hùng declined earlier: he holds no seat, but Hoằng Hóa's four seats are full.
-    expect(at(13)).toEqual([expect.stringMatching(/^Họ và tên: Vượt chỉ tiêu: Huyện Hoằng Hóa có 4 chỗ/)]);
+    // Lê Văn Hùng declined earlier and Hoằng Hóa's four seats are full: the real cause, the duplicate, is named.
+    expect(at(13)).toEqual(['Họ và tên: Trùng họ tên và đơn vị: "Lê Văn Hùng" đã có trong danh sách']);
+    expect(at(14)).toEqual(['Số điện thoại: Số điện thoại đã có ở đại biểu "Lê Văn Hùng"']);
+    expect(at(15)).toEqual([expect.stringMatching(/^Họ và tên: Vượt chỉ tiêu: Huyện Hoằng Hóa có 4 chỗ/)]);
     expect(p.validRows).toBe(0);
 
     // With room in the seat, the duplicates show: of a delegate already listed and of another row.

@@ -87,7 +87,66 @@ export function pickSheet<K extends string>(
   return file.sheets.find((s) => findHeader(s, columns)) ?? file.sheets[0]!;
 }
 
-/** The data rows under the header, keyed by column; blank rows skipped. */
+// The end of a list as offices sign it: "Hoằng Hóa, ngày 20 tháng 11 năm 2020", "Người lập biểu", "KT. CHỦ TỊCH",
+// "(Ký, ghi rõ họ tên)". A row is the footer only when every filled cell reads so, since a data row may well say
+// "Chủ tịch" in its position column.
+const PLACE_AND_DATE =
+  /(^|[\s,])ngay\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*thang\s*\.{0,}\s*\d{0,2}\s*\.{0,}\s*nam\s*\.{0,}\s*\d{0,4}/;
+// "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN": signing for someone.
+const SIGNATURE_START = /^(kt|tm|tl|tuq)\s*\.\s*\S/;
+const SIGNATURE_WORDS = new Set([
+  'nguoi lap bieu',
+  'nguoi lap bang',
+  'nguoi lap',
+  'nguoi ky',
+  'chu tich',
+  'pho chu tich',
+  'giam doc',
+  'pho giam doc',
+  'chanh van phong',
+  'pho chanh van phong',
+  'truong phong',
+  'pho truong phong',
+  'thu truong don vi',
+  'thu truong co quan',
+  'lanh dao don vi',
+  'xac nhan cua don vi',
+  'ky ten',
+  'ky, ghi ro ho ten',
+  'ky ten, dong dau',
+  'ky, ghi ro ho ten, dong dau',
+  'noi nhan',
+  'da ky',
+]);
+/** Blank rows in a row that end the table: a district's list is over; what follows is its signature block. */
+const BLANK_RUN_END = 3;
+
+function isFooterCell(text: string): boolean {
+  const folded = foldVietnamese(text)
+    .replace(/^[([]+|[)\]:.;]+$/g, '')
+    .trim();
+  if (!folded) return true;
+  return (
+    PLACE_AND_DATE.test(folded) ||
+    SIGNATURE_WORDS.has(folded) ||
+    /^noi nhan\b/.test(folded) ||
+    /^tong (cong|so)\b/.test(folded) ||
+    SIGNATURE_START.test(folded)
+  );
+}
+
+/** True when a row is where the list is signed off: a place-and-date line or signature words, nothing else. */
+export function isFooterRow(cells: CellText[]): boolean {
+  const filled = cells.filter((c) => !('text' in c) || c.text !== '');
+  if (filled.length === 0) return false;
+  return filled.every((c) => 'text' in c && isFooterCell(c.text));
+}
+
+/**
+ * The data rows under the header, keyed by column; blank rows skipped. The table ends at its footer (a
+ * place-and-date line, "Người lập biểu", signature words) or after a run of blank rows, so the signer is
+ * never read as a person.
+ */
 export function readTable<K extends string>(
   grid: Grid,
   columns: ColumnSpec<K>[],
@@ -108,8 +167,10 @@ export function readTable<K extends string>(
     );
   }
   const rows: SheetRow<K>[] = [];
+  let blankRun = 0;
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
+    if (rows.length > 0 && isFooterRow(cells)) break;
     const values: Partial<Record<K, CellText>> = {};
     let blank = true;
     for (const [key, col] of header.positions) {
@@ -117,7 +178,11 @@ export function readTable<K extends string>(
       values[key] = cell;
       if (!('text' in cell) || cell.text !== '') blank = false;
     }
-    if (blank) continue;
+    if (blank) {
+      if (++blankRun >= BLANK_RUN_END && rows.length > 0) break;
+      continue;
+    }
+    blankRun = 0;
     rows.push({ rowNumber: r + 1, values });
     if (rows.length > options.maxRows) {
       throw new AppError(

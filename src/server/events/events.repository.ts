@@ -56,7 +56,15 @@ export function findMemberRows(db: Executor, eventId: string) {
     .selectFrom('event_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('units as un', 'un.id', 'm.unit_id')
-    .select(['m.user_id', 'm.role', 'm.unit_id', 'u.username', 'u.full_name', 'un.name as unit_name'])
+    .select([
+      'm.user_id',
+      'm.role',
+      'm.unit_id',
+      'u.username',
+      'u.full_name',
+      'u.last_login_at',
+      'un.name as unit_name',
+    ])
     .where('m.event_id', '=', eventId)
     .orderBy('u.username')
     .execute();

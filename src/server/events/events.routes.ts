@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { auditEntrySchema, findAuditQuerySchema } from '../../shared/audit';
-import { idSchema, okSchema, pageOf } from '../../shared/common';
+import { auditPageSchema, findAuditQuerySchema } from '../../shared/audit';
+import { idSchema, okSchema } from '../../shared/common';
 import {
   changeEventStatusSchema,
   createEventSchema,
@@ -208,7 +208,7 @@ export async function eventsRoutes(app: App, { handle: { db } }: RouteDeps) {
         security: cookieAuth,
         params: eventParams,
         querystring: findAuditQuerySchema,
-        response: { 200: pageOf(auditEntrySchema) },
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {

@@ -351,6 +351,7 @@ export async function findMembers(db: Executor, eventId: string): Promise<Member
     role: r.role as EventRole,
     unitId: r.unit_id,
     unitName: r.unit_name,
+    lastLoginAt: r.last_login_at ?? null,
   }));
 }
 

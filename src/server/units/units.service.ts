@@ -142,32 +142,40 @@ export async function createUnit(
   input: CreateUnitInput,
   options: { isSample?: boolean } = {},
 ): Promise<Unit> {
-  return db.transaction().execute(async (trx) => {
-    await assertParentAllowed(trx, null, input.parentId);
-    await assertAdminCodeFree(trx, input.adminCode, null);
-    const now = nowIso();
-    const row: UnitsTable = {
-      id: newId(),
-      parent_id: input.parentId ?? null,
-      kind: input.kind,
-      short_name: input.shortName,
-      name: input.name,
-      admin_code: input.adminCode ?? null,
-      valid_from: input.validFrom ?? null,
-      valid_to: input.validTo ?? null,
-      address: input.address ?? null,
-      notes: input.notes ?? null,
-      producer_type: input.kind === 'producer' ? (input.producerType ?? guessProducerType(input.name)) : null,
-      is_sample: options.isSample ? 1 : 0,
-      search_key: unitSearchKey(input),
-      created_at: now,
-      updated_at: now,
-    };
-    await insertUnitRow(trx, row);
-    const unit = await getUnitById(trx, row.id);
-    await recordAudit(trx, actor, { entity: 'unit', entityId: unit.id, action: 'create', after: unit });
-    return unit;
-  });
+  return db.transaction().execute((trx) => createUnitIn(trx, actor, input, options));
+}
+
+/** Adds a unit inside a transaction the caller holds (an import that adds the communes its rows name). */
+export async function createUnitIn(
+  trx: Executor,
+  actor: Actor,
+  input: CreateUnitInput,
+  options: { isSample?: boolean } = {},
+): Promise<Unit> {
+  await assertParentAllowed(trx, null, input.parentId);
+  await assertAdminCodeFree(trx, input.adminCode, null);
+  const now = nowIso();
+  const row: UnitsTable = {
+    id: newId(),
+    parent_id: input.parentId ?? null,
+    kind: input.kind,
+    short_name: input.shortName,
+    name: input.name,
+    admin_code: input.adminCode ?? null,
+    valid_from: input.validFrom ?? null,
+    valid_to: input.validTo ?? null,
+    address: input.address ?? null,
+    notes: input.notes ?? null,
+    producer_type: input.kind === 'producer' ? (input.producerType ?? guessProducerType(input.name)) : null,
+    is_sample: options.isSample ? 1 : 0,
+    search_key: unitSearchKey(input),
+    created_at: now,
+    updated_at: now,
+  };
+  await insertUnitRow(trx, row);
+  const unit = await getUnitById(trx, row.id);
+  await recordAudit(trx, actor, { entity: 'unit', entityId: unit.id, action: 'create', after: unit });
+  return unit;
 }
 
 export async function updateUnit(db: Db, actor: Actor, id: string, input: UpdateUnitInput): Promise<Unit> {

@@ -1,12 +1,28 @@
 import { z } from 'zod';
 import { idSchema, okSchema } from '../../shared/common';
-import { createUserSchema, resetPasswordSchema, updateUserSchema, userSchema } from '../../shared/users';
+import {
+  createUserSchema,
+  passwordResetResultSchema,
+  resetPasswordSchema,
+  updateUserSchema,
+  userSchema,
+} from '../../shared/users';
+import { canManageMembers } from '../events/events.policy';
+import { findMembershipsOfUser } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canListUsers, canManageUsers } from './users.policy';
-import { createUser, findUsers, setUserPassword, unlockSignIn, updateUser } from './users.service';
+import {
+  createUser,
+  findUsers,
+  resetPasswordByOrganizer,
+  setUserPassword,
+  unlockSignIn,
+  updateUser,
+} from './users.service';
 
 const params = z.object({ userId: idSchema });
+const memberParams = z.object({ eventId: idSchema, userId: idSchema });
 
 export async function usersRoutes(app: App, { handle: { db } }: RouteDeps) {
   app.get(
@@ -100,6 +116,26 @@ export async function usersRoutes(app: App, { handle: { db } }: RouteDeps) {
       authorize(canManageUsers(actor));
       await unlockSignIn(db, actor, request.params.userId);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/events/:eventId/members/:userId/password-reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'Ban tổ chức đặt lại mật khẩu cho người trong hội nghị của mình: mật khẩu tạm (hiện một lần), phải đổi khi đăng nhập',
+        security: cookieAuth,
+        params: memberParams,
+        response: { 200: passwordResetResultSchema },
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(db, request);
+      authorize(canManageMembers(actor, request.params.eventId));
+      const memberships = await findMembershipsOfUser(db, request.params.userId);
+      return resetPasswordByOrganizer(db, actor, request.params.eventId, request.params.userId, memberships);
     },
   );
 }

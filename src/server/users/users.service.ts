@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { CreateUserInput, UpdateUserInput, User } from '../../shared/users';
 import { recordAudit } from '../audit/audit.service';
@@ -7,7 +8,7 @@ import { forgetSessions } from '../auth/session-cache';
 import { endSessionsOfUser } from '../auth/sessions.service';
 import type { Db, Executor } from '../db/database';
 import type { UsersTable } from '../db/schema';
-import { conflict, notFound } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
 import { newId, nowIso, toBool, toFlag } from '../util';
 import {
   countUsers,
@@ -39,6 +40,7 @@ export function userRowToUser(row: UsersTable): User {
     isActive: toBool(row.is_active),
     mustChangePassword: toBool(row.must_change_password),
     createdAt: row.created_at,
+    lastLoginAt: row.last_login_at ?? null,
   };
 }
 
@@ -182,4 +184,65 @@ export async function findUserByUsername(db: Executor, username: string): Promis
 
 export function hasAnyUser(db: Executor): Promise<boolean> {
   return countUsers(db).then((n) => n > 0);
+}
+
+/** The sign-in time kept on the account (the organizer sees who has signed in before the day). */
+export async function recordSignIn(db: Executor, userId: string, at: string): Promise<void> {
+  await updateUserRow(db, userId, { last_login_at: at });
+}
+
+// No 0/O, 1/l/I: a temporary password is read aloud or copied from a screen.
+const TEMPORARY_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Twelve characters from 56: about 70 bits, and never a published password. */
+export function temporaryPassword(): string {
+  let out = '';
+  for (let i = 0; i < 12; i++) out += TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)];
+  return out;
+}
+
+/**
+ * An organizer resets the password of someone in their event who forgot it: a temporary password, shown once,
+ * that must be changed at the next sign-in (PASSWORD_CHANGE_REQUIRED); every session of the account ends. Only
+ * people whose every role is in events this organizer runs: a reset never opens another organizer's event, and
+ * never an administrator's account or the organizer's own (they change it themselves).
+ */
+export async function resetPasswordByOrganizer(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  userId: string,
+  memberships: { eventId: string }[],
+): Promise<{ temporaryPassword: string }> {
+  const target = await getUserById(db, userId);
+  const organized = new Set(actor.memberships.filter((m) => m.role === 'organizer').map((m) => m.eventId));
+  if (!memberships.some((m) => m.eventId === eventId)) throw notFound('người dùng trong hội nghị này');
+  const outside = !memberships.every((m) => organized.has(m.eventId));
+  if (target.id === actor.id || (!actor.isAdmin && (target.isAdmin || outside))) {
+    throw forbidden(
+      target.id === actor.id
+        ? 'Hãy tự đổi mật khẩu của mình ở trang Tài khoản'
+        : 'Người này còn làm việc ở hội nghị khác hoặc là quản trị hệ thống: chỉ quản trị hệ thống đặt lại được mật khẩu',
+    );
+  }
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await updateUserRow(trx, userId, {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      has_published_password: 0,
+      updated_at: nowIso(),
+    });
+    await endSessionsOfUser(trx, userId);
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'user',
+      entityId: userId,
+      action: 'password_reset',
+      after: { username: target.username, mustChangePassword: true },
+    });
+  });
+  forgetSessions();
+  return { temporaryPassword: password };
 }

@@ -67,6 +67,34 @@ async function send<T>(url: string, body?: unknown): Promise<T> {
   return payload as T;
 }
 
+/**
+ * True once the service worker holds everything this page loaded (the page, its scripts, styles and icons): from
+ * then on a reload without network still opens the desk. The worker is handed the files the page actually
+ * fetched, so a lazily loaded part is kept too.
+ */
+function useOfflineReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    let stop = false;
+    void navigator.serviceWorker.ready.then((registration) => {
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => u.startsWith(location.origin) && !new URL(u).pathname.startsWith('/api/'));
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event: MessageEvent<{ type: string }>) => {
+        if (!stop && event.data.type === 'ready') setReady(true);
+      };
+      registration.active?.postMessage({ type: 'keep', urls: [...urls, location.pathname] }, [channel.port2]);
+    });
+    return () => {
+      stop = true;
+    };
+  }, []);
+  return ready;
+}
+
 function useLang(): [Words, () => void] {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('hoinghi.lang') === 'en' ? 'en' : 'vi'));
   useEffect(() => {
@@ -131,6 +159,7 @@ function Card({
   onCheckIn,
   onDocuments,
   onSubstitute,
+  onNext,
 }: {
   person: Person;
   result: CheckinResult | null;
@@ -140,13 +169,40 @@ function Card({
   onCheckIn: () => void;
   onDocuments: () => void;
   onSubstitute: (fullName: string, position: string) => Promise<void>;
+  onNext: () => void;
 }) {
   const [substituting, setSubstituting] = useState(false);
+  const self = useRef<HTMLElement>(null);
   const [name, setName] = useState('');
   const [position, setPosition] = useState('');
   const arrived = person.checkedInAt;
+  // The card takes the keyboard when it opens and keeps it after the check-in (whose button then goes away):
+  // Enter checks in, Escape goes back to the search for the next guest.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the person and their arrival
+  useEffect(() => {
+    self.current?.focus();
+  }, [person.id, arrived]);
   return (
-    <section className={`card ${arrived ? 'in' : ''}`} aria-live="polite" aria-label={person.fullName}>
+    <section
+      ref={self}
+      tabIndex={-1}
+      className={`card ${arrived ? 'in' : ''}`}
+      aria-live="polite"
+      aria-label={person.fullName}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) {
+          if (e.key === 'Escape') onNext();
+          return;
+        }
+        if (e.key === 'Enter' && !arrived && person.status !== 'replaced') {
+          e.preventDefault();
+          onCheckIn();
+        } else if (e.key === 'Escape' || e.key === '/') {
+          e.preventDefault();
+          onNext();
+        }
+      }}
+    >
       <h2>{person.fullName}</h2>
       <p>{[person.position, person.organization].filter(Boolean).join(' — ')}</p>
       <dl>
@@ -169,6 +225,7 @@ function Card({
               : w.notYet}
         {queued && <span className="queued"> · {w.queued}</span>}
       </p>
+      <p className="keys">{arrived ? w.keysNext : w.keysCheckIn}</p>
       <div className="actions">
         {!arrived && person.status !== 'replaced' && (
           <button type="button" className="primary" onClick={onCheckIn}>
@@ -301,6 +358,9 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
   const [message, setMessage] = useState<string | null>(null);
   const [refused, setRefused] = useState<string[]>([]);
   const [scanning, setScanning] = useState(false);
+  const [forbidden, setForbidden] = useState(false);
+  const offlineReady = useOfflineReady();
+  const searchBox = useRef<HTMLInputElement>(null);
   const syncing = useRef(false);
 
   const applyCard = useCallback((card: CheckinDelegate, checkedInAt: string | null) => {
@@ -362,7 +422,8 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
         }
         await dequeue(action);
       }
-      setOnline(true);
+      // Only an answer from the server says the network is back; an empty queue proves nothing.
+      if (waiting.length) setOnline(true);
     } catch (error) {
       if (error instanceof Unauthorized) setSignedOut(true);
       else if (error instanceof Offline) setOnline(false);
@@ -399,6 +460,7 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
       } catch (error) {
         if (error instanceof Unauthorized) setSignedOut(true);
         else if (error instanceof Offline) setOnline(false);
+        else if ((error as { status?: number }).status === 403) setForbidden(true);
       }
       if (!stop) setLoaded(true);
       void sync();
@@ -501,17 +563,28 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
           <span className="queue" data-testid="queue">
             {queue.length ? w.waiting(queue.length) : w.synced}
           </span>
+          {offlineReady && (
+            <span className="ready" data-testid="offline-ready">
+              {w.offlineReady}
+            </span>
+          )}
           <button type="button" className="link light" onClick={toggleLang}>
             {w.language}
           </button>
         </div>
       </header>
       <main>
-        {!snapshot && (loaded ? <p className="warn">{w.noList}</p> : <p>{w.loading}</p>)}
+        {forbidden && !snapshot && (
+          <p className="warn" role="alert">
+            {w.noDeskRole}
+          </p>
+        )}
+        {!snapshot && !forbidden && (loaded ? <p className="warn">{w.noList}</p> : <p>{w.loading}</p>)}
         {snapshot && (
           <>
             <div className="bar">
               <input
+                ref={searchBox}
                 type="search"
                 aria-label={w.search}
                 placeholder={w.search}
@@ -519,6 +592,14 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
                 onChange={(e) => {
                   setQ(e.currentTarget.value);
                   setMessage(null);
+                }}
+                onKeyDown={(e) => {
+                  // Enter takes the first match: name, Enter, Enter checks a guest in.
+                  if (e.key === 'Enter' && matches[0]) {
+                    e.preventDefault();
+                    setSelected(matches[0].id);
+                    setResult(null);
+                  }
                 }}
               />
               <button type="button" className="primary" onClick={() => setScanning((v) => !v)}>
@@ -539,6 +620,10 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
                 w={w}
                 online={online}
                 onCheckIn={() => void record(person.id)}
+                onNext={() => {
+                  setQ('');
+                  searchBox.current?.focus();
+                }}
                 onDocuments={() =>
                   void (async () => {
                     const action: QueuedAction = {
@@ -684,7 +769,8 @@ function App() {
 }
 
 if ('serviceWorker' in navigator) {
-  // The desk reopens without a network: the page and its files are kept by the service worker.
+  // The desk reopens without a network: the page and its files are kept by the service worker, which takes
+  // over this very first visit (it precaches the page on install and claims the open tab).
   navigator.serviceWorker.register('/checkin-sw.js', { scope: '/checkin/' }).catch(() => {});
 }
 

@@ -270,7 +270,7 @@ export const en: Messages = {
     exportXlsx: 'Export Excel',
     exportDocx: 'Export Word (ND 30)',
     search: 'Find delegates',
-    searchPlaceholder: 'Name, unit, position or phone (accents optional)',
+    searchPlaceholder: 'Name, unit, position, phone',
     group: 'Group',
     allGroups: 'All groups',
     status: 'Status',
@@ -956,5 +956,39 @@ export const en: Messages = {
     tasksChart: 'Duties by unit',
     expected: 'Invited',
     arrived: 'Present',
+  },
+  everyday: {
+    import: {
+      accepted: 'Will be added to the catalogue:',
+      undoUnit: 'Do not add {{name}}',
+      actions: 'Actions',
+      removeRow: 'Remove row {{row}}',
+      addCommune: 'Add {{name}} (commune of {{parent}})',
+      addProducer: 'Add producer {{name}} (in {{parent}})',
+      unitsAdded: 'Added to the catalogue: {{names}}.',
+    },
+    audit: {
+      person: 'Done by',
+      kind: 'Kind of change',
+      subject: 'About',
+      export: 'Download Excel (filtered)',
+      system: 'System',
+    },
+    members: {
+      lastLogin: 'Last sign-in',
+      never: 'Never signed in',
+      reset: 'Reset password',
+      resetFor: 'Reset the password of {{name}}',
+      resetTitle: 'Temporary password',
+      resetBody:
+        'Give this temporary password to {{name}} (user name {{username}}). It is shown once; at sign-in they must choose their own.',
+      copy: 'Copy',
+      copied: 'Copied',
+      close: 'Done',
+    },
+    overview: {
+      seats: '{{count}} seats',
+      fromLayout: '(from the layout of {{name}})',
+    },
   },
 };

@@ -271,7 +271,7 @@ export const vi = {
     exportXlsx: 'Xuất Excel',
     exportDocx: 'Xuất Word (ND 30)',
     search: 'Tìm đại biểu',
-    searchPlaceholder: 'Tên, đơn vị, chức vụ hoặc số điện thoại (gõ không dấu cũng được)',
+    searchPlaceholder: 'Tên, đơn vị, chức vụ, số điện thoại',
     group: 'Thành phần',
     allGroups: 'Tất cả thành phần',
     status: 'Trạng thái',
@@ -948,6 +948,40 @@ export const vi = {
     tasksChart: 'Nhiệm vụ theo đơn vị',
     expected: 'Danh sách mời',
     arrived: 'Có mặt',
+  },
+  everyday: {
+    import: {
+      accepted: 'Sẽ thêm vào danh mục:',
+      undoUnit: 'Không thêm {{name}}',
+      actions: 'Thao tác',
+      removeRow: 'Bỏ dòng {{row}}',
+      addCommune: 'Thêm {{name}} (xã thuộc {{parent}})',
+      addProducer: 'Thêm chủ thể {{name}} (thuộc {{parent}})',
+      unitsAdded: 'Đã thêm vào danh mục: {{names}}.',
+    },
+    audit: {
+      person: 'Người thực hiện',
+      kind: 'Loại thay đổi',
+      subject: 'Của',
+      export: 'Tải Excel (theo bộ lọc)',
+      system: 'Hệ thống',
+    },
+    members: {
+      lastLogin: 'Đăng nhập gần nhất',
+      never: 'Chưa đăng nhập',
+      reset: 'Đặt lại mật khẩu',
+      resetFor: 'Đặt lại mật khẩu cho {{name}}',
+      resetTitle: 'Mật khẩu tạm',
+      resetBody:
+        'Đưa mật khẩu tạm này cho {{name}} (tên đăng nhập {{username}}). Mật khẩu chỉ hiện một lần; khi đăng nhập, người dùng phải đổi sang mật khẩu của mình.',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép',
+      close: 'Xong',
+    },
+    overview: {
+      seats: '{{count}} chỗ',
+      fromLayout: '(theo sơ đồ {{name}})',
+    },
   },
 };
 

@@ -75,6 +75,55 @@ function Badges({ p, w }: { p: PublicProduct; w: Words }) {
   );
 }
 
+// Simple line drawings by product group (QĐ 1048 and QĐ 148 name the same six groups slightly differently).
+const GROUP_ICONS: [RegExp, string, string][] = [
+  [/thực phẩm/i, 'food', 'M8 30h32a16 14 0 0 1-32 0Zm4-6c2-6 22-6 24 0M18 16c0-3 3-3 3-6m6 6c0-3 3-3 3-6'],
+  [
+    /đồ uống/i,
+    'drink',
+    'M12 14h20v14a10 10 0 0 1-20 0Zm20 4h4a4 4 0 0 1 0 8h-4M16 8c0-2 2-2 2-4m6 4c0-2 2-2 2-4',
+  ],
+  [
+    /thảo dược|dược liệu/i,
+    'herb',
+    'M24 40V18m0 0c-8 0-12-6-12-12 8 0 12 6 12 12Zm0 6c6 0 10-5 10-10-6 0-10 5-10 10Z',
+  ],
+  [/vải|may mặc/i, 'textile', 'M14 8h20v6H14zm0 26h20v6H14zm4-20h12v20H18zm0 6h12m-12 6h12'],
+  [/lưu niệm|thủ công|mỹ nghệ/i, 'craft', 'M18 8h12l-2 6c8 4 8 20 0 26h-8c-8-6-8-22 0-26Z'],
+  [
+    /sinh vật cảnh/i,
+    'plant',
+    'M16 28h16l-2 12H18Zm8 0V16m0 0c-6 0-9-4-9-9 6 0 9 4 9 9Zm0 3c5 0 8-3 8-7-5 0-8 3-8 7Z',
+  ],
+  [/du lịch/i, 'travel', 'M6 38l12-18 8 10 6-8 10 16Zm26-24a4 4 0 1 0 0-1'],
+];
+
+/** A product without a photo still looks designed: its group's drawing, its group and its name. */
+function Placeholder({ p, large }: { p: PublicProduct; large?: boolean }) {
+  const [, kind, path] = GROUP_ICONS.find(([pattern]) => pattern.test(p.groupName)) ?? [
+    null,
+    'other',
+    'M10 10h28v28H10zm6 22 8-10 8 10M18 18a2 2 0 1 0 0-1',
+  ];
+  return (
+    <div className={`placeholder ${kind}${large ? ' large' : ''}`} aria-hidden="true">
+      <svg
+        viewBox="0 0 48 48"
+        width="56"
+        height="56"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        aria-hidden="true"
+      >
+        <path d={path} strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <span className="placeholder-group">{p.groupName}</span>
+      <span className="placeholder-name">{p.name}</span>
+    </div>
+  );
+}
+
 function Card({ p, w, open }: { p: PublicProduct; w: Words; open: (id: string) => void }) {
   return (
     <li className="card">
@@ -88,9 +137,7 @@ function Card({ p, w, open }: { p: PublicProduct; w: Words; open: (id: string) =
         {p.photoIds[0] ? (
           <img src={photoUrl(p, p.photoIds[0])} alt={p.name} loading="lazy" />
         ) : (
-          <div className="placeholder" aria-hidden="true">
-            OCOP
-          </div>
+          <Placeholder p={p} />
         )}
         <div className="card-body">
           <h2>{p.name}</h2>
@@ -206,11 +253,10 @@ function Catalogue({ w, open }: { w: Words; open: (id: string) => void }) {
           </button>
         </p>
       )}
-      {list && (
-        <p className="muted" aria-live="polite">
-          {w.found(list.total)}
-        </p>
-      )}
+      {/* Always there, so the count arriving does not push the list down. */}
+      <p className="muted" aria-live="polite">
+        {list ? w.found(list.total) : '\u00a0'}
+      </p>
       {list?.total === 0 && <p>{w.none}</p>}
       <ul className="grid" aria-busy={loading}>
         {list?.items.map((p) => (

@@ -1,6 +1,8 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
+  Badge,
   Button,
   FileInput,
   Group,
@@ -12,6 +14,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
@@ -22,6 +25,7 @@ import type {
   DelegateImportIssue,
   DelegateImportPreview,
   DelegateImportResult,
+  ImportNewUnit,
   ImportRow,
 } from '../../../../shared/delegates';
 import { PageLoader } from '../../../app/guards';
@@ -60,6 +64,7 @@ export function DelegateImportPage() {
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [result, setResult] = useState<DelegateImportResult | null>(null);
   const [edited, setEdited] = useState(false);
+  const [newUnits, setNewUnits] = useState<ImportNewUnit[]>([]);
 
   const groups = composition.data?.groups ?? [];
   const units = useMemo(() => {
@@ -89,6 +94,7 @@ export function DelegateImportPage() {
           setResult(p);
           setSheet(p.sheet);
           setEdited(false);
+          setNewUnits([]);
         },
         onError: () => {
           setRead(null);
@@ -97,24 +103,51 @@ export function DelegateImportPage() {
       },
     );
   };
-  const input = (mode: 'all_or_nothing' | 'valid_rows_only', dryRun: boolean) => ({
-    rows,
+  const input = (
+    mode: 'all_or_nothing' | 'valid_rows_only',
+    dryRun: boolean,
+    current: { rows: ImportRow[]; newUnits: ImportNewUnit[] } = { rows, newUnits },
+  ) => ({
+    rows: current.rows,
     groupId,
     unitId,
     mode,
     dryRun,
+    ...(current.newUnits.length ? { newUnits: current.newUnits } : {}),
   });
-  const recheck = () =>
-    run.mutate(input('all_or_nothing', true), {
+  const recheck = (current?: { rows: ImportRow[]; newUnits: ImportNewUnit[] }) =>
+    run.mutate(input('all_or_nothing', true, current), {
       onSuccess: (r) => {
         setResult(r);
         setEdited(false);
       },
     });
+  // Accepting a unit the catalogue lacks, or removing a row, is checked again at once: the counts follow.
+  const acceptUnit = (unit: ImportNewUnit) => {
+    const next = [...newUnits.filter((u) => u.name !== unit.name), unit];
+    setNewUnits(next);
+    recheck({ rows, newUnits: next });
+  };
+  const dropUnit = (name: string) => {
+    const next = newUnits.filter((u) => u.name !== name);
+    setNewUnits(next);
+    recheck({ rows, newUnits: next });
+  };
+  const removeRow = (rowNumber: number) => {
+    const next = rows.filter((r) => r.rowNumber !== rowNumber);
+    setRows(next);
+    if (next.length) recheck({ rows: next, newUnits });
+  };
   const commit = (mode: 'all_or_nothing' | 'valid_rows_only') =>
     run.mutate(input(mode, false), {
       onSuccess: (r) => {
-        notifications.show({ color: 'green', message: t('delegateImport.done', { count: r.created }) });
+        const added = r.createdUnits.length
+          ? ` ${t('everyday.import.unitsAdded', { names: r.createdUnits.map((u) => u.name).join(', ') })}`
+          : '';
+        notifications.show({
+          color: 'green',
+          message: `${t('delegateImport.done', { count: r.created })}${added}`,
+        });
         navigate(`/events/${eventId}?tab=delegates`);
       },
     });
@@ -219,8 +252,31 @@ export function DelegateImportPage() {
             })}
             {edited && ` ${t('delegateImport.edited')}`}
           </Alert>
+          {newUnits.length > 0 && (
+            <Group gap="xs" aria-label={t('everyday.import.accepted')}>
+              <Text size="sm">{t('everyday.import.accepted')}</Text>
+              {newUnits.map((u) => (
+                <Badge
+                  key={u.name}
+                  variant="light"
+                  rightSection={
+                    <ActionIcon
+                      size="xs"
+                      variant="transparent"
+                      aria-label={t('everyday.import.undoUnit', { name: u.name })}
+                      onClick={() => dropUnit(u.name)}
+                    >
+                      ×
+                    </ActionIcon>
+                  }
+                >
+                  {u.name}
+                </Badge>
+              ))}
+            </Group>
+          )}
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={900} mah={560}>
+            <Table.ScrollContainer minWidth={1200} mah={560}>
               <Table verticalSpacing={4} stickyHeader aria-label={t('delegateImport.rows')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -229,6 +285,9 @@ export function DelegateImportPage() {
                       <Table.Th key={f}>{read.columns[f]}</Table.Th>
                     ))}
                     <Table.Th>{t('delegateImport.goesTo')}</Table.Th>
+                    <Table.Th w={48}>
+                      <VisuallyHidden>{t('everyday.import.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -244,8 +303,22 @@ export function DelegateImportPage() {
                         <Table.Td>{row.rowNumber}</Table.Td>
                         {fields.map((f) => {
                           const problem = problems.find((p) => p.field === f);
+                          if (problem?.choices?.length) {
+                            return (
+                              <Table.Td key={f} miw={160}>
+                                <Select
+                                  size="xs"
+                                  aria-label={`${read.columns[f]} ${t('importer.row').toLowerCase()} ${row.rowNumber}`}
+                                  placeholder={row.values[f]}
+                                  data={problem.choices.map((c) => ({ value: c.title, label: c.title }))}
+                                  error={problem.message}
+                                  onChange={(v) => v && setCell(row.rowNumber, f, v)}
+                                />
+                              </Table.Td>
+                            );
+                          }
                           return (
-                            <Table.Td key={f}>
+                            <Table.Td key={f} miw={problems.length ? 140 : undefined}>
                               {problems.length ? (
                                 <TextInput
                                   size="xs"
@@ -266,14 +339,46 @@ export function DelegateImportPage() {
                               {[resolved.groupTitle, resolved.unitName].filter(Boolean).join(' · ')}
                             </Text>
                           ) : (
-                            problems
-                              .filter((p) => !fields.includes(p.field as DelegateImportField))
-                              .map((p) => (
-                                <Text key={p.message} size="xs" c="red">
-                                  {p.column}: {p.message}
-                                </Text>
-                              ))
+                            <>
+                              {problems
+                                .filter((p) => !fields.includes(p.field as DelegateImportField))
+                                .map((p) => (
+                                  <Text key={p.message} size="xs" c="red">
+                                    {p.column}: {p.message}
+                                  </Text>
+                                ))}
+                              {problems.map((p) =>
+                                p.newUnit ? (
+                                  <Button
+                                    key={`unit-${p.newUnit.name}`}
+                                    size="compact-xs"
+                                    variant="light"
+                                    mt={4}
+                                    onClick={() =>
+                                      acceptUnit({ name: p.newUnit!.name, kind: p.newUnit!.kind })
+                                    }
+                                  >
+                                    {t(
+                                      p.newUnit.kind === 'commune'
+                                        ? 'everyday.import.addCommune'
+                                        : 'everyday.import.addProducer',
+                                      { name: p.newUnit.unitName, parent: p.newUnit.parentName },
+                                    )}
+                                  </Button>
+                                ) : null,
+                              )}
+                            </>
                           )}
+                        </Table.Td>
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={t('everyday.import.removeRow', { row: row.rowNumber })}
+                            onClick={() => removeRow(row.rowNumber)}
+                          >
+                            ×
+                          </ActionIcon>
                         </Table.Td>
                       </Table.Tr>
                     );
@@ -283,7 +388,7 @@ export function DelegateImportPage() {
             </Table.ScrollContainer>
           </Paper>
           <Group>
-            <Button variant="default" onClick={recheck} loading={run.isPending}>
+            <Button variant="default" onClick={() => recheck()} loading={run.isPending}>
               {t('delegateImport.recheck')}
             </Button>
             <Button

@@ -20,7 +20,8 @@ export function DelegateStatusBadge({ status }: { status: DelegateStatus }) {
       variant={status === 'replaced' ? 'outline' : 'light'}
       size="sm"
       tt="none"
-      style={{ overflow: 'visible', maxWidth: 'none', whiteSpace: 'nowrap' }}
+      style={{ overflow: 'visible', maxWidth: 'none', whiteSpace: 'nowrap', flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
     >
       {t(`delegates.statuses.${status}`)}
     </Badge>

@@ -176,7 +176,7 @@ export function DelegatesPanel({
             setQ(e.currentTarget.value);
             setPage(1);
           }}
-          style={{ flex: 1, minWidth: 220 }}
+          style={{ flex: 1, minWidth: 300 }}
         />
         <Select
           label={t('delegates.group')}

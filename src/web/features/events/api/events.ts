@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../shared/audit';
+import type { AuditPage } from '../../../../shared/audit';
 import type {
   CreateEventInput,
   Event,
@@ -79,6 +79,7 @@ export function useRemoveMember(eventId: string) {
 
 export interface AuditFilter {
   action?: string | null;
+  actorId?: string | null;
   entity?: string | null;
   from?: string | null;
   to?: string | null;
@@ -88,9 +89,17 @@ export interface AuditFilter {
 export const useAudit = (id: string, filter: AuditFilter, enabled: boolean) =>
   useQuery({
     queryKey: eventKeys.audit(id, filter),
-    queryFn: () =>
-      api.get<{ items: AuditEntry[]; total: number; page: number; pageSize: number }>(
-        withQuery(`/api/events/${id}/audit`, { ...filter, pageSize: 50 }),
-      ),
+    queryFn: () => api.get<AuditPage>(withQuery(`/api/events/${id}/audit`, { ...filter, pageSize: 50 })),
     enabled,
   });
+
+/** An organizer resets a member's password: the temporary one comes back once, to hand over. */
+export const useResetMemberPassword = (eventId: string) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      api.post<{ temporaryPassword: string }>(`/api/events/${eventId}/members/${userId}/password-reset`, {}),
+    onSuccess: () =>
+      client.invalidateQueries({ queryKey: eventKeys.audit(eventId, { page: 1 }).slice(0, 3) }),
+  });
+};

@@ -25,6 +25,7 @@ import { ApplyPlanModal } from '../../plans/components/ApplyPlanModal';
 import { PlanContentsPanel } from '../../plans/components/PlanContentsPanel';
 import { useChangeStatus, useEvent } from '../api/events';
 import { AuditPanel } from './AuditPanel';
+import { HallCapacity } from './HallCapacity';
 import { MembersPanel } from './MembersPanel';
 import { StatusBadge } from './StatusBadge';
 
@@ -98,7 +99,9 @@ function Overview({ event }: { event: Event }) {
               ? t('events.attendees', { count: event.expectedAttendees })
               : null}
           </Field>
-          <Field label={t('events.capacity')}>{event.capacity}</Field>
+          <Field label={t('events.capacity')}>
+            <HallCapacity eventId={event.id} capacity={event.capacity} />
+          </Field>
           <Field label={t('events.host')}>{event.hostName}</Field>
           <Field label={t('events.lead')}>{event.leadName}</Field>
         </SimpleGrid>

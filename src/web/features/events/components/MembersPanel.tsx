@@ -1,12 +1,25 @@
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime } from '../../../../shared/format';
 import { EVENT_ROLES, type EventRole } from '../../../../shared/vocabulary';
 import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { UnitSelect } from '../../units/components/UnitSelect';
 import { useUsers } from '../../users/api/users';
-import { useMembers, useRemoveMember, useSetMember } from '../api/events';
+import { useMembers, useRemoveMember, useResetMemberPassword, useSetMember } from '../api/events';
 
 export function MembersPanel({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
@@ -18,7 +31,9 @@ export function MembersPanel({ eventId }: { eventId: string }) {
   const [userId, setUserId] = useState<string | null>(null);
   const [role, setRole] = useState<EventRole>('viewer');
   const [unitId, setUnitId] = useState<string | null>(null);
-  const error = setMember.error ?? removeMember.error;
+  const resetPassword = useResetMemberPassword(eventId);
+  const [issued, setIssued] = useState<{ name: string; username: string; password: string } | null>(null);
+  const error = setMember.error ?? removeMember.error ?? resetPassword.error;
 
   const roleOptions = EVENT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
@@ -66,6 +81,7 @@ export function MembersPanel({ eventId }: { eventId: string }) {
               <Table.Th>{t('members.user')}</Table.Th>
               <Table.Th>{t('members.role')}</Table.Th>
               <Table.Th>{t('members.unit')}</Table.Th>
+              <Table.Th>{t('everyday.members.lastLogin')}</Table.Th>
               <HiddenHeader>{t('common.actions')}</HiddenHeader>
             </Table.Tr>
           </Table.Thead>
@@ -80,21 +96,72 @@ export function MembersPanel({ eventId }: { eventId: string }) {
                 </Table.Td>
                 <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
                 <Table.Td>{m.unitName ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {m.lastLoginAt ? (
+                    `${formatTime(m.lastLoginAt)} ${formatDate(m.lastLoginAt)}`
+                  ) : (
+                    <Text size="sm" c="var(--mantine-color-gray-7)">
+                      {t('everyday.members.never')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => removeMember.mutate(m.userId)}
-                  >
-                    {t('members.remove')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      loading={resetPassword.isPending && resetPassword.variables === m.userId}
+                      onClick={() =>
+                        resetPassword.mutate(m.userId, {
+                          onSuccess: (r) =>
+                            setIssued({
+                              name: m.fullName,
+                              username: m.username,
+                              password: r.temporaryPassword,
+                            }),
+                        })
+                      }
+                      aria-label={t('everyday.members.resetFor', { name: m.fullName })}
+                    >
+                      {t('everyday.members.reset')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => removeMember.mutate(m.userId)}
+                    >
+                      {t('members.remove')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Modal opened={!!issued} onClose={() => setIssued(null)} title={t('everyday.members.resetTitle')}>
+        {issued && (
+          <Stack>
+            <Text size="sm">
+              {t('everyday.members.resetBody', { name: issued.name, username: issued.username })}
+            </Text>
+            <Group>
+              <Code fz="lg" data-testid="temporary-password">
+                {issued.password}
+              </Code>
+              <CopyButton value={issued.password}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? t('everyday.members.copied') : t('everyday.members.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Button onClick={() => setIssued(null)}>{t('everyday.members.close')}</Button>
+          </Stack>
+        )}
+      </Modal>
     </Stack>
   );
 }

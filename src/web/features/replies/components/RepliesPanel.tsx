@@ -17,7 +17,16 @@ function CountsTable({
 }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={520} mah={460}>
+    // Native scrolling: an overlaid scrollbar would sit on the last row. A region that scrolls is reachable
+    // by keyboard, so it takes focus and carries the table's name.
+    <Table.ScrollContainer
+      minWidth={520}
+      mah={460}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       <Table verticalSpacing={4} striped aria-label={label}>
         <Table.Thead>
           <Table.Tr>

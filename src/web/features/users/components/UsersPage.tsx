@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime } from '../../../../shared/format';
 import type { User } from '../../../../shared/users';
 import { createUserSchema } from '../../../../shared/users';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
@@ -127,6 +128,7 @@ export function UsersPage() {
             <Table.Tr>
               <Table.Th>{t('users.username')}</Table.Th>
               <Table.Th>{t('users.fullName')}</Table.Th>
+              <Table.Th>{t('everyday.members.lastLogin')}</Table.Th>
               <HiddenHeader>{t('events.status')}</HiddenHeader>
               <HiddenHeader>{t('common.actions')}</HiddenHeader>
             </Table.Tr>
@@ -136,6 +138,11 @@ export function UsersPage() {
               <Table.Tr key={user.id}>
                 <Table.Td>{user.username}</Table.Td>
                 <Table.Td>{user.fullName}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {user.lastLoginAt
+                    ? `${formatTime(user.lastLoginAt)} ${formatDate(user.lastLoginAt)}`
+                    : t('everyday.members.never')}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {user.isAdmin && <Badge variant="light">{t('users.isAdmin')}</Badge>}
