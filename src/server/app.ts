@@ -40,6 +40,8 @@ import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
+import { agreementsRoutes } from './agreements/agreements.routes';
+import { boothsRoutes } from './booths/booths.routes';
 import { APP_VERSION } from './version';
 
 // Vietnamese messages for every schema check; English is the web's job, keyed on the error code.
@@ -136,6 +138,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(agreementsRoutes, deps);
+  await app.register(boothsRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

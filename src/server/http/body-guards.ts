@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, invalid } from '../errors';
 
 /** What an upload route takes as its raw body; the guard names it when something else arrives. */
-export type FileBodyKind = 'spreadsheet' | 'image';
+export type FileBodyKind = 'spreadsheet' | 'image' | 'document';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,6 +15,7 @@ const EXPECTED: Record<FileBodyKind, string> = {
   spreadsheet:
     'Cần gửi nguyên tệp bảng tính Excel (.xlsx) hoặc .csv, với Content-Type của tệp đó, không phải JSON hay văn bản',
   image: 'Cần gửi nguyên tệp ảnh JPEG, PNG hoặc WebP, với Content-Type của ảnh, không phải JSON hay văn bản',
+  document: 'Cần gửi nguyên tệp PDF hoặc ảnh JPEG, với Content-Type của tệp, không phải JSON hay văn bản',
 };
 
 const NOTHING_TO_CHANGE = 'Không có gì để thay đổi: hãy gửi ít nhất một trường cần sửa';

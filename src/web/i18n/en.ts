@@ -458,6 +458,7 @@ export const en: Messages = {
       retailer: 'Retailer',
       media: 'Media',
       other: 'Other',
+      distributor: 'Distributor',
     },
   },
   importer: {
