@@ -16,7 +16,11 @@ export const MAX_FLOOR_CELLS = 40;
 export const MAX_BOOTH_NUMBER = 999;
 export const MAX_BOOTH_PRODUCTS = 30;
 
-const cell = z.number().int().min(0).max(MAX_FLOOR_CELLS - 1);
+const cell = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_FLOOR_CELLS - 1);
 const span = z.number().int().min(1).max(10);
 
 const boothFields = {
@@ -101,7 +105,6 @@ export type BoothList = z.infer<typeof boothListSchema>;
 /** What anyone may see of the floor: no person, no phone, no email. */
 export const publicBoothMapSchema = z.object({
   event: z.object({
-    id: z.string(),
     name: z.string(),
     venueName: z.string().nullable(),
     startsAt: z.string(),

@@ -4,12 +4,20 @@ import type { AgreementPartiesTable, AgreementsTable } from '../db/schema';
 import { toCount } from '../util';
 
 export type AgreementRow = Omit<AgreementsTable, 'value_vnd'> & { value_vnd: number | null };
-export type PartyRow = AgreementPartiesTable & { unit_name: string; unit_short_name: string; unit_kind: string };
+export type PartyRow = AgreementPartiesTable & {
+  unit_name: string;
+  unit_short_name: string;
+  unit_kind: string;
+};
 
 /** BIGINT comes back as a string on PostgreSQL; money stays an exact integer well below 2^53. */
 const vnd = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-export async function findAgreementRows(db: Executor, eventId: string, ids?: string[]): Promise<AgreementRow[]> {
+export async function findAgreementRows(
+  db: Executor,
+  eventId: string,
+  ids?: string[],
+): Promise<AgreementRow[]> {
   const rows = await db
     .selectFrom('agreements')
     .selectAll()
@@ -74,7 +82,13 @@ export function findScanRow(db: Executor, eventId: string, agreementId: string) 
 
 export async function upsertScanRow(
   db: Executor,
-  row: { agreement_id: string; media_type: string; byte_size: number; data_base64: string; uploaded_at: string },
+  row: {
+    agreement_id: string;
+    media_type: string;
+    byte_size: number;
+    data_base64: string;
+    uploaded_at: string;
+  },
 ) {
   await db.deleteFrom('agreement_scans').where('agreement_id', '=', row.agreement_id).execute();
   await db.insertInto('agreement_scans').values(row).execute();
@@ -97,7 +111,12 @@ export async function replaceParties(db: Executor, agreementId: string, rows: Ag
   if (rows.length) await db.insertInto('agreement_parties').values(rows).execute();
 }
 
-export async function replaceProducts(db: Executor, eventId: string, agreementId: string, productIds: string[]) {
+export async function replaceProducts(
+  db: Executor,
+  eventId: string,
+  agreementId: string,
+  productIds: string[],
+) {
   await db.deleteFrom('agreement_products').where('agreement_id', '=', agreementId).execute();
   if (productIds.length)
     await db

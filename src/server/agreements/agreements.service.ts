@@ -109,7 +109,9 @@ async function load(db: Executor, eventId: string, ids?: string[]): Promise<Load
     eventId,
     partyRows.map((p) => p.signatory_delegate_id).filter((id): id is string => !!id),
   );
-  const people = partyRows.map((p) => signatory(p.signatory_delegate_id)?.id).filter((id): id is string => !!id);
+  const people = partyRows
+    .map((p) => signatory(p.signatory_delegate_id)?.id)
+    .filter((id): id is string => !!id);
   const attended = checkinStarted ? await findPresentIds(db, eventId, people) : new Set<string>();
   const present = (d: DelegateRow | null) =>
     !checkinStarted || !d ? null : attended.has(d.id) || d.status === 'checked_in';
@@ -147,7 +149,8 @@ function toAgreement(l: Loaded, row: AgreementRow, scope: Scope): Agreement {
   if (!parties.some((p) => p.role === 'buyer')) warnings.push('Thiếu bên mua (siêu thị, nhà phân phối)');
   for (const p of parties) {
     if (!p.hasSignatory && !p.standIn) warnings.push(`${p.shortName}: chưa có người ký`);
-    else if (p.absent && !p.standIn) warnings.push(`${p.shortName}: người ký vắng mặt, chưa có người ký thay`);
+    else if (p.absent && !p.standIn)
+      warnings.push(`${p.shortName}: người ký vắng mặt, chưa có người ký thay`);
   }
   if ((status === 'signed' || status === 'followed_up') && !scan) warnings.push('Chưa có bản scan đã ký');
   const products = l.products.get(row.id) ?? [];
@@ -276,8 +279,8 @@ export async function signingCeremony(db: Executor, eventId: string): Promise<Ce
   for (const row of sortForStage(l.rows)) {
     if (row.round === null || row.status === 'draft') continue;
     const round = rounds.get(row.round) ?? { round: row.round, pairs: [] };
-    const parties = [...(l.parties.get(row.id) ?? [])].sort(
-      (a, b) => (a.role === b.role ? a.position - b.position : a.role === 'seller' ? -1 : 1),
+    const parties = [...(l.parties.get(row.id) ?? [])].sort((a, b) =>
+      a.role === b.role ? a.position - b.position : a.role === 'seller' ? -1 : 1,
     );
     round.pairs.push({
       agreementId: row.id,
@@ -312,7 +315,14 @@ const BUYERS: readonly string[] = BUYER_UNIT_KINDS;
 
 /** Parties are units of the right kind, each once; signatories are the event's delegates of that unit. */
 async function checkParties(db: Executor, eventId: string, parties: AgreementPartyInput[]) {
-  const units = new Map((await findUnitRows(db, parties.map((p) => p.unitId))).map((u) => [u.id, u]));
+  const units = new Map(
+    (
+      await findUnitRows(
+        db,
+        parties.map((p) => p.unitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
   const delegates = new Map(
     (
       await findDelegateRows(
@@ -418,7 +428,13 @@ export async function createAgreement(
     });
     await replaceParties(trx, id, partyRows(eventId, id, input.parties));
     await replaceProducts(trx, eventId, id, productIds);
-    await recordAudit(trx, actor, { eventId, entity: 'agreement', entityId: id, action: 'create', after: input });
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'agreement',
+      entityId: id,
+      action: 'create',
+      after: input,
+    });
     return getAgreement(trx, eventId, id);
   });
 }
@@ -443,7 +459,9 @@ export async function updateAgreement(
     const before = await rowOf(trx, eventId, id);
     const signed = before.status === 'signed' || before.status === 'followed_up';
     if (signed && CONTENT_FIELDS.some((f) => input[f] !== undefined)) {
-      throw conflict('Thỏa thuận đã ký: nội dung, các bên và sản phẩm không sửa được nữa (chỉ ghi chú, theo dõi)');
+      throw conflict(
+        'Thỏa thuận đã ký: nội dung, các bên và sản phẩm không sửa được nữa (chỉ ghi chú, theo dõi)',
+      );
     }
     const current = await getAgreement(trx, eventId, id);
     const parties: AgreementPartyInput[] =
@@ -466,7 +484,8 @@ export async function updateAgreement(
     }
     const startsOn = input.startsOn === undefined ? before.starts_on : input.startsOn;
     const endsOn = input.endsOn === undefined ? before.ends_on : input.endsOn;
-    if (startsOn && endsOn && startsOn > endsOn) throw invalidField('endsOn', 'Ngày kết thúc phải sau ngày bắt đầu');
+    if (startsOn && endsOn && startsOn > endsOn)
+      throw invalidField('endsOn', 'Ngày kết thúc phải sau ngày bắt đầu');
     const values = {
       kind: input.kind ?? before.kind,
       title: input.title ?? before.title,
@@ -534,7 +553,8 @@ export async function changeAgreementStatus(
     }
     const values = {
       status,
-      signed_at: status === 'signed' ? (before.signed_at ?? nowIso()) : status === 'ready' ? null : before.signed_at,
+      signed_at:
+        status === 'signed' ? (before.signed_at ?? nowIso()) : status === 'ready' ? null : before.signed_at,
       updated_at: nowIso(),
     };
     await updateAgreementRow(trx, id, values);
@@ -573,7 +593,9 @@ export async function setStandIn(
 ): Promise<Agreement> {
   return db.transaction().execute(async (trx) => {
     await rowOf(trx, eventId, id);
-    const party = (await findPartyRows(trx, eventId)).find((p) => p.agreement_id === id && p.unit_id === unitId);
+    const party = (await findPartyRows(trx, eventId)).find(
+      (p) => p.agreement_id === id && p.unit_id === unitId,
+    );
     if (!party) throw notFound('bên tham gia');
     const values = { stand_in_name: standIn?.name ?? null, stand_in_position: standIn?.position ?? null };
     await trx
@@ -655,7 +677,8 @@ export async function saveScan(
   if (bytes.length === 0) throw invalidField('scan', 'Tệp gửi lên rỗng');
   if (bytes.length > MAX_SCAN_BYTES) throw invalidField('scan', 'Bản scan tối đa 10 MB');
   const mediaType = scanTypeOf(bytes);
-  if (!mediaType) throw invalidField('scan', 'Bản scan phải là tệp PDF hoặc ảnh JPEG (kiểm tra theo nội dung tệp)');
+  if (!mediaType)
+    throw invalidField('scan', 'Bản scan phải là tệp PDF hoặc ảnh JPEG (kiểm tra theo nội dung tệp)');
   return db.transaction().execute(async (trx) => {
     await rowOf(trx, eventId, id);
     await upsertScanRow(trx, {

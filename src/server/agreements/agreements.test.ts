@@ -15,7 +15,12 @@ const units: Record<string, string> = {};
 const people: Record<string, string> = {};
 const products: Record<string, string> = {};
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = organizer) =>
+const call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  cookie = organizer,
+) =>
   ctx.app.inject({
     method,
     url: `/api/events/${eventId}${url}`,
@@ -65,9 +70,7 @@ function supplyContract(overrides: Record<string, unknown> = {}) {
 beforeAll(async () => {
   ctx = await createTestContext();
   const db = ctx.handle.db;
-  eventId = (
-    await ctx.buildEvent({ name: 'Hội nghị tổng kết OCOP', planIssuer: 'UBND tỉnh Thanh Hóa' })
-  ).id;
+  eventId = (await ctx.buildEvent({ name: 'Hội nghị tổng kết OCOP', planIssuer: 'UBND tỉnh Thanh Hóa' })).id;
   const user = await ctx.buildUser({ username: 'btc-ky-ket' });
   await ctx.addMember(eventId, user.id, 'organizer');
   organizer = await ctx.login('btc-ky-ket');
@@ -79,19 +82,41 @@ beforeAll(async () => {
   const ngaSon = (await ctx.buildUnit({ kind: 'district', name: 'Huyện Nga Sơn', adminCode: '401' })).id;
   units.district = hauLoc;
   units.hoaHai = (
-    await ctx.buildUnit({ kind: 'producer', name: 'HTX chế biến hải sản Hòa Hải', shortName: 'HTX Hòa Hải', parentId: hauLoc })
+    await ctx.buildUnit({
+      kind: 'producer',
+      name: 'HTX chế biến hải sản Hòa Hải',
+      shortName: 'HTX Hòa Hải',
+      parentId: hauLoc,
+    })
   ).id;
   units.nganKhuong = (
-    await ctx.buildUnit({ kind: 'producer', name: 'Công ty TNHH Ngân Khương', shortName: 'Ngân Khương', parentId: ngaSon })
+    await ctx.buildUnit({
+      kind: 'producer',
+      name: 'Công ty TNHH Ngân Khương',
+      shortName: 'Ngân Khương',
+      parentId: ngaSon,
+    })
   ).id;
   units.coopmart = (
-    await ctx.buildUnit({ kind: 'retailer', name: 'Siêu thị Co.opmart Thanh Hóa (Saigon Co.op)', shortName: 'Co.opmart' })
+    await ctx.buildUnit({
+      kind: 'retailer',
+      name: 'Siêu thị Co.opmart Thanh Hóa (Saigon Co.op)',
+      shortName: 'Co.opmart',
+    })
   ).id;
   units.winmart = (
-    await ctx.buildUnit({ kind: 'retailer', name: 'Siêu thị WinMart Thanh Hóa (Vinmart)', shortName: 'WinMart' })
+    await ctx.buildUnit({
+      kind: 'retailer',
+      name: 'Siêu thị WinMart Thanh Hóa (Vinmart)',
+      shortName: 'WinMart',
+    })
   ).id;
   units.distributor = (
-    await ctx.buildUnit({ kind: 'distributor', name: 'Công ty CP Phân phối Nông sản Việt', shortName: 'Nông sản Việt' })
+    await ctx.buildUnit({
+      kind: 'distributor',
+      name: 'Công ty CP Phân phối Nông sản Việt',
+      shortName: 'Nông sản Việt',
+    })
   ).id;
 
   const group = await createGroup(db, SYSTEM_ACTOR, eventId, { title: 'Chủ thể và siêu thị' });
@@ -154,7 +179,9 @@ describe('agreements', () => {
     // Once signed, the content is frozen; follow-up notes still go in.
     const edit = await call('PATCH', `/agreements/${agreement.id}`, { valueVnd: 1 });
     expect(edit.statusCode).toBe(409);
-    const notes = await call('PATCH', `/agreements/${agreement.id}`, { followUpNotes: 'Đã giao lô đầu 12/2020' });
+    const notes = await call('PATCH', `/agreements/${agreement.id}`, {
+      followUpNotes: 'Đã giao lô đầu 12/2020',
+    });
     expect(notes.json().followUpNotes).toBe('Đã giao lô đầu 12/2020');
 
     // A PNG sent as a PDF is refused by its bytes; a real PDF is kept in the database.
@@ -163,7 +190,11 @@ describe('agreements', () => {
     expect(renamed.json().error.details[0].field).toBe('scan');
     const asJpeg = await upload(agreement.id, PNG, 'image/jpeg');
     expect(asJpeg.statusCode).toBe(400);
-    const tooBig = await upload(agreement.id, Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]), 'application/pdf');
+    const tooBig = await upload(
+      agreement.id,
+      Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024)]),
+      'application/pdf',
+    );
     expect(tooBig.statusCode).toBe(413);
     const scanned = await upload(agreement.id, PDF, 'application/pdf');
     expect(scanned.statusCode, scanned.body).toBe(200);
@@ -184,7 +215,9 @@ describe('agreements', () => {
       .where('entity', '=', 'agreement')
       .where('entity_id', '=', agreement.id)
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'status', 'status', 'status', 'update'].sort());
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      ['create', 'status', 'status', 'status', 'update'].sort(),
+    );
   });
 
   it('refuses a value that is not whole đồng, a party that is not a unit, a product of another producer', async () => {
@@ -220,7 +253,11 @@ describe('agreements', () => {
     );
     expect(producerBuys.statusCode).toBe(400);
     expect(producerBuys.json().error.details[0].field).toBe('parties.1.unitId');
-    const foreign = await call('POST', '/agreements', supplyContract({ productIds: [products.mam, products.tham] }));
+    const foreign = await call(
+      'POST',
+      '/agreements',
+      supplyContract({ productIds: [products.mam, products.tham] }),
+    );
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details[0]).toMatchObject({ field: 'productIds.1' });
     expect(foreign.json().error.message).toContain('Thảm cói trải sàn');
@@ -241,7 +278,12 @@ describe('agreements', () => {
     const unsigned = await call(
       'POST',
       '/agreements',
-      supplyContract({ parties: [{ unitId: units.hoaHai, role: 'seller' }, { unitId: units.winmart, role: 'buyer' }] }),
+      supplyContract({
+        parties: [
+          { unitId: units.hoaHai, role: 'seller' },
+          { unitId: units.winmart, role: 'buyer' },
+        ],
+      }),
     );
     expect(unsigned.statusCode).toBe(201);
     expect(unsigned.json().warnings).toEqual(['HTX Hòa Hải: chưa có người ký', 'WinMart: chưa có người ký']);
@@ -251,7 +293,15 @@ describe('agreements', () => {
   });
 
   it('orders the ceremony in rounds, flags absent signatories once check-in begins and names stand-ins', async () => {
-    const make = async (title: string, valueVnd: number, seller: string, sellerPerson: string, buyer: string, buyerPerson: string, productIds: string[]) => {
+    const make = async (
+      title: string,
+      valueVnd: number,
+      seller: string,
+      sellerPerson: string,
+      buyer: string,
+      buyerPerson: string,
+      productIds: string[],
+    ) => {
       const r = await call('POST', '/agreements', {
         kind: 'mou',
         title,
@@ -267,9 +317,15 @@ describe('agreements', () => {
       await call('POST', `/agreements/${id}/status`, { status: 'ready' });
       return id;
     };
-    const small = await make('Ghi nhớ nước mắm', 100_000_000, 'hoaHai', 'hue', 'winmart', 'win', [products.nuocMam!]);
-    const big = await make('Ghi nhớ thảm cói', 900_000_000, 'nganKhuong', 'khuong', 'winmart', 'win', [products.tham!]);
-    const dist = await make('Ghi nhớ phân phối', 500_000_000, 'hoaHai', 'hue', 'distributor', 'dist', [products.mam!]);
+    const small = await make('Ghi nhớ nước mắm', 100_000_000, 'hoaHai', 'hue', 'winmart', 'win', [
+      products.nuocMam!,
+    ]);
+    const big = await make('Ghi nhớ thảm cói', 900_000_000, 'nganKhuong', 'khuong', 'winmart', 'win', [
+      products.tham!,
+    ]);
+    const dist = await make('Ghi nhớ phân phối', 500_000_000, 'hoaHai', 'hue', 'distributor', 'dist', [
+      products.mam!,
+    ]);
     const draft = (await call('POST', '/agreements', supplyContract({ title: 'Dự thảo còn bàn' }))).json().id;
 
     const planned = await call('POST', '/agreements/ceremony', { pairsPerRound: 2 });

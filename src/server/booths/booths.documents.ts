@@ -26,7 +26,9 @@ const exhibitor = (b: Booth) =>
 const person = (b: Booth) =>
   [b.personName, b.personPhone ? formatPhone(b.personPhone) : null].filter(Boolean).join(' – ');
 const needs = (b: Booth) =>
-  [b.needsPower ? 'Cần điện' : null, b.tables ? `${b.tables} bàn` : null, b.sizeText].filter(Boolean).join('; ');
+  [b.needsPower ? 'Cần điện' : null, b.tables ? `${b.tables} bàn` : null, b.sizeText]
+    .filter(Boolean)
+    .join('; ');
 const times = (b: Booth) =>
   [b.setupAt ? `Dựng: ${b.setupAt}` : null, b.teardownAt ? `Dỡ: ${b.teardownAt}` : null]
     .filter(Boolean)

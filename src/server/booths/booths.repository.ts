@@ -14,12 +14,7 @@ export function findBoothRows(db: Executor, eventId: string): Promise<BoothRow[]
     .leftJoin('units as u', 'u.id', 'b.unit_id')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
     .selectAll('b')
-    .select([
-      'u.name as unit_name',
-      'u.kind as unit_kind',
-      'p.name as parent_name',
-      'p.kind as parent_kind',
-    ])
+    .select(['u.name as unit_name', 'u.kind as unit_kind', 'p.name as parent_name', 'p.kind as parent_kind'])
     .where('b.event_id', '=', eventId)
     .orderBy('b.number')
     .execute();

@@ -42,7 +42,8 @@ export async function boothsRoutes(app: App, { handle: { db } }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Các gian hàng trưng bày: số, vị trí, chủ thể hoặc huyện, sản phẩm, người phụ trách, cảnh báo',
+        summary:
+          'Các gian hàng trưng bày: số, vị trí, chủ thể hoặc huyện, sản phẩm, người phụ trách, cảnh báo',
         security: cookieAuth,
         params: eventParams,
         response: { 200: boothListSchema },
@@ -96,7 +97,8 @@ export async function boothsRoutes(app: App, { handle: { db } }: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Giao gian hàng cho chủ thể hoặc huyện (null: thu hồi); gian đã giao cho đơn vị khác bị từ chối',
+        summary:
+          'Giao gian hàng cho chủ thể hoặc huyện (null: thu hồi); gian đã giao cho đơn vị khác bị từ chối',
         security: cookieAuth,
         params: boothParams,
         body: assignBoothSchema,
@@ -177,7 +179,8 @@ export async function boothsRoutes(app: App, { handle: { db } }: RouteDeps) {
       config: { public: true },
       schema: {
         tags: ['showcase'],
-        summary: 'Sơ đồ gian hàng (không cần đăng nhập): chủ thể và sản phẩm của từng gian, không có thông tin cá nhân',
+        summary:
+          'Sơ đồ gian hàng (không cần đăng nhập): chủ thể và sản phẩm của từng gian, không có thông tin cá nhân',
         params: eventParams,
         response: { 200: publicBoothMapSchema },
       },

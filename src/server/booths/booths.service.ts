@@ -109,8 +109,15 @@ function totalsOf(rows: BoothRow[]): BoothTotals {
 }
 
 /** The floor: booths by number, with their warnings. A unit officer sees the booths of their own units. */
-export async function findBooths(db: Executor, eventId: string, scope: Scope = { all: true }): Promise<BoothList> {
-  const [all, productRows] = await Promise.all([findBoothRows(db, eventId), findBoothProductRows(db, eventId)]);
+export async function findBooths(
+  db: Executor,
+  eventId: string,
+  scope: Scope = { all: true },
+): Promise<BoothList> {
+  const [all, productRows] = await Promise.all([
+    findBoothRows(db, eventId),
+    findBoothProductRows(db, eventId),
+  ]);
   const rows = all.filter((r) => scope.all || inScope(scope, r.unit_id));
   const products = productsByBooth(productRows);
   const doubled = twoBoothProducers(rows);
@@ -168,7 +175,12 @@ async function checkProducts(db: Executor, unit: { id: string; kind: string } | 
 }
 
 /** Two booths never share a cell of the floor. */
-async function checkPlace(db: Executor, eventId: string, id: string | null, place: Pick<BoothsTable, 'grid_x' | 'grid_y' | 'grid_w' | 'grid_h'>) {
+async function checkPlace(
+  db: Executor,
+  eventId: string,
+  id: string | null,
+  place: Pick<BoothsTable, 'grid_x' | 'grid_y' | 'grid_w' | 'grid_h'>,
+) {
   const clash = (await findBoothRows(db, eventId)).find(
     (b) =>
       b.id !== id &&
@@ -190,7 +202,9 @@ async function freeCell(db: Executor, eventId: string): Promise<{ x: number; y: 
   for (let i = 0; ; i++) {
     const x = i % DEFAULT_ROW_LENGTH;
     const y = Math.floor(i / DEFAULT_ROW_LENGTH);
-    if (!rows.some((b) => b.grid_x <= x && x < b.grid_x + b.grid_w && b.grid_y <= y && y < b.grid_y + b.grid_h))
+    if (
+      !rows.some((b) => b.grid_x <= x && x < b.grid_x + b.grid_w && b.grid_y <= y && y < b.grid_y + b.grid_h)
+    )
       return { x, y };
   }
 }
@@ -207,7 +221,10 @@ export async function createBooth(
     await checkNumber(trx, eventId, null, input.number);
     const unit = await checkExhibitor(trx, input.unitId);
     const productIds = await checkProducts(trx, unit, input.productIds ?? []);
-    const cell = input.x !== undefined && input.y !== undefined ? { x: input.x, y: input.y } : await freeCell(trx, eventId);
+    const cell =
+      input.x !== undefined && input.y !== undefined
+        ? { x: input.x, y: input.y }
+        : await freeCell(trx, eventId);
     const place = { grid_x: cell.x, grid_y: cell.y, grid_w: input.w ?? 1, grid_h: input.h ?? 1 };
     await checkPlace(trx, eventId, null, place);
     const id = newId();
@@ -288,7 +305,14 @@ export async function updateBooth(
       updated_at: nowIso(),
     };
     await updateBoothRow(trx, id, values);
-    await recordAudit(trx, actor, { eventId, entity: 'booth', entityId: id, action: 'update', before, after: values });
+    await recordAudit(trx, actor, {
+      eventId,
+      entity: 'booth',
+      entityId: id,
+      action: 'update',
+      before,
+      after: values,
+    });
     return getBooth(trx, eventId, id);
   });
 }
@@ -312,7 +336,8 @@ export async function assignBooth(
       throw conflict(`Gian hàng số ${before.number} đã giao cho ${holder}; hãy thu hồi trước khi giao lại`);
     }
     const unit = await checkExhibitor(trx, input.unitId);
-    const keep = input.unitId && input.unitId === before.unit_id ? (await getBooth(trx, eventId, id)).productIds : [];
+    const keep =
+      input.unitId && input.unitId === before.unit_id ? (await getBooth(trx, eventId, id)).productIds : [];
     const productIds = await checkProducts(trx, unit, input.productIds ?? keep);
     await updateBoothRow(trx, id, { unit_id: unit?.id ?? null, updated_at: nowIso() });
     await replaceBoothProducts(trx, eventId, id, productIds);
@@ -341,10 +366,13 @@ export async function deleteBooth(db: Db, actor: Actor, eventId: string, id: str
 export async function publicBoothMap(db: Executor, eventId: string): Promise<PublicBoothMap> {
   const event = await findEventHeadRow(db, eventId);
   if (!event) throw notFound('hội nghị');
-  const [rows, productRows] = await Promise.all([findBoothRows(db, eventId), findBoothProductRows(db, eventId)]);
+  const [rows, productRows] = await Promise.all([
+    findBoothRows(db, eventId),
+    findBoothProductRows(db, eventId),
+  ]);
   const products = productsByBooth(productRows);
   return {
-    event: { id: event.id, name: event.name, venueName: event.venue_name, startsAt: event.starts_at },
+    event: { name: event.name, venueName: event.venue_name, startsAt: event.starts_at },
     columns: Math.max(DEFAULT_ROW_LENGTH, ...rows.map((r) => r.grid_x + r.grid_w)),
     rows: Math.max(1, ...rows.map((r) => r.grid_y + r.grid_h)),
     booths: rows.map((r) => ({

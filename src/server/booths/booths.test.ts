@@ -13,7 +13,12 @@ let eventId = '';
 const units: Record<string, string> = {};
 const products: Record<string, string> = {};
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = organizer) =>
+const call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: object,
+  cookie = organizer,
+) =>
   ctx.app.inject({
     method,
     url: `/api/events/${eventId}${url}`,
@@ -132,7 +137,9 @@ describe('booths', () => {
     });
     expect(third.statusCode, third.body).toBe(201);
     const list: BoothList = (await call('GET', '/booths')).json();
-    expect(list.warnings.map((w) => w.message)).toEqual(['HTX chế biến hải sản Hòa Hải có 2 gian hàng: số 1, 3']);
+    expect(list.warnings.map((w) => w.message)).toEqual([
+      'HTX chế biến hải sản Hòa Hải có 2 gian hàng: số 1, 3',
+    ]);
     expect(list.items.find((b) => b.number === 3)!.warnings).toEqual([
       'Chưa có người phụ trách (họ tên và điện thoại)',
       'HTX chế biến hải sản Hòa Hải có 2 gian hàng (cả gian số 1)',

@@ -27,7 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('agreements_event_idx').on('agreements').columns(['event_id', 'round']).execute();
+  await db.schema
+    .createIndex('agreements_event_idx')
+    .on('agreements')
+    .columns(['event_id', 'round'])
+    .execute();
 
   await db.schema
     .createTable('agreement_parties')
