@@ -1134,6 +1134,13 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/booths.docx` }),
   },
+  'GET /api/public/booths': {
+    allowed: CALLERS,
+    request: async ({ eventId }) => {
+      await freshBooth(eventId);
+      return { url: '/api/public/booths' };
+    },
+  },
   'GET /api/public/events/{eventId}/booths': {
     allowed: CALLERS,
     request: async ({ eventId }) => {

@@ -90,3 +90,15 @@ export function findEventHeadRow(db: Executor, eventId: string) {
     .where('id', '=', eventId)
     .executeTakeFirst();
 }
+
+/** The event whose floor the public sees by default: one with booths, open before drafts, the latest first. */
+export async function findCurrentBoothEventId(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('events as e')
+    .select(['e.id', 'e.status', 'e.starts_at'])
+    .where((eb) => eb.exists(eb.selectFrom('booths as b').select('b.id').whereRef('b.event_id', '=', 'e.id')))
+    .orderBy((eb) => eb.case().when('e.status', '=', 'draft').then(1).else(0).end())
+    .orderBy('e.starts_at', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -23,6 +23,7 @@ import { canEditBooths, canPrintBooths, canViewBooths } from './booths.policy';
 import {
   assignBooth,
   createBooth,
+  currentPublicBoothMap,
   deleteBooth,
   findBooths,
   publicBoothMap,
@@ -188,6 +189,22 @@ export async function boothsRoutes(app: App, { handle: { db } }: RouteDeps) {
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=60');
       return publicBoothMap(db, request.params.eventId);
+    },
+  );
+
+  app.get(
+    '/api/public/booths',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['showcase'],
+        summary: 'Sơ đồ gian hàng của hội nghị hiện tại (không cần đăng nhập), cho trang trưng bày sản phẩm',
+        response: { 200: publicBoothMapSchema },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return currentPublicBoothMap(db);
     },
   );
 }

@@ -23,6 +23,7 @@ import {
   findBoothProductRows,
   findBoothRow,
   findBoothRows,
+  findCurrentBoothEventId,
   findEventHeadRow,
   findProductPlaceRows,
   findUnitRow,
@@ -394,4 +395,11 @@ export async function publicBoothMap(db: Executor, eventId: string): Promise<Pub
       isSample: r.is_sample === 1,
     })),
   };
+}
+
+/** The floor of the current event (the one the showcase links to), or 404 when no event has booths. */
+export async function currentPublicBoothMap(db: Executor): Promise<PublicBoothMap> {
+  const eventId = await findCurrentBoothEventId(db);
+  if (!eventId) throw notFound('sơ đồ gian hàng');
+  return publicBoothMap(db, eventId);
 }

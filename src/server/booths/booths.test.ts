@@ -186,6 +186,8 @@ describe('booths', () => {
     for (const secret of [PHONE, '0912 345 678', '912345678', 'Phạm Thị Huệ', '@'])
       expect(body).not.toContain(secret);
     expect(body).not.toMatch(/phone|email|person/i);
+    const current = await ctx.app.inject({ method: 'GET', url: '/api/public/booths' });
+    expect(current.json()).toEqual(map);
     const missing = await ctx.app.inject({ method: 'GET', url: '/api/public/events/khong-co/booths' });
     expect(missing.statusCode).toBe(404);
   });
