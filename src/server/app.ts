@@ -14,7 +14,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { agreementsRoutes } from './agreements/agreements.routes';
 import { authRoutes } from './auth/auth.routes';
+import { boothsRoutes } from './booths/booths.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
 import { seatingRoutes } from './checkin/seating.routes';
@@ -40,8 +42,6 @@ import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
-import { agreementsRoutes } from './agreements/agreements.routes';
-import { boothsRoutes } from './booths/booths.routes';
 import { APP_VERSION } from './version';
 
 // Vietnamese messages for every schema check; English is the web's job, keyed on the error code.

@@ -698,7 +698,11 @@ export const en: Messages = {
     order: 'Order',
     status: 'Status',
     statuses: { draft: 'Draft', ready: 'Ready to sign', signed: 'Signed', followed_up: 'Followed up' },
-    kinds: { supply_contract: 'Supply contract', mou: 'Memorandum of understanding', commitment: 'Commitment' },
+    kinds: {
+      supply_contract: 'Supply contract',
+      mou: 'Memorandum of understanding',
+      commitment: 'Commitment',
+    },
     toReady: 'Ready to sign',
     toDraft: 'Back to draft',
     markSigned: 'Mark signed',
@@ -733,6 +737,7 @@ export const en: Messages = {
     checkinNotStarted: "Check-in has not begun: signatories' presence shows once reception starts.",
     sample: 'Sample',
     actions: 'Actions',
+    replyLink: 'See the map of the OCOP product booths',
     booths: {
       add: 'Add booth',
       edit: 'Edit booth {{number}}',

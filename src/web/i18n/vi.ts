@@ -727,6 +727,7 @@ export const vi = {
     checkinNotStarted: 'Chưa điểm danh: trạng thái có mặt của người ký sẽ hiện khi lễ tân bắt đầu điểm danh.',
     sample: 'Mẫu',
     actions: 'Thao tác',
+    replyLink: 'Xem sơ đồ gian hàng trưng bày sản phẩm OCOP',
     booths: {
       add: 'Thêm gian hàng',
       edit: 'Sửa gian hàng {{number}}',

@@ -24,8 +24,13 @@ export function useAgreementActions(eventId: string) {
   const refresh = () => client.invalidateQueries({ queryKey: agreementKeys.list(eventId) });
   return {
     save: useMutation({
-      mutationFn: ({ id, input }: { id: string | null; input: CreateAgreementInput | UpdateAgreementInput }) =>
-        id ? api.patch<Agreement>(`${base}/${id}`, input) : api.post<Agreement>(base, input),
+      mutationFn: ({
+        id,
+        input,
+      }: {
+        id: string | null;
+        input: CreateAgreementInput | UpdateAgreementInput;
+      }) => (id ? api.patch<Agreement>(`${base}/${id}`, input) : api.post<Agreement>(base, input)),
       onSuccess: refresh,
     }),
     status: useMutation({
@@ -42,7 +47,8 @@ export function useAgreementActions(eventId: string) {
       onSuccess: refresh,
     }),
     scan: useMutation({
-      mutationFn: ({ id, file }: { id: string; file: File }) => request<Agreement>('PUT', `${base}/${id}/scan`, file),
+      mutationFn: ({ id, file }: { id: string; file: File }) =>
+        request<Agreement>('PUT', `${base}/${id}/scan`, file),
       onSuccess: refresh,
     }),
     standIn: useMutation({

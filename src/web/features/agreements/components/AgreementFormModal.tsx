@@ -82,7 +82,11 @@ export function AgreementFormModal({
   const { save } = useAgreementActions(eventId);
   const side = (role: 'seller' | 'buyer'): Side => {
     const p = agreement?.parties.find((x) => x.role === role);
-    return { unitId: p?.unitId ?? null, name: p?.name ?? null, signatoryDelegateId: p?.signatory?.delegateId ?? null };
+    return {
+      unitId: p?.unitId ?? null,
+      name: p?.name ?? null,
+      signatoryDelegateId: p?.signatory?.delegateId ?? null,
+    };
   };
   const [kind, setKind] = useState<AgreementKind>(agreement?.kind ?? 'supply_contract');
   const [title, setTitle] = useState(agreement?.title ?? '');
@@ -108,7 +112,13 @@ export function AgreementFormModal({
       endsOn: endsOn || null,
       parties: [
         ...(seller.unitId
-          ? [{ unitId: seller.unitId, role: 'seller' as const, signatoryDelegateId: seller.signatoryDelegateId }]
+          ? [
+              {
+                unitId: seller.unitId,
+                role: 'seller' as const,
+                signatoryDelegateId: seller.signatoryDelegateId,
+              },
+            ]
           : []),
         ...(buyer.unitId
           ? [{ unitId: buyer.unitId, role: 'buyer' as const, signatoryDelegateId: buyer.signatoryDelegateId }]
@@ -218,7 +228,11 @@ export function AgreementFormModal({
             error={errors.endsOn}
           />
         </SimpleGrid>
-        <Textarea label={t('signings.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Textarea
+          label={t('signings.notes')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
         {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -85,7 +85,15 @@ function PartyCell({
   );
 }
 
-function SignModal({ eventId, agreement, onClose }: { eventId: string; agreement: Agreement; onClose: () => void }) {
+function SignModal({
+  eventId,
+  agreement,
+  onClose,
+}: {
+  eventId: string;
+  agreement: Agreement;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const { sign, scan } = useAgreementActions(eventId);
@@ -158,7 +166,11 @@ function StandInModal({
   return (
     <Modal opened onClose={onClose} title={t('signings.standInFor', { unit: party.name })}>
       <Stack>
-        <TextInput label={t('signings.standInName')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput
+          label={t('signings.standInName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
         <TextInput
           label={t('signings.standInPosition')}
           value={position}
@@ -182,7 +194,15 @@ function StandInModal({
   );
 }
 
-function FollowUpModal({ eventId, agreement, onClose }: { eventId: string; agreement: Agreement; onClose: () => void }) {
+function FollowUpModal({
+  eventId,
+  agreement,
+  onClose,
+}: {
+  eventId: string;
+  agreement: Agreement;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const { save } = useAgreementActions(eventId);
@@ -190,12 +210,20 @@ function FollowUpModal({ eventId, agreement, onClose }: { eventId: string; agree
   return (
     <Modal opened onClose={onClose} title={t('signings.followUp')}>
       <Stack>
-        <Textarea label={t('signings.followUp')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} />
+        <Textarea
+          label={t('signings.followUp')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={3}
+        />
         {save.error && <Alert color="red">{errorMessage(save.error)}</Alert>}
         <Group justify="flex-end">
           <Button
             loading={save.isPending}
-            onClick={() => save.mutate({ id: agreement.id, input: { followUpNotes: text } }, { onSuccess: onClose })}
+            onClick={() =>
+              save.mutate({ id: agreement.id, input: { followUpNotes: text } }, { onSuccess: onClose })
+            }
           >
             {t('common.save')}
           </Button>
@@ -324,9 +352,10 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
               </Table.Thead>
               <Table.Tbody>
                 {agreements.map((a) => {
-                  const standIn = canEdit && a.status !== 'followed_up'
-                    ? (party: AgreementParty) => setDialog({ kind: 'standIn', agreement: a, party })
-                    : null;
+                  const standIn =
+                    canEdit && a.status !== 'followed_up'
+                      ? (party: AgreementParty) => setDialog({ kind: 'standIn', agreement: a, party })
+                      : null;
                   return (
                     <Table.Tr key={a.id}>
                       <Table.Td>{a.order ?? '—'}</Table.Td>
@@ -359,10 +388,16 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                         ))}
                       </Table.Td>
                       <Table.Td>
-                        <PartyCell parties={a.parties.filter((p) => p.role === 'seller')} onStandIn={standIn} />
+                        <PartyCell
+                          parties={a.parties.filter((p) => p.role === 'seller')}
+                          onStandIn={standIn}
+                        />
                       </Table.Td>
                       <Table.Td>
-                        <PartyCell parties={a.parties.filter((p) => p.role === 'buyer')} onStandIn={standIn} />
+                        <PartyCell
+                          parties={a.parties.filter((p) => p.role === 'buyer')}
+                          onStandIn={standIn}
+                        />
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         {a.valueVnd === null ? '—' : formatVnd(a.valueVnd)}

@@ -17,7 +17,7 @@ export function UnitPicker({
   kinds: [UnitKind] | [UnitKind, UnitKind];
   value: string | null;
   valueLabel: string | null;
-  onChange: (id: string | null, name: string | null) => void;
+  onChange: (id: string | null, name: string | null, kind: UnitKind | null) => void;
   label: string;
   placeholder: string;
   error?: string | undefined;
@@ -29,8 +29,8 @@ export function UnitPicker({
   const seen = new Set<string>();
   const options = [...(first.data?.items ?? []), ...(kinds[1] ? (second.data?.items ?? []) : [])]
     .filter((u) => !seen.has(u.id) && seen.add(u.id))
-    .map((u) => ({ value: u.id, label: u.name }));
-  if (value && valueLabel && !seen.has(value)) options.unshift({ value, label: valueLabel });
+    .map((u) => ({ value: u.id, label: u.name, kind: u.kind as UnitKind | null }));
+  if (value && valueLabel && !seen.has(value)) options.unshift({ value, label: valueLabel, kind: null });
   return (
     <Select
       label={label}
@@ -42,7 +42,10 @@ export function UnitPicker({
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
-      onChange={(id) => onChange(id, options.find((o) => o.value === id)?.label ?? null)}
+      onChange={(id) => {
+        const picked = options.find((o) => o.value === id);
+        onChange(id, picked?.label ?? null, picked?.kind ?? null);
+      }}
       error={error}
     />
   );

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AssignBoothInput, Booth, BoothList, CreateBoothInput, UpdateBoothInput } from '../../../../shared/booths';
+import type {
+  AssignBoothInput,
+  Booth,
+  BoothList,
+  CreateBoothInput,
+  UpdateBoothInput,
+} from '../../../../shared/booths';
 import { api } from '../../../lib/api';
 
 export const boothKeys = { list: (eventId: string) => ['events', eventId, 'booths'] as const };

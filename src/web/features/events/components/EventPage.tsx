@@ -44,6 +44,12 @@ const SeatingPanel = lazy(() =>
 const AwardsPanel = lazy(() =>
   import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
 );
+const AgreementsPanel = lazy(() =>
+  import('../../agreements/components/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })),
+);
+const BoothsPanel = lazy(() =>
+  import('../../booths/components/BoothsPanel').then((m) => ({ default: m.BoothsPanel })),
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -243,6 +249,8 @@ export function EventPage() {
           <Tabs.Tab value="delegates">{t('delegates.title')}</Tabs.Tab>
           <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
           <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
+          <Tabs.Tab value="agreements">{t('signings.tab')}</Tabs.Tab>
+          <Tabs.Tab value="booths">{t('signings.boothsTab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="seating">{t('seating.tab')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="members">{t('events.members')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="audit">{t('events.audit')}</Tabs.Tab>}
@@ -275,6 +283,16 @@ export function EventPage() {
         <Tabs.Panel value="awards" pt="md">
           <Suspense fallback={<PageLoader />}>
             <AwardsPanel eventId={eventId} canEdit={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <AgreementsPanel eventId={eventId} canEdit={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="booths" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <BoothsPanel eventId={eventId} canEdit={canEdit} />
           </Suspense>
         </Tabs.Panel>
         {canEdit && (
