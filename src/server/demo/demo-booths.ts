@@ -39,6 +39,8 @@ export async function seedDemoBooths(db: Db, eventId: string, keys: Map<string, 
           .select('p.id')
           .where((eb) => eb.or([eb('p.producer_id', '=', unitId), eb('u.parent_id', '=', unitId)]))
           .where('p.potential', '=', b.kind === 'potential' ? 1 : 0)
+          // The real products first: a district's booth shows what it is known for.
+          .orderBy('p.is_sample')
           .orderBy('p.sort_key')
           .limit(6)
           .execute()

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   FileInput,
@@ -70,14 +69,14 @@ function PartyCell({
             )
           )}
           {p.standIn && (
-            <Text size="sm" c="orange.8">
+            <Text size="sm" fs="italic">
               {t('signings.standIn')}: {[p.standIn.name, p.standIn.position].filter(Boolean).join(', ')}
             </Text>
           )}
           {onStandIn && (
-            <Anchor component="button" type="button" size="xs" onClick={() => onStandIn(p)}>
+            <Button size="xs" variant="subtle" px={4} onClick={() => onStandIn(p)}>
               {t('signings.standIn')}…
-            </Anchor>
+            </Button>
           )}
         </div>
       ))}
@@ -257,7 +256,7 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
 
   const statusButtons = (a: Agreement) => {
     const b = (label: string, onClick: () => void, variant = 'light') => (
-      <Button key={label} size="compact-xs" variant={variant} onClick={onClick}>
+      <Button key={label} size="xs" variant={variant} onClick={onClick}>
         {label}
       </Button>
     );
@@ -377,12 +376,12 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                           <Text size="xs">{a.products.map((p) => p.name).join('; ')}</Text>
                         )}
                         {a.followUpNotes && (
-                          <Text size="xs" c="teal.8">
+                          <Text size="xs" fs="italic">
                             {t('signings.followUp')}: {a.followUpNotes}
                           </Text>
                         )}
                         {a.warnings.map((w) => (
-                          <Text key={w} size="xs" c="orange.9">
+                          <Text key={w} size="xs" c="red.9">
                             ⚠ {w}
                           </Text>
                         ))}
@@ -407,14 +406,17 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                           {t(`signings.statuses.${a.status}`)}
                         </Badge>
                         {a.scan && (
-                          <Anchor
+                          <Button
+                            component="a"
                             display="block"
                             size="xs"
+                            variant="subtle"
+                            px={4}
                             href={`/api/events/${eventId}/agreements/${a.id}/scan`}
                             target="_blank"
                           >
                             {t('signings.scan')}
-                          </Anchor>
+                          </Button>
                         )}
                       </Table.Td>
                       {canEdit && (
@@ -423,7 +425,7 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                             {statusButtons(a)}
                             {(a.status === 'draft' || a.status === 'ready') && (
                               <Button
-                                size="compact-xs"
+                                size="xs"
                                 variant="subtle"
                                 onClick={() => setDialog({ kind: 'form', agreement: a })}
                               >
@@ -433,14 +435,14 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                             {(a.status === 'signed' || a.status === 'followed_up') && (
                               <>
                                 <Button
-                                  size="compact-xs"
+                                  size="xs"
                                   variant="subtle"
                                   onClick={() => setDialog({ kind: 'sign', agreement: a })}
                                 >
                                   {t('signings.uploadScan')}
                                 </Button>
                                 <Button
-                                  size="compact-xs"
+                                  size="xs"
                                   variant="subtle"
                                   onClick={() => setDialog({ kind: 'followUp', agreement: a })}
                                 >
@@ -450,7 +452,7 @@ export function AgreementsPanel({ eventId, canEdit }: { eventId: string; canEdit
                             )}
                             {(a.status === 'draft' || a.status === 'ready') && (
                               <Button
-                                size="compact-xs"
+                                size="xs"
                                 variant="subtle"
                                 color="red"
                                 onClick={() => {

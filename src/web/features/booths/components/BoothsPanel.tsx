@@ -379,7 +379,7 @@ export function BoothsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                           )}
                         </Group>
                         {b.warnings.map((w) => (
-                          <Text key={w} size="xs" c="orange.9">
+                          <Text key={w} size="xs" c="red.9">
                             ⚠ {w}
                           </Text>
                         ))}
@@ -401,12 +401,12 @@ export function BoothsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                       {canEdit && (
                         <Table.Td>
                           <Group gap={4}>
-                            <Button size="compact-xs" variant="subtle" onClick={() => setEditing(b)}>
+                            <Button size="xs" variant="subtle" onClick={() => setEditing(b)}>
                               {t('common.edit')}
                             </Button>
                             {b.unitId && (
                               <Button
-                                size="compact-xs"
+                                size="xs"
                                 variant="subtle"
                                 onClick={() => assign.mutate({ id: b.id, input: { unitId: null } })}
                               >
@@ -414,7 +414,7 @@ export function BoothsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                               </Button>
                             )}
                             <Button
-                              size="compact-xs"
+                              size="xs"
                               variant="subtle"
                               color="red"
                               onClick={() => {
