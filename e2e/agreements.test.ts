@@ -92,6 +92,18 @@ describe('the signing ceremony', { timeout: JOURNEY_TIMEOUT }, () => {
     await page.getByRole('tab', { name: 'Gian hàng' }).click();
     await page.getByText('10 gian, đã giao 10', { exact: false }).waitFor();
     await expectAccessible(page, 'the booths tab');
+
+    // A delegate's reply page leads to the public booth map.
+    const eventId = new URL(page.url()).pathname.split('/')[2]!;
+    const delegates = await page.request.get(`${run.baseUrl}/api/events/${eventId}/delegates?pageSize=1`);
+    const delegateId = ((await delegates.json()) as { items: { id: string }[] }).items[0]!.id;
+    const link = await page.request.post(
+      `${run.baseUrl}/api/events/${eventId}/delegates/${delegateId}/reply-link`,
+    );
+    const { token } = (await link.json()) as { token: string };
+    await page.goto(`${run.baseUrl}/r/${token}`);
+    const toMap = page.getByRole('link', { name: 'Xem sơ đồ gian hàng trưng bày sản phẩm OCOP' });
+    expect(await toMap.getAttribute('href')).toBe('/san-pham/gian-hang');
   });
 
   it('a visitor opens the booth map from the showcase on a phone: producers and products, no phone or email', async () => {

@@ -478,10 +478,7 @@ export async function updateAgreement(
       const productIds = await checkProducts(trx, parties, input.productIds ?? current.productIds);
       await replaceProducts(trx, eventId, id, productIds);
     }
-    if (input.parties) {
-      // Keep the hidden links of the parties left unchanged (a signatory replaced by a substitute).
-      await replaceParties(trx, id, partyRows(eventId, id, parties));
-    }
+    if (input.parties) await replaceParties(trx, id, partyRows(eventId, id, parties));
     const startsOn = input.startsOn === undefined ? before.starts_on : input.startsOn;
     const endsOn = input.endsOn === undefined ? before.ends_on : input.endsOn;
     if (startsOn && endsOn && startsOn > endsOn)
