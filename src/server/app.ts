@@ -16,8 +16,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { agreementsRoutes } from './agreements/agreements.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { boothsRoutes } from './booths/booths.routes';
 import { budgetRoutes } from './budget/budget.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
@@ -154,6 +156,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(agreementsRoutes, deps);
+  await app.register(boothsRoutes, deps);
   await app.register(programRoutes, deps);
   await app.register(papersRoutes, deps);
   await app.register(tasksRoutes, deps);

@@ -3,7 +3,9 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../shared/auth';
 import { DEMO_HALL } from '../shared/seating';
+import { createAgreement, saveScan } from './agreements/agreements.service';
 import { SYSTEM_ACTOR } from './auth/actor';
+import { createBooth } from './booths/booths.service';
 import { addReceipt, createBudgetLines } from './budget/budget.service';
 import { checkIn } from './checkin/checkin.service';
 import { autoAssignSeats } from './checkin/seating.service';
@@ -248,6 +250,31 @@ async function productWithPhoto() {
 async function plannedAwards(eventId: string) {
   await freshProduct();
   return planAwards(ctx.handle.db, SYSTEM_ACTOR, eventId, { batchSize: 60, order: 'district' });
+}
+/** A retailer (the buyer side of agreements), made once. */
+let retailerId = '';
+async function retailer(): Promise<string> {
+  retailerId ||= (await ctx.buildUnit({ kind: 'retailer', name: 'Siêu thị thử nghiệm' })).id;
+  return retailerId;
+}
+/** An agreement of Hoằng Hóa's producer with a retailer; each side names who signs (stand-ins, no delegate). */
+async function freshAgreement(eventId: string): Promise<string> {
+  return (
+    await createAgreement(ctx.handle.db, SYSTEM_ACTOR, eventId, {
+      kind: 'mou',
+      title: 'Biên bản ghi nhớ thử nghiệm',
+      valueVnd: 1_000_000,
+      parties: [
+        { unitId: producerId, role: 'seller', standInName: 'Người ký bên bán' },
+        { unitId: await retailer(), role: 'buyer', standInName: 'Người ký bên mua' },
+      ],
+    })
+  ).id;
+}
+let boothNumber = 0;
+async function freshBooth(eventId: string): Promise<string> {
+  return (await createBooth(ctx.handle.db, SYSTEM_ACTOR, eventId, { number: ++boothNumber, kind: 'ocop' }))
+    .id;
 }
 const scanOf = (delegateId: string) => ({
   delegateId,
@@ -510,6 +537,142 @@ const MATRIX: Record<string, Row> = {
     request: async ({ eventId, delegate, delegateOf }) => {
       await Promise.all([delegate(), delegateOf(ngaSonId)]);
       return { url: `/api/events/${eventId}/composition` };
+    },
+  },
+  'GET /api/events/{eventId}/agreements': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => {
+      await freshAgreement(eventId);
+      return { url: `/api/events/${eventId}/agreements` };
+    },
+  },
+  'POST /api/events/{eventId}/agreements': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements`,
+      payload: {
+        kind: 'commitment',
+        title: 'Cam kết thử nghiệm',
+        parties: [{ unitId: producerId, role: 'seller' }],
+      },
+    }),
+  },
+  'PATCH /api/events/{eventId}/agreements/{agreementId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}`,
+      payload: { valueVnd: 2_000_000 },
+    }),
+  },
+  'DELETE /api/events/{eventId}/agreements/{agreementId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}`,
+    }),
+  },
+  'POST /api/events/{eventId}/agreements/{agreementId}/status': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}/status`,
+      payload: { status: 'ready' },
+    }),
+  },
+  'PUT /api/events/{eventId}/agreements/{agreementId}/parties/{unitId}/stand-in': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}/parties/${producerId}/stand-in`,
+      payload: { name: 'Nguyễn Văn Thay' },
+    }),
+  },
+  'DELETE /api/events/{eventId}/agreements/{agreementId}/parties/{unitId}/stand-in': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}/parties/${producerId}/stand-in`,
+    }),
+  },
+  'PUT /api/events/{eventId}/agreements/{agreementId}/scan': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/${await freshAgreement(eventId)}/scan`,
+      payload: PDF_BYTES,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/events/{eventId}/agreements/{agreementId}/scan': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => {
+      const id = await freshAgreement(eventId);
+      await saveScan(ctx.handle.db, SYSTEM_ACTOR, eventId, id, PDF_BYTES);
+      return { url: `/api/events/${eventId}/agreements/${id}/scan` };
+    },
+  },
+  'POST /api/events/{eventId}/agreements/ceremony': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/agreements/ceremony`,
+      payload: { pairsPerRound: 3 },
+    }),
+  },
+  'GET /api/events/{eventId}/agreements/ceremony': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/agreements/ceremony` }),
+  },
+  'GET /api/events/{eventId}/agreements/signing-list.docx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/agreements/signing-list.docx` }),
+  },
+  'GET /api/events/{eventId}/booths': {
+    allowed: ['admin', ...EVENT_ROLES],
+    request: async ({ eventId }) => {
+      await freshBooth(eventId);
+      return { url: `/api/events/${eventId}/booths` };
+    },
+  },
+  'POST /api/events/{eventId}/booths': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/booths`,
+      payload: { number: ++boothNumber, kind: 'potential' },
+    }),
+  },
+  'PATCH /api/events/{eventId}/booths/{boothId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/booths/${await freshBooth(eventId)}`,
+      payload: { personName: 'Lê Thị Phụ Trách' },
+    }),
+  },
+  'PUT /api/events/{eventId}/booths/{boothId}/assignment': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({
+      url: `/api/events/${eventId}/booths/${await freshBooth(eventId)}/assignment`,
+      payload: { unitId: producerId },
+    }),
+  },
+  'DELETE /api/events/{eventId}/booths/{boothId}': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/booths/${await freshBooth(eventId)}` }),
+  },
+  'GET /api/events/{eventId}/booths.xlsx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/booths.xlsx` }),
+  },
+  'GET /api/events/{eventId}/booths.docx': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/booths.docx` }),
+  },
+  'GET /api/public/booths': {
+    allowed: CALLERS,
+    request: async ({ eventId }) => {
+      await freshBooth(eventId);
+      return { url: '/api/public/booths' };
+    },
+  },
+  'GET /api/public/events/{eventId}/booths': {
+    allowed: CALLERS,
+    request: async ({ eventId }) => {
+      await freshBooth(eventId);
+      return { url: `/api/public/events/${eventId}/booths` };
     },
   },
   'GET /api/events/{eventId}/tasks': {

@@ -80,6 +80,7 @@ const LEVEL_OF_UNIT_KIND: Record<UnitKind, ProtocolLevel | null> = {
   retailer: 'enterprise',
   media: 'media',
   other: null,
+  distributor: 'enterprise',
 };
 
 /** Abbreviations offices write, expanded before matching (on folded text, whole words only). */

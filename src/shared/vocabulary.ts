@@ -31,6 +31,7 @@ export const UNIT_KINDS = [
   'retailer',
   'media',
   'other',
+  'distributor',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -45,6 +46,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   retailer: 'Siêu thị, cửa hàng',
   media: 'Cơ quan báo chí',
   other: 'Khác',
+  distributor: 'Doanh nghiệp phân phối',
 };
 
 export const AUDIT_ACTIONS = [

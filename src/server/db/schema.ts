@@ -17,6 +17,82 @@ export interface UsersTable {
   last_login_at?: string | null;
 }
 
+// agreements and booths
+export interface AgreementsTable {
+  id: string;
+  event_id: string;
+  kind: string;
+  title: string;
+  /** BIGINT: PostgreSQL reads it as a string; repositories turn it into a number. */
+  value_vnd: ColumnType<number | string | null, number | null, number | null>;
+  starts_on: string | null;
+  ends_on: string | null;
+  status: string;
+  round: number | null;
+  position: number | null;
+  signed_at: string | null;
+  follow_up_notes: string | null;
+  notes: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementPartiesTable {
+  agreement_id: string;
+  event_id: string;
+  unit_id: string;
+  role: string;
+  position: number;
+  signatory_delegate_id: string | null;
+  stand_in_name: string | null;
+  stand_in_position: string | null;
+}
+
+export interface AgreementProductsTable {
+  agreement_id: string;
+  product_id: string;
+  event_id: string;
+}
+
+export interface AgreementScansTable {
+  agreement_id: string;
+  media_type: string;
+  byte_size: number;
+  data_base64: string;
+  uploaded_at: string;
+}
+
+export interface BoothsTable {
+  id: string;
+  event_id: string;
+  number: number;
+  kind: string;
+  unit_id: string | null;
+  grid_x: number;
+  grid_y: number;
+  grid_w: number;
+  grid_h: number;
+  size_text: string | null;
+  person_name: string | null;
+  person_phone: string | null;
+  setup_at: string | null;
+  teardown_at: string | null;
+  needs_power: number;
+  tables: number;
+  notes: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoothProductsTable {
+  booth_id: string;
+  product_id: string;
+  event_id: string;
+  position: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -511,6 +587,13 @@ export interface Database {
   seat_assignments: SeatAssignmentsTable;
   title_ranks: TitleRanksTable;
   presidium: PresidiumTable;
+  // agreements and booths
+  agreements: AgreementsTable;
+  agreement_parties: AgreementPartiesTable;
+  agreement_products: AgreementProductsTable;
+  agreement_scans: AgreementScansTable;
+  booths: BoothsTable;
+  booth_products: BoothProductsTable;
   // program
   program_presenters: ProgramPresentersTable;
   papers: PapersTable;

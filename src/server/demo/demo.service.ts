@@ -26,6 +26,8 @@ import {
   hashPassword,
   PUBLISHED_DEMO_PASSWORD,
 } from '../users/users.service';
+import { seedDemoAgreements } from './demo-agreements';
+import { seedDemoBooths } from './demo-booths';
 import {
   DEMO_COMMUNES,
   DEMO_PRODUCERS,
@@ -158,6 +160,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
   await seedDemoPresidium(db, event.id);
+  await seedDemoAgreements(db, event.id, keys);
+  await seedDemoBooths(db, event.id, keys);
   await seedDemoProgram(db, event.id, keys);
   // Hội trường 25B (sample layout) with everyone seated by protocol, so badges and the desk show seats.
   await autoAssignSeats(db, SYSTEM_ACTOR, event.id, true);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompositionGroupInput } from '../../shared/plan-contents';
 import { seatsByPrecedence } from '../../shared/seating';
+import { agreementTotals, findAgreements, signingCeremony } from '../agreements/agreements.service';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { findBooths } from '../booths/booths.service';
 import { getSeating } from '../checkin/seating.service';
 import { getComposition } from '../delegates/composition.service';
 import { findDelegates } from '../delegates/delegates.service';
@@ -193,5 +195,32 @@ describe('first start', () => {
     expect(front.some((s) => /Chuyên viên|Tổ giúp việc|Nhân viên|Phóng viên/.test(s.position ?? ''))).toBe(
       false,
     );
+  });
+  it('holds sample agreements with the three chains of the plan, laid out in rounds, and 10 booths', async () => {
+    const [event] = await findEventsForActor(ctx.handle.db, SYSTEM_ACTOR);
+    const { items } = await findAgreements(ctx.handle.db, event!.id);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.every((a) => a.isSample && a.title.includes('mẫu'))).toBe(true);
+    const buyers = (await agreementTotals(ctx.handle.db, event!.id)).buyers.join(' | ');
+    for (const chain of ['Co.opmart', 'Big C', 'Vinmart']) expect(buyers).toContain(chain);
+    // Every product covered is the seller's own, from the register.
+    for (const a of items) {
+      const seller = a.parties.find((p) => p.role === 'seller')!;
+      expect(a.products.length).toBeGreaterThan(0);
+      expect(a.products.every((p) => p.producerId === seller.unitId)).toBe(true);
+      expect(a.parties.every((p) => p.signatory || p.standIn)).toBe(true);
+    }
+    const rounds = await signingCeremony(ctx.handle.db, event!.id);
+    expect(rounds.map((r) => r.pairs.length)).toEqual([3, 2]);
+
+    const booths = await findBooths(ctx.handle.db, event!.id);
+    expect(booths.items).toHaveLength(10);
+    expect(booths.totals).toMatchObject({ booths: 10, assigned: 10, producersWithTwoBooths: 0 });
+    expect(booths.items.every((b) => b.productIds.length > 0)).toBe(true);
+    expect(booths.items.filter((b) => b.kind === 'potential')).toHaveLength(1);
+    expect(booths.items.filter((b) => b.unitKind === 'district').map((b) => b.unitName)).toEqual([
+      'Huyện Hoằng Hóa',
+      'Huyện Thọ Xuân',
+    ]);
   });
 });

@@ -157,12 +157,19 @@ export const THANH_HOA_UNITS: CatalogueUnit[] = [
     name: 'Đài Phát thanh và Truyền hình Thanh Hóa',
   },
   { key: 'bao-th', kind: 'media', shortName: 'Báo Thanh Hóa', name: 'Báo Thanh Hóa' },
-  ...['Co.opmart', 'Big C', 'VinMart'].map(
-    (brand): CatalogueUnit => ({
+  // The chains the plan names (Coopmart, Big C, Vinmart), under their current names with the plan's in brackets.
+  ...(
+    [
+      ['Co.opmart', 'Co.opmart Thanh Hóa', 'Siêu thị Co.opmart Thanh Hóa (Saigon Co.op)'],
+      ['Big C', 'GO! Thanh Hóa (Big C)', 'Siêu thị GO! Thanh Hóa (Big C, Central Retail)'],
+      ['VinMart', 'WinMart Thanh Hóa (Vinmart)', 'Siêu thị WinMart Thanh Hóa (Vinmart, WinCommerce)'],
+    ] as const
+  ).map(
+    ([brand, shortName, name]): CatalogueUnit => ({
       key: `retail-${brand}`,
       kind: 'retailer',
-      shortName: brand,
-      name: `Siêu thị ${brand} Thanh Hóa`,
+      shortName,
+      name,
       notes: 'Kế hoạch nêu tên chuỗi siêu thị; tên chi nhánh cần xác nhận',
     }),
   ),

@@ -195,7 +195,17 @@ export function listTable(
       children: [
         new Paragraph({
           alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(text, { bold: options.bold, size: 26 })],
+          // A line break in a cell's text starts a new line (a name under its unit).
+          children: text.split('\n').map(
+            (line, k) =>
+              new TextRun({
+                text: line.normalize('NFC'),
+                font: FONT,
+                size: 26,
+                bold: options.bold,
+                ...(k > 0 ? { break: 1 } : {}),
+              }),
+          ),
         }),
       ],
     });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
+import { createAgreement } from '../agreements/agreements.service';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { createBooth } from '../booths/booths.service';
 import { createGroup, setSeats } from '../delegates/composition.service';
 import { createProduct } from '../ocop/products.service';
 import {
@@ -41,6 +43,7 @@ const UPLOADS = new Set([
   'POST /api/events/{eventId}/delegates/import/preview',
   'POST /api/products/{productId}/photos',
   'POST /api/events/{eventId}/checkins/{delegateId}/documents',
+  'PUT /api/events/{eventId}/agreements/{agreementId}/scan',
   'POST /api/events/{eventId}/papers',
 ]);
 
@@ -154,6 +157,17 @@ beforeAll(async () => {
   const batch = awards.json().batches?.[0];
   ids.batch = batch?.id ?? 'khong-co';
   ids.recipient = batch?.recipients?.[0]?.id ?? 'khong-co';
+  ids.agreement = (
+    await createAgreement(db, SYSTEM_ACTOR, event.id, {
+      kind: 'mou',
+      title: 'Biên bản ghi nhớ tiêu thụ mắm tôm',
+      parties: [{ unitId: ids.producer, role: 'seller' }],
+      productIds: [ids.product],
+    })
+  ).id;
+  ids.booth = (
+    await createBooth(db, SYSTEM_ACTOR, event.id, { number: 1, kind: 'ocop', unitId: ids.producer })
+  ).id;
   ids.item = (
     await ctx.app.inject({
       method: 'POST',
@@ -195,6 +209,8 @@ function pathParam(route: Route, name: string): fc.Arbitrary<string> {
     token: ids.token,
     batchId: ids.batch,
     recipientId: ids.recipient,
+    agreementId: ids.agreement,
+    boothId: ids.booth,
     itemId: ids.item,
     paperId: ids.paper,
   };

@@ -1,6 +1,7 @@
 import { diffLines } from 'diff';
 import type { McScriptVersion } from '../../shared/program';
 import { MAX_RANK } from '../../shared/protocol';
+import { signingCeremony } from '../agreements/agreements.service';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
@@ -78,13 +79,9 @@ function toPerson(row: ScriptPersonRow): McPerson {
   };
 }
 
-/**
- * The signing rounds for the script. Returns [] for now: the agreements feature is built in parallel, and the
- * lead wires this to the agreements service at merge (its pairs mapped to McSigningRound). Until then the signing
- * item reads its title.
- */
-export async function loadSigningForScript(_db: Executor, _eventId: string): Promise<McSigningRound[]> {
-  return [];
+/** The signing ceremony as the MC reads it: rounds in order, pairs on stage, signatories present or stood in for. */
+export async function loadSigningForScript(db: Executor, eventId: string): Promise<McSigningRound[]> {
+  return signingCeremony(db, eventId);
 }
 
 export async function loadMcScriptInput(db: Executor, eventId: string): Promise<McScriptInput> {

@@ -1,19 +1,37 @@
 import type { ExternalSections } from '../../shared/report';
+import { agreementTotals } from '../agreements/agreements.service';
+import { boothTotals } from '../booths/booths.service';
 import type { Executor } from '../db/database';
+import { listPapers } from '../program/papers.service';
+import { getProgram } from '../program/program.service';
 
 /**
- * Every read of features built in other branches (program and papers, agreements, booths), in one place so they
- * are wired once. Each section is null here: wired by the lead at merge, from the program/papers service
- * (helper H16) and the agreements/booths services (helper H17). The report and the readiness board render a
- * non-null section and say "chưa có dữ liệu" for a null one.
+ * What the closing report and the readiness board read of the other features of the day: the program with its
+ * presenters (sub-items after their item) and the papers, the agreements' totals, the booths' totals.
  */
-export async function loadExternalSections(_db: Executor, _eventId: string): Promise<ExternalSections> {
+export async function loadExternalSections(db: Executor, eventId: string): Promise<ExternalSections> {
+  const [program, papers, agreements, booths] = await Promise.all([
+    getProgram(db, eventId),
+    listPapers(db, eventId),
+    agreementTotals(db, eventId),
+    boothTotals(db, eventId),
+  ]);
   return {
-    // wired by the lead at merge: program items with their presenters, and the papers (tham luận)
-    program: null,
-    // wired by the lead at merge: agreements (count, ready, signed, value, products, producers, buyers)
-    agreements: null,
-    // wired by the lead at merge: booths and their assignment
-    booths: null,
+    program: {
+      items: program.items.flatMap((item) =>
+        [item, ...item.children].map(({ title, kind, presenters }) => ({
+          title,
+          kind,
+          presenters: presenters.map((p) => ({ name: p.name })),
+        })),
+      ),
+      papers: papers.map(({ title, unitName, status }) => ({ title, unitName, status })),
+    },
+    agreements,
+    booths: {
+      booths: booths.booths,
+      assigned: booths.assigned,
+      withoutPersonInCharge: booths.withoutPersonInCharge,
+    },
   };
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { formatCalendarDate } from '../../shared/format';
 import type { PublicProduct, ShowcaseFilters } from '../../shared/ocop';
 import { PRODUCER_TYPE_LABELS, starText } from '../../shared/ocop-rules';
+import { BoothMap } from './BoothMap';
 import { type Lang, MESSAGES, type Words } from './messages';
 
 /**
@@ -360,7 +361,13 @@ function Detail({ id, w, back }: { id: string; w: Words; back: () => void }) {
   );
 }
 
-const productIdOf = (path: string) => /^\/san-pham\/([^/]+)$/.exec(path)?.[1] ?? null;
+const productIdOf = (path: string) =>
+  path.startsWith('/san-pham/gian-hang') ? null : (/^\/san-pham\/([^/]+)$/.exec(path)?.[1] ?? null);
+/** The booth map: /san-pham/gian-hang (the current conference) or /san-pham/gian-hang/<event id>. */
+const boothMapOf = (path: string): { eventId: string | null } | null => {
+  const m = /^\/san-pham\/gian-hang(?:\/([^/]+))?\/?$/.exec(path);
+  return m ? { eventId: m[1] ?? null } : null;
+};
 
 function Showcase() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('hoinghi.lang') === 'en' ? 'en' : 'vi'));
@@ -373,7 +380,7 @@ function Showcase() {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
-    if (!productId) document.title = w.title;
+    if (!productId && !boothMapOf(location.pathname)) document.title = w.title;
   }, [lang, productId, w.title]);
   const open = (id: string) => {
     history.pushState(null, '', `/san-pham/${id}`);
@@ -388,7 +395,8 @@ function Showcase() {
     }
   };
   // The catalogue's one top heading is the showcase's name; a product page has the product's name instead.
-  const Brand = productId ? 'div' : 'h1';
+  const boothMap = boothMapOf(location.pathname);
+  const Brand = productId || boothMap ? 'div' : 'h1';
   return (
     <>
       <header>
@@ -399,6 +407,11 @@ function Showcase() {
             </a>
           </Brand>
           <p>{w.subtitle}</p>
+          <p className="header-links">
+            <a href="/san-pham/gian-hang">
+              {lang === 'vi' ? 'Sơ đồ gian hàng hội nghị' : 'Conference booth map'}
+            </a>
+          </p>
         </div>
         <button
           type="button"
@@ -412,7 +425,15 @@ function Showcase() {
           {w.language}
         </button>
       </header>
-      <main>{productId ? <Detail id={productId} w={w} back={back} /> : <Catalogue w={w} open={open} />}</main>
+      <main>
+        {boothMap ? (
+          <BoothMap eventId={boothMap.eventId} lang={lang} />
+        ) : productId ? (
+          <Detail id={productId} w={w} back={back} />
+        ) : (
+          <Catalogue w={w} open={open} />
+        )}
+      </main>
     </>
   );
 }

@@ -57,6 +57,12 @@ const ReadinessPanel = lazy(() =>
 const AwardsPanel = lazy(() =>
   import('../../ocop/components/AwardsPanel').then((m) => ({ default: m.AwardsPanel })),
 );
+const AgreementsPanel = lazy(() =>
+  import('../../agreements/components/AgreementsPanel').then((m) => ({ default: m.AgreementsPanel })),
+);
+const BoothsPanel = lazy(() =>
+  import('../../booths/components/BoothsPanel').then((m) => ({ default: m.BoothsPanel })),
+);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -259,6 +265,8 @@ export function EventPage() {
           <Tabs.Tab value="replies">{t('replies.tab')}</Tabs.Tab>
           <Tabs.Tab value="program">{t('program.tab')}</Tabs.Tab>
           <Tabs.Tab value="awards">{t('awards.tab')}</Tabs.Tab>
+          <Tabs.Tab value="agreements">{t('signings.tab')}</Tabs.Tab>
+          <Tabs.Tab value="booths">{t('signings.boothsTab')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="seating">{t('seating.tab')}</Tabs.Tab>}
           <Tabs.Tab value="tasks">{t('closing.tabTasks')}</Tabs.Tab>
           {can.canViewBoard(eventId) && <Tabs.Tab value="budget">{t('closing.tabBudget')}</Tabs.Tab>}
@@ -319,6 +327,16 @@ export function EventPage() {
         <Tabs.Panel value="board" pt="md">
           <Suspense fallback={<PageLoader />}>
             <ReadinessPanel eventId={eventId} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <AgreementsPanel eventId={eventId} canEdit={canEdit} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="booths" pt="md">
+          <Suspense fallback={<PageLoader />}>
+            <BoothsPanel eventId={eventId} canEdit={canEdit} />
           </Suspense>
         </Tabs.Panel>
         {canEdit && (

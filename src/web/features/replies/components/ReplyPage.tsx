@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Divider,
@@ -122,6 +123,10 @@ export function ReplyPage() {
             </>
           )}
           <DocumentPack token={token} />
+          {/* The exhibition's public map, light enough for the delegate's phone. */}
+          <Anchor href="/san-pham/gian-hang" size="sm">
+            {t('signings.replyLink')}
+          </Anchor>
           <Divider />
           <Answered view={v} />
           {v.event.closed && <Alert color="gray">{t('reply.closed')}</Alert>}
