@@ -38,6 +38,7 @@ import { plansRoutes } from './plans/plans.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
+import { settingsRoutes } from './settings/settings.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
 import { APP_VERSION } from './version';
@@ -61,6 +62,13 @@ export interface BuildAppOptions {
   secretKey?: Buffer;
   /** Requests a minute per client address or reply token; omitted → the generous defaults. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The public address printed on letters and badges (PUBLIC_URL); it wins over the one an administrator saves in
+   * the app. Omitted or null: the app's setting, and without one, letters and badges are refused.
+   */
+  publicUrl?: string | null;
+  /** The clock letters are dated by (Vietnam's day is taken from it); omitted → the system clock. */
+  clock?: () => Date;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -119,6 +127,8 @@ export async function buildApp(options: BuildAppOptions) {
     mail: options.mail ?? null,
     room,
     secretKey: options.secretKey ?? randomBytes(32),
+    publicUrl: options.publicUrl ?? null,
+    clock: options.clock ?? (() => new Date()),
   };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
@@ -136,6 +146,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(settingsRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

@@ -15,7 +15,7 @@ import { planAwards } from './ocop/awards.service';
 import { addPhoto, createProduct, createGroup as createProductGroup } from './ocop/products.service';
 import { saveTitleRank } from './protocol/protocol.service';
 import { issueReplyLink } from './replies/replies.service';
-import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
+import { createTestContext, TEST_PASSWORD, TEST_PUBLIC_URL, type TestContext } from './test/harness';
 
 /**
  * Every API route × every kind of caller. A route added without a row here fails the first test,
@@ -178,7 +178,8 @@ async function finishedJob(eventId: string, _delegateId: string): Promise<string
     SYSTEM_ACTOR,
     eventId,
     { format: 'pdf', audience: 'people' },
-    'http://localhost',
+    TEST_PUBLIC_URL,
+    new Date(),
   );
   for (let i = 0; i < 400; i++) {
     const row = await ctx.handle.db
@@ -224,7 +225,15 @@ const replyToken = async (eventId: string, delegateId: string) =>
     .token;
 /** A delegate whose letter is issued, so its GET (a reprint) has something to give. */
 const issuedLetter = async (eventId: string, delegateId: string) => {
-  await issueLetters(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, eventId, { delegateId }, 'http://localhost');
+  await issueLetters(
+    ctx.handle.db,
+    ctx.secretKey,
+    SYSTEM_ACTOR,
+    eventId,
+    { delegateId },
+    TEST_PUBLIC_URL,
+    new Date(),
+  );
   return delegateId;
 };
 const freshUser = async () => (await ctx.buildUser()).id;
@@ -623,6 +632,21 @@ const MATRIX: Record<string, Row> = {
   'GET /api/events/{eventId}/invitations': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations` }),
+  },
+  'GET /api/events/{eventId}/invitations/readiness': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations/readiness` }),
+  },
+  'GET /api/settings/public-url': {
+    allowed: ['admin'],
+    request: async () => ({ url: '/api/settings/public-url' }),
+  },
+  'PUT /api/settings/public-url': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/api/settings/public-url',
+      payload: { publicUrl: 'https://hoinghi.thanhhoa.gov.vn' },
+    }),
   },
   'POST /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
     allowed: ['admin', 'organizer'],

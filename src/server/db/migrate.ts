@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_reply_token_hash';
 import * as m0008 from './migrations/0008_auth_hardening';
 import * as m0009 from './migrations/0009_privacy';
 import * as m0010 from './migrations/0010_protocol';
+import * as m0014 from './migrations/0014_letter_register';
 
 /** Listed by hand so the migrations travel with the code, whatever runs it (tsx, a bundle, tests). */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_auth_hardening': m0008,
   '0009_privacy': m0009,
   '0010_protocol': m0010,
+  '0014_letter_register': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
