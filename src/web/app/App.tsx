@@ -41,6 +41,9 @@ const ProductsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
+const SettingsPage = lazy(() =>
+  import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -81,6 +84,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <UsersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'admin/settings',
+        element: (
+          <RequireAdmin>
+            <SettingsPage />
           </RequireAdmin>
         ),
       },

@@ -21,7 +21,14 @@ export function Shell() {
     { to: '/products', label: t('nav.products'), active: pathname.startsWith('/products') },
     { to: '/units', label: t('nav.units'), active: pathname.startsWith('/units') },
     ...(can.isAdmin
-      ? [{ to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin') }]
+      ? [
+          { to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin/users') },
+          {
+            to: '/admin/settings',
+            label: t('letters.settingsNav'),
+            active: pathname.startsWith('/admin/settings'),
+          },
+        ]
       : []),
   ];
 
