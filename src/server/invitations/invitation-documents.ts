@@ -214,12 +214,22 @@ export function buildLettersPdf(
         .text(vi('GIẤY MỜI'), left, top + 90, { width, align: 'center' });
       doc.text(vi(`Dự ${eventName}`), { width, align: 'center' });
       doc.moveDown(0.8);
-      // As in the DOCX: "Kính gửi:" italic, the recipient bold.
-      doc
-        .font('serif-italic')
-        .fontSize(14)
-        .text(vi('Kính gửi: '), left, doc.y, { align: 'center', width, continued: true });
-      doc.font('serif-bold').text(vi(letter.recipient));
+      // As in the DOCX: "Kính gửi:" italic, the recipient bold, centred together on one line when they fit.
+      const label = vi('Kính gửi: ');
+      const who = vi(letter.recipient);
+      const labelWidth = doc.font('serif-italic').fontSize(14).widthOfString(label);
+      const whoWidth = doc.font('serif-bold').widthOfString(who);
+      const lineTop = doc.y;
+      if (labelWidth + whoWidth <= width) {
+        const x = left + (width - labelWidth - whoWidth) / 2;
+        doc.font('serif-italic').text(label, x, lineTop, { lineBreak: false });
+        doc.font('serif-bold').text(who, x + labelWidth, lineTop, { lineBreak: false });
+        doc.x = left;
+        doc.y = lineTop + doc.currentLineHeight(true);
+      } else {
+        doc.font('serif-italic').text(label, left, lineTop, { width, continued: true });
+        doc.font('serif-bold').text(who, { width });
+      }
       doc.moveDown(0.8);
       const paragraph = { width, align: 'justify' as const, indent: 10 * MM, paragraphGap: 6 };
       doc.font('serif').fontSize(14).text(vi(letter.body), left, doc.y, paragraph);
