@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRole } from '../shared/auth';
 import { DEMO_HALL } from '../shared/seating';
 import { SYSTEM_ACTOR } from './auth/actor';
+import { issueBadgeTokens } from './checkin/badge-tokens.service';
 import { checkIn } from './checkin/checkin.service';
 import { autoAssignSeats } from './checkin/seating.service';
 import { createGroup, setSeats } from './delegates/composition.service';
@@ -985,7 +986,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer', 'checkin'],
     request: async ({ eventId, delegate }) => {
       const delegateId = await delegate();
-      await replyToken(eventId, delegateId);
+      await issueBadgeTokens(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, eventId, [delegateId]);
       return { url: `/api/events/${eventId}/badges.pdf?delegateId=${delegateId}` };
     },
   },
