@@ -41,6 +41,9 @@ const ProductsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
+const BadgeCodePage = lazy(() =>
+  import('../features/invitations/components/BadgeCodePage').then((m) => ({ default: m.BadgeCodePage })),
+);
 const SettingsPage = lazy(() =>
   import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
@@ -54,6 +57,15 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // A badge's check-in code, scanned by a phone camera instead of the desk.
+    path: '/c/:token',
+    element: (
+      <Suspense fallback={null}>
+        <BadgeCodePage />
+      </Suspense>
+    ),
+  },
   {
     // A delegate's reply link: no sign-in, its own small page.
     path: '/r/:token',

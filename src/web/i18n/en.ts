@@ -708,5 +708,8 @@ export const en: Messages = {
     signerBody: 'On behalf of the body (TM. ỦY BAN NHÂN DÂN; empty if none)',
     contactName: 'Contact person (full name)',
     contactPhone: "Contact person's phone",
+    badgeCodeTitle: 'Badge check-in code',
+    badgeCodeHelp:
+      "This code is for the conference's reception desk only: the staff scan it to check the wearer in. To answer your invitation, use the link or QR code on your letter.",
   },
 };

@@ -699,6 +699,9 @@ export const vi = {
     signerBody: 'Thay mặt tập thể (TM. ỦY BAN NHÂN DÂN; để trống nếu không có)',
     contactName: 'Người liên hệ (họ tên)',
     contactPhone: 'Điện thoại người liên hệ',
+    badgeCodeTitle: 'Mã điểm danh trên thẻ đại biểu',
+    badgeCodeHelp:
+      'Mã này chỉ dùng tại bàn đón tiếp của hội nghị: cán bộ lễ tân quét mã để điểm danh người đeo thẻ. Để xác nhận tham dự, hãy dùng liên kết hoặc mã QR trên giấy mời.',
   },
 };
 
