@@ -102,32 +102,38 @@ export const invitationTemplateSchema = z.strictObject({
   signerTitle: line(MAX_NAME),
   signerName: line(MAX_NAME),
   /** The agency's logo as a data URL (PNG or JPEG, at most 500 KB), drawn above the agency name; null for none. */
-  logo: logoSchema.nullable().default(null),
+  logo: logoSchema.nullable(),
   /**
    * Ngày ban hành printed in the date line ("ngày 10 tháng 11 năm 2020"); null leaves it blank for the clerk
    * ("ngày … tháng … năm 2020"). A letter keeps the date it was issued with when printed again.
    */
-  issuedOn: calendarDaySchema.nullable().default(null),
+  issuedOn: calendarDaySchema.nullable(),
   /** "Nơi nhận", one line each without the dash: ["Như trên", "Lưu: VT, VPĐP"]; the drafting unit's code last. */
   recipients: z
     .array(line(MAX_NAME).pipe(z.string().min(1, 'Không để trống dòng nơi nhận')))
     .min(1, 'Cần ít nhất một nơi nhận')
-    .max(MAX_RECIPIENTS)
-    .default(DEFAULT_RECIPIENTS),
+    .max(MAX_RECIPIENTS),
   /**
    * Numbers from the agency's register of outgoing letters (per issuer and year, continuing across its events,
    * from `registerStart` at the least), or left blank for the clerk to write in by hand.
    */
-  numbering: z.enum(NUMBERING_MODES).default('blank'),
+  numbering: z.enum(NUMBERING_MODES),
   /** The next number in the agency's register when this app starts using it (the register kept by hand so far). */
-  registerStart: z.number().int().min(1).max(999_999).default(1),
+  registerStart: z.number().int().min(1).max(999_999),
   /** "TM. ỦY BAN NHÂN DÂN" when the body signs through its head or a deputy; empty when a person signs alone. */
-  signerBody: line(MAX_NAME).default(''),
+  signerBody: line(MAX_NAME),
   /** Who to call (QĐ 45/2018: a named contact person with a phone). */
-  contactName: line(MAX_NAME).default(''),
-  contactPhone: line(40).default(''),
+  contactName: line(MAX_NAME),
+  contactPhone: line(40),
 });
 export type InvitationTemplate = z.infer<typeof invitationTemplateSchema>;
+
+/**
+ * What PUT takes: any of the template's fields; those left out keep their current value (a client that knows only
+ * some fields, such as `issuedOn` and `recipients`, changes only those).
+ */
+export const invitationTemplateInputSchema = invitationTemplateSchema.partial();
+export type InvitationTemplateInput = z.infer<typeof invitationTemplateInputSchema>;
 
 /** The template as the API returns it (the input schema trims and checks; the output is what was stored). */
 export const invitationTemplateOutputSchema = z.object({

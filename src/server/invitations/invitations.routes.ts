@@ -6,8 +6,8 @@ import {
   invitationBatchQuerySchema,
   invitationRegisterEntrySchema,
   invitationSendResultSchema,
+  invitationTemplateInputSchema,
   invitationTemplateOutputSchema,
-  invitationTemplateSchema,
   letterReadinessSchema,
   startInvitationJobSchema,
 } from '../../shared/invitations';
@@ -71,7 +71,7 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
           'Sửa mẫu giấy mời: cơ quan, ký hiệu, cách lấy số (sổ văn bản hoặc để trống), ngày ban hành (issuedOn, null để trống), lời mời, người liên hệ, người ký, nơi nhận (recipients)',
         security: cookieAuth,
         params: eventParams,
-        body: invitationTemplateSchema,
+        body: invitationTemplateInputSchema,
         response: { 200: invitationTemplateOutputSchema },
       },
     },

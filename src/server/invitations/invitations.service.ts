@@ -3,6 +3,7 @@ import {
   DEFAULT_RECIPIENTS,
   type InvitationRegisterEntry,
   type InvitationTemplate,
+  type InvitationTemplateInput,
   type LetterReadiness,
 } from '../../shared/invitations';
 import { foldVietnamese } from '../../shared/text';
@@ -120,10 +121,12 @@ export async function saveInvitationTemplate(
   db: Db,
   actor: Actor,
   eventId: string,
-  template: InvitationTemplate,
-) {
-  await db.transaction().execute(async (trx) => {
+  input: InvitationTemplateInput,
+): Promise<InvitationTemplate> {
+  return db.transaction().execute(async (trx) => {
     const before = await getInvitationTemplate(trx, eventId);
+    const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    const template: InvitationTemplate = { ...before, ...given };
     await saveTemplateJson(trx, eventId, JSON.stringify(template), nowIso());
     await recordAudit(trx, actor, {
       eventId,
@@ -133,8 +136,8 @@ export async function saveInvitationTemplate(
       before,
       after: template,
     });
+    return template;
   });
-  return template;
 }
 
 /** One register per issuer (its letterhead) and year: numbers continue across the issuer's events. */

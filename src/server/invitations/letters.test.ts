@@ -92,8 +92,8 @@ describe('the demo letter (contract)', () => {
       method: 'PUT',
       url: `/api/events/${eventId}/invitation-template`,
       headers: { cookie },
+      // Only what changes: the other fields keep their value.
       payload: {
-        ...template,
         issuedOn: '2020-11-10',
         recipients: ['Như trên', 'Văn phòng UBND tỉnh (để b/c)', 'Lưu: VT, VPĐP'],
         contactName: 'Lê Thị Hoa (mẫu)',
