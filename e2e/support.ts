@@ -16,12 +16,19 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** The real app on a random port with the demo conference, and Debian's Chromium (never a downloaded one). */
-export async function startDemo(): Promise<Running> {
+/** The public address journeys print on letters and badges (PUBLIC_URL), unless one asks for none. */
+export const E2E_PUBLIC_URL = 'https://hoinghi.example.gov.vn';
+
+/**
+ * The real app on a random port with the demo conference, and Debian's Chromium (never a downloaded one).
+ * `publicUrl: null` starts it without PUBLIC_URL, as `npm start` does: an administrator sets it in the app.
+ */
+export async function startDemo(options: { publicUrl?: string | null } = {}): Promise<Running> {
   const handle = await createTestDb();
   await ensureAdmin(handle.db, ADMIN_PASSWORD);
   await seedDemo(handle.db);
-  const app = await buildApp({ handle, webRoot: WEB_DIST });
+  const publicUrl = options.publicUrl === undefined ? E2E_PUBLIC_URL : options.publicUrl;
+  const app = await buildApp({ handle, webRoot: WEB_DIST, publicUrl });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const browser = await chromium.launch({

@@ -47,6 +47,7 @@ import { papersRoutes } from './program/papers.routes';
 import { programRoutes } from './program/program.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
+import { settingsRoutes } from './settings/settings.routes';
 import { reportRoutes } from './report/report.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
 import { unitsRoutes } from './units/units.routes';
@@ -72,6 +73,13 @@ export interface BuildAppOptions {
   secretKey?: Buffer;
   /** Requests a minute per client address or reply token; omitted → the generous defaults. */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * The public address printed on letters and badges (PUBLIC_URL); it wins over the one an administrator saves in
+   * the app. Omitted or null: the app's setting, and without one, letters and badges are refused.
+   */
+  publicUrl?: string | null;
+  /** The clock letters are dated by (Vietnam's day is taken from it); omitted → the system clock. */
+  clock?: () => Date;
 }
 
 /** Builds the whole app; tests call this with their own database, `serve` with the configured one. */
@@ -139,6 +147,8 @@ export async function buildApp(options: BuildAppOptions) {
     mail: options.mail ?? null,
     room,
     secretKey: options.secretKey ?? randomBytes(32),
+    publicUrl: options.publicUrl ?? null,
+    clock: options.clock ?? (() => new Date()),
   };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
@@ -156,6 +166,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(settingsRoutes, deps);
   await app.register(agreementsRoutes, deps);
   await app.register(boothsRoutes, deps);
   await app.register(programRoutes, deps);

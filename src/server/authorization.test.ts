@@ -7,6 +7,7 @@ import { createAgreement, saveScan } from './agreements/agreements.service';
 import { SYSTEM_ACTOR } from './auth/actor';
 import { createBooth } from './booths/booths.service';
 import { addReceipt, createBudgetLines } from './budget/budget.service';
+import { issueBadgeTokens } from './checkin/badge-tokens.service';
 import { checkIn } from './checkin/checkin.service';
 import { autoAssignSeats } from './checkin/seating.service';
 import { createGroup, setSeats } from './delegates/composition.service';
@@ -22,7 +23,7 @@ import { createProgramItem } from './program/program.service';
 import { saveTitleRank } from './protocol/protocol.service';
 import { issueReplyLink } from './replies/replies.service';
 import { addTaskAttachment, createTask } from './tasks/tasks.service';
-import { createTestContext, TEST_PASSWORD, type TestContext } from './test/harness';
+import { createTestContext, TEST_PASSWORD, TEST_PUBLIC_URL, type TestContext } from './test/harness';
 
 /**
  * Every API route × every kind of caller. A route added without a row here fails the first test,
@@ -216,7 +217,8 @@ async function finishedJob(eventId: string, _delegateId: string): Promise<string
     SYSTEM_ACTOR,
     eventId,
     { format: 'pdf', audience: 'people' },
-    'http://localhost',
+    TEST_PUBLIC_URL,
+    new Date(),
   );
   for (let i = 0; i < 400; i++) {
     const row = await ctx.handle.db
@@ -287,7 +289,15 @@ const replyToken = async (eventId: string, delegateId: string) =>
     .token;
 /** A delegate whose letter is issued, so its GET (a reprint) has something to give. */
 const issuedLetter = async (eventId: string, delegateId: string) => {
-  await issueLetters(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, eventId, { delegateId }, 'http://localhost');
+  await issueLetters(
+    ctx.handle.db,
+    ctx.secretKey,
+    SYSTEM_ACTOR,
+    eventId,
+    { delegateId },
+    TEST_PUBLIC_URL,
+    new Date(),
+  );
   return delegateId;
 };
 const freshUser = async () => (await ctx.buildUser()).id;
@@ -1028,6 +1038,21 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations` }),
   },
+  'GET /api/events/{eventId}/invitations/readiness': {
+    allowed: ['admin', 'organizer'],
+    request: async ({ eventId }) => ({ url: `/api/events/${eventId}/invitations/readiness` }),
+  },
+  'GET /api/settings/public-url': {
+    allowed: ['admin'],
+    request: async () => ({ url: '/api/settings/public-url' }),
+  },
+  'PUT /api/settings/public-url': {
+    allowed: ['admin'],
+    request: async () => ({
+      url: '/api/settings/public-url',
+      payload: { publicUrl: 'https://hoinghi.thanhhoa.gov.vn' },
+    }),
+  },
   'POST /api/events/{eventId}/delegates/{delegateId}/invitation.docx': {
     allowed: ['admin', 'organizer'],
     request: async ({ eventId, delegate }) => ({
@@ -1377,7 +1402,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ['admin', 'organizer', 'checkin'],
     request: async ({ eventId, delegate }) => {
       const delegateId = await delegate();
-      await replyToken(eventId, delegateId);
+      await issueBadgeTokens(ctx.handle.db, ctx.secretKey, SYSTEM_ACTOR, eventId, [delegateId]);
       return { url: `/api/events/${eventId}/badges.pdf?delegateId=${delegateId}` };
     },
   },

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { normalizePublicUrl, publicUrlProblem } from '../shared/settings';
 import type { RateLimits } from './http/security';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   secretKey: string | undefined;
   /** Requests a minute, from RATE_LIMIT_REPLIES_PER_IP, …_REPLIES_PER_TOKEN, …_PUBLIC_PER_IP, …_LOGIN_PER_IP. */
   rateLimits: Partial<RateLimits>;
+  /** PUBLIC_URL: the address printed on letters and badges (QR codes, links); null when not set. */
+  publicUrl: string | null;
 }
 
 const RATE_LIMIT_ENV: Record<keyof RateLimits, string> = {
@@ -36,6 +39,14 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): Partial<RateLimits> {
     limits[key] = value;
   }
   return limits;
+}
+
+/** PUBLIC_URL checked at start-up: a wrong address stops the server instead of being printed on every letter. */
+function publicUrlFrom(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const problem = publicUrlProblem(raw);
+  if (problem) throw new Error(`PUBLIC_URL "${raw}": ${problem}`);
+  return normalizePublicUrl(raw);
 }
 
 export interface MailConfig {
@@ -75,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     secretKey: env.HOINGHI_SECRET_KEY || undefined,
     rateLimits: rateLimitsFrom(env),
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
   };
 }

@@ -39,6 +39,7 @@ export async function serve(config: Config, options: { build?: boolean } = {}) {
     mail: config.mail,
     secretKey,
     rateLimits: config.rateLimits,
+    publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
   });
   const shutdown = async () => {

@@ -89,6 +89,8 @@ export const checkinSnapshotSchema = z.object({
       searchKey: z.string(),
       /** SHA-256 (hex) of the delegate's QR token; null when no invitation QR was issued. */
       tokenHash: z.string().nullable(),
+      /** SHA-256 (hex) of the delegate's badge check-in code (the QR on the badge); null when no badge was printed. */
+      badgeTokenHash: z.string().nullable(),
       checkedInAt: z.string().nullable(),
     }),
   ),

@@ -10,6 +10,7 @@ export const INVITATION_PLACEHOLDERS = {
   ten_hoi_nghi: 'Tên hội nghị',
   thoi_gian: 'Thời gian (8h00 - 11h30, ngày 27/11/2020)',
   dia_diem: 'Địa điểm',
+  chu_tri: 'Người chủ trì (theo đoàn chủ tịch của hội nghị)',
 } as const;
 export type InvitationPlaceholder = keyof typeof INVITATION_PLACEHOLDERS;
 
@@ -66,6 +67,23 @@ const logoSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+export const NUMBERING_MODES = ['register', 'blank'] as const;
+export type NumberingMode = (typeof NUMBERING_MODES)[number];
+
+/** "2020-11-10": a real calendar day. */
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, 'Ngày không có thật');
+
+export const MAX_RECIPIENTS = 15;
+
+/** The distribution list a letter ends with when the template says nothing: the invitee, and the office's copy. */
+export const DEFAULT_RECIPIENTS = ['Như trên', 'Lưu: VT'];
+
 /** The wording of the event's Giấy mời: who issues it, what it says, who signs. Editable without code. */
 export const invitationTemplateSchema = z.strictObject({
   /** Upper lines of the issuing agency, the last in bold: ["UBND TỈNH THANH HÓA", "VĂN PHÒNG ĐIỀU PHỐI NTM"]. */
@@ -84,9 +102,38 @@ export const invitationTemplateSchema = z.strictObject({
   signerTitle: line(MAX_NAME),
   signerName: line(MAX_NAME),
   /** The agency's logo as a data URL (PNG or JPEG, at most 500 KB), drawn above the agency name; null for none. */
-  logo: logoSchema.nullable().default(null),
+  logo: logoSchema.nullable(),
+  /**
+   * Ngày ban hành printed in the date line ("ngày 10 tháng 11 năm 2020"); null leaves it blank for the clerk
+   * ("ngày … tháng … năm 2020"). A letter keeps the date it was issued with when printed again.
+   */
+  issuedOn: calendarDaySchema.nullable(),
+  /** "Nơi nhận", one line each without the dash: ["Như trên", "Lưu: VT, VPĐP"]; the drafting unit's code last. */
+  recipients: z
+    .array(line(MAX_NAME).pipe(z.string().min(1, 'Không để trống dòng nơi nhận')))
+    .min(1, 'Cần ít nhất một nơi nhận')
+    .max(MAX_RECIPIENTS),
+  /**
+   * Numbers from the agency's register of outgoing letters (per issuer and year, continuing across its events,
+   * from `registerStart` at the least), or left blank for the clerk to write in by hand.
+   */
+  numbering: z.enum(NUMBERING_MODES),
+  /** The next number in the agency's register when this app starts using it (the register kept by hand so far). */
+  registerStart: z.number().int().min(1).max(999_999),
+  /** "TM. ỦY BAN NHÂN DÂN" when the body signs through its head or a deputy; empty when a person signs alone. */
+  signerBody: line(MAX_NAME),
+  /** Who to call (QĐ 45/2018: a named contact person with a phone). */
+  contactName: line(MAX_NAME),
+  contactPhone: line(40),
 });
 export type InvitationTemplate = z.infer<typeof invitationTemplateSchema>;
+
+/**
+ * What PUT takes: any of the template's fields; those left out keep their current value (a client that knows only
+ * some fields, such as `issuedOn` and `recipients`, changes only those).
+ */
+export const invitationTemplateInputSchema = invitationTemplateSchema.partial();
+export type InvitationTemplateInput = z.infer<typeof invitationTemplateInputSchema>;
 
 /** The template as the API returns it (the input schema trims and checks; the output is what was stored). */
 export const invitationTemplateOutputSchema = z.object({
@@ -100,11 +147,39 @@ export const invitationTemplateOutputSchema = z.object({
   signerTitle: z.string(),
   signerName: z.string(),
   logo: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  recipients: z.array(z.string()),
+  numbering: z.enum(NUMBERING_MODES),
+  registerStart: z.number().int(),
+  signerBody: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
 });
+
+/** What the organizer sees before printing: whether letters can be issued, and whether they go out in time. */
+export const letterReadinessSchema = z.object({
+  /** The address printed on letters; null: letters and badges are refused until it is set. */
+  publicUrl: z.string().nullable(),
+  publicUrlSource: z.enum(['env', 'app']).nullable(),
+  /** Today in Vietnam (YYYY-MM-DD). */
+  today: z.string(),
+  /** The day letters go out: the issue date when later, else today. */
+  sendOn: z.string(),
+  eventDay: z.string(),
+  workingDays: z.number().int(),
+  /** QĐ 45/2018: set when letters would reach invitees fewer than 3 working days before the meeting. */
+  warning: z.string().nullable(),
+});
+export type LetterReadiness = z.infer<typeof letterReadinessSchema>;
 
 export const invitationRegisterEntrySchema = z.object({
   number: z.number().int(),
+  /** As printed after "Số:": "137/GM-UBND", or "…/GM-UBND" when the clerk writes the number in. */
   numberText: z.string(),
+  /** The number in the agency's register; null when left blank. */
+  registerNumber: z.number().int().nullable(),
+  /** The issue date printed (YYYY-MM-DD); null when left blank. */
+  issuedOn: z.string().nullable(),
   delegateId: z.string().nullable(),
   unitId: z.string().nullable(),
   recipient: z.string(),

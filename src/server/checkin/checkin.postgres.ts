@@ -6,7 +6,7 @@ import { SCAN_EVENT_MARGIN_MS, SCAN_FUTURE_TOLERANCE_MS } from './scan-time';
 
 /**
  * The door's common case on PostgreSQL in one prepared statement: a person's first scan, live (scan time within
- * the last day, not in the future). The statement finds the person (by id or by a live reply token), and only if
+ * the last day, not in the future). The statement finds the person (by id, a live reply token or a badge code), and only if
  * they are not replaced, not yet present and the client id is new, writes the scan, the attendance and the status
  * together — one round trip, committed on its own. Anything else (an unknown QR, a retry, a second scan, an
  * offline device's old scan, two servers racing on one person) finds no fresh row or hits a unique key, writes
@@ -17,10 +17,15 @@ const FIRST_SCAN = (by: 'id' | 'token') => `
 with d as (
   select d.id, d.full_name, d.honorific, d.position, d.organization, d.status, g.title as group_title, s.seat
   from delegates d
-  ${by === 'token' ? 'join reply_tokens t on t.delegate_id = d.id and t.token_hash = $2 and t.revoked_at is null' : ''}
   left join composition_groups g on g.id = d.group_id
   left join seat_assignments s on s.delegate_id = d.id and s.event_id = d.event_id
-  where d.event_id = $1 ${by === 'id' ? 'and d.id = $2' : ''}
+  where d.event_id = $1 and ${
+    by === 'id'
+      ? 'd.id = $2'
+      : // A letter's live reply link or a badge's check-in code.
+        `(d.id in (select delegate_id from reply_tokens where token_hash = $2 and revoked_at is null)
+          or d.id in (select delegate_id from badge_tokens where token_hash = $2))`
+  }
 ), fresh as (
   select d.id from d
   where d.status <> 'replaced'

@@ -3,6 +3,7 @@ import { foldVietnamese } from '../../shared/text';
 import type { Executor } from '../db/database';
 import { getEventById } from '../events/events.service';
 import { nowIso } from '../util';
+import { findEventBadgeHashes } from './badge-tokens.repository';
 import { delegateCards, toCard } from './checkin.service';
 
 // What the desk and the room read: the offline snapshot, the room's figures, the duplicate scans.
@@ -10,7 +11,7 @@ import { delegateCards, toCard } from './checkin.service';
 /** What a check-in phone keeps for working offline: this event's people and their QR hashes, nothing else. */
 export async function checkinSnapshot(db: Executor, eventId: string): Promise<CheckinSnapshot> {
   const event = await getEventById(db, eventId);
-  const [rows, tokens] = await Promise.all([
+  const [rows, tokens, badges] = await Promise.all([
     delegateCards(db, eventId),
     db
       .selectFrom('reply_tokens')
@@ -18,8 +19,10 @@ export async function checkinSnapshot(db: Executor, eventId: string): Promise<Ch
       .where('event_id', '=', eventId)
       .where('revoked_at', 'is', null)
       .execute(),
+    findEventBadgeHashes(db, eventId),
   ]);
   const tokenOfDelegate = new Map(tokens.map((t) => [t.delegate_id, t.token_hash]));
+  const badgeOfDelegate = new Map(badges.map((t) => [t.delegate_id, t.token_hash]));
   return {
     eventId,
     eventName: event.name,
@@ -31,6 +34,7 @@ export async function checkinSnapshot(db: Executor, eventId: string): Promise<Ch
         ...toCard(r),
         searchKey: foldVietnamese([r.full_name, r.position, r.organization].filter(Boolean).join(' ')),
         tokenHash: tokenOfDelegate.get(r.id) ?? null,
+        badgeTokenHash: badgeOfDelegate.get(r.id) ?? null,
         checkedInAt: r.checked_in_at,
       })),
   };

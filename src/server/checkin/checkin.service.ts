@@ -24,10 +24,13 @@ import { clientIdTaken, scanTimeProblem } from './scan-time';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** A QR holds the reply link (https://…/r/<token>); a typed or pasted token works too. */
+/**
+ * A QR holds a badge's check-in code (https://…/c/<token>) or a letter's reply link (https://…/r/<token>); a typed
+ * or pasted code works too. Both check a person in; only the reply link opens the reply page.
+ */
 export function tokenOf(scanned: string): string {
   const text = scanned.trim();
-  const m = /\/r\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(text);
+  const m = /\/[rc]\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(text);
   return m ? m[1]! : text;
 }
 
@@ -94,10 +97,26 @@ type Resolved = CardRow & { replaced_by_id: string | null };
 async function resolveDelegate(trx: Executor, eventId: string, input: CheckinInput): Promise<Resolved> {
   const base = cardsQuery(trx, eventId).select('d.replaced_by_id');
   if (input.token !== undefined) {
+    const hash = hashOf(tokenOf(input.token));
     const found = await base
-      .innerJoin('reply_tokens as t', 't.delegate_id', 'd.id')
-      .where('t.token_hash', '=', hashOf(tokenOf(input.token)))
-      .where('t.revoked_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb(
+            'd.id',
+            'in',
+            eb
+              .selectFrom('reply_tokens')
+              .select('delegate_id')
+              .where('token_hash', '=', hash)
+              .where('revoked_at', 'is', null),
+          ),
+          eb(
+            'd.id',
+            'in',
+            eb.selectFrom('badge_tokens').select('delegate_id').where('token_hash', '=', hash),
+          ),
+        ]),
+      )
       .executeTakeFirst();
     if (!found) throw unknownToken();
     return found;
@@ -149,13 +168,22 @@ async function answerAgain(
 /** Whether an unresolvable scan is the retry of an earlier one (same person, by id or by any token of theirs). */
 async function isRetryOf(trx: Executor, previous: { delegate_id: string }, input: CheckinInput) {
   if (input.token === undefined) return previous.delegate_id === input.delegateId;
-  const token = await trx
-    .selectFrom('reply_tokens')
-    .select('delegate_id')
-    .where('token_hash', '=', hashOf(tokenOf(input.token)))
-    .where('delegate_id', '=', previous.delegate_id)
-    .executeTakeFirst();
-  return !!token;
+  const hash = hashOf(tokenOf(input.token));
+  const [reply, badge] = await Promise.all([
+    trx
+      .selectFrom('reply_tokens')
+      .select('delegate_id')
+      .where('token_hash', '=', hash)
+      .where('delegate_id', '=', previous.delegate_id)
+      .executeTakeFirst(),
+    trx
+      .selectFrom('badge_tokens')
+      .select('delegate_id')
+      .where('token_hash', '=', hash)
+      .where('delegate_id', '=', previous.delegate_id)
+      .executeTakeFirst(),
+  ]);
+  return !!reply || !!badge;
 }
 
 /**

@@ -38,8 +38,9 @@ interface Card {
 function statements(sqlite: SqliteDatabase.Database) {
   return {
     byId: sqlite.prepare<[string, string], Card>(`${CARD} where d.event_id = ? and d.id = ?`),
-    byToken: sqlite.prepare<[string, string], Card>(
-      `${CARD} join reply_tokens t on t.delegate_id = d.id where d.event_id = ? and t.token_hash = ? and t.revoked_at is null`,
+    // A letter's reply link or a badge's check-in code.
+    byToken: sqlite.prepare<[string, string, string], Card>(
+      `${CARD} where d.event_id = ? and (d.id in (select delegate_id from reply_tokens where token_hash = ? and revoked_at is null) or d.id in (select delegate_id from badge_tokens where token_hash = ?))`,
     ),
     previous: sqlite.prepare<[string, string], { delegate_id: string; outcome: string }>(
       'select delegate_id, outcome from checkins where event_id = ? and client_id = ?',
@@ -64,8 +65,8 @@ function statements(sqlite: SqliteDatabase.Database) {
     event: sqlite.prepare<[string], { starts_at: string; ends_at: string }>(
       'select starts_at, ends_at from events where id = ?',
     ),
-    tokenOf: sqlite.prepare<[string, string], { found: number }>(
-      'select 1 as found from reply_tokens where token_hash = ? and delegate_id = ?',
+    tokenOf: sqlite.prepare<[string, string, string, string], { found: number }>(
+      'select 1 as found from reply_tokens where token_hash = ? and delegate_id = ? union all select 1 from badge_tokens where token_hash = ? and delegate_id = ?',
     ),
   };
 }
@@ -118,14 +119,16 @@ function scanOnce(
       throw clientIdTaken(q.nameOf.get(previous.delegate_id)?.full_name ?? '');
     return answerAs(previous);
   };
-  const card = tokenHash ? q.byToken.get(eventId, tokenHash) : q.byId.get(eventId, input.delegateId!);
+  const card = tokenHash
+    ? q.byToken.get(eventId, tokenHash, tokenHash)
+    : q.byId.get(eventId, input.delegateId!);
   if (!card) {
     // A retried upload whose person has since been replaced (their token revoked) still gets its first answer.
     const previous = q.previous.get(eventId, input.clientId);
     const same =
       previous &&
       (tokenHash
-        ? !!q.tokenOf.get(tokenHash, previous.delegate_id)
+        ? !!q.tokenOf.get(tokenHash, previous.delegate_id, tokenHash, previous.delegate_id)
         : previous.delegate_id === input.delegateId);
     if (previous && same) return answerAs(previous);
     throw tokenHash

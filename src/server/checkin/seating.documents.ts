@@ -6,6 +6,7 @@ import { renderPdf, vi } from '../documents/pdf';
 import { conflict, notFound } from '../errors';
 import { getEventById } from '../events/events.service';
 import { getPresidium } from '../protocol/protocol.service';
+import { badgeUrlOf } from './badge-tokens.service';
 import { getLayout, SEATED_STATUSES, seatedPeople } from './seating.service';
 
 /** The seating documents: folded placards for the reserved rows, badges (the A3 chart is seating.chart.ts). */
@@ -99,13 +100,13 @@ export async function buildPlacardsPdf(db: Executor, eventId: string): Promise<B
 
 /**
  * Badges (thẻ đại biểu), eight a page (2 × 4 cards of 90 × 60 mm): a band in the group's colour, name, position,
- * unit, seat and the delegate's QR code (their reply link, the one the reception scans). `tokensOf` gives the
- * links: issued where missing (POST) or only re-derived (GET, which writes nothing).
+ * unit, seat and the delegate's QR code: their badge code (`publicUrl`/c/…), which the reception scans and which
+ * opens no reply page. `tokensOf` gives the codes: issued where missing (POST) or only re-derived (GET).
  */
 export async function buildBadgesPdf(
   db: Db,
   eventId: string,
-  baseUrl: string,
+  publicUrl: string,
   delegateId: string | undefined,
   tokensOf: (delegateIds: string[]) => Promise<Map<string, string>>,
 ): Promise<Buffer> {
@@ -138,7 +139,7 @@ export async function buildBadgesPdf(
   const tokens = await tokensOf(people.map((p) => p.id));
   const qrs = await Promise.all(
     people.map((p) =>
-      QRCode.toBuffer(`${baseUrl}/r/${tokens.get(p.id)}`, {
+      QRCode.toBuffer(badgeUrlOf(publicUrl, tokens.get(p.id)!), {
         type: 'png',
         errorCorrectionLevel: 'M',
         margin: 1,

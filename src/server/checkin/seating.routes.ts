@@ -11,8 +11,9 @@ import type { Actor } from '../auth/actor';
 import { scopeOf } from '../delegates/delegates.policy';
 import { canEditEvent, canViewEvent } from '../events/events.policy';
 import { actorInEvent } from '../http/event-access';
-import { type App, baseUrlOf, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
-import { issueReplyTokens, requireReplyTokens } from '../replies/replies.service';
+import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { requirePublicUrl } from '../settings/settings.service';
+import { issueBadgeTokens, requireBadgeTokens } from './badge-tokens.service';
 import { canCheckIn } from './checkin.policy';
 import { buildSeatingChartPdf } from './seating.chart';
 import { buildBadgesPdf, buildPlacardsPdf } from './seating.documents';
@@ -23,7 +24,7 @@ const eventParams = z.object({ eventId: idSchema });
 const PDF = 'application/pdf';
 const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
 
-export async function seatingRoutes(app: App, { handle: { db }, secretKey }: RouteDeps) {
+export async function seatingRoutes(app: App, { handle: { db }, secretKey, publicUrl }: RouteDeps) {
   app.get(
     '/api/events/:eventId/hall',
     {
@@ -153,8 +154,9 @@ export async function seatingRoutes(app: App, { handle: { db }, secretKey }: Rou
     },
   );
 
-  // Printing badges gives every delegate without one a reply link for the QR code, so it is a POST: a link planted
-  // on another site cannot make the browser issue links. GET prints the same badges again, writing nothing.
+  // Printing badges gives every delegate without one a badge code for the QR (their own, not the reply link), so it
+  // is a POST: a link planted on another site cannot make the browser issue codes. GET prints the same badges
+  // again, writing nothing. Both need the public address the QR points at.
   const badges = (method: 'GET' | 'POST') => ({
     schema: {
       tags,
@@ -175,8 +177,9 @@ export async function seatingRoutes(app: App, { handle: { db }, secretKey }: Rou
   app.post('/api/events/:eventId/badges.pdf', badges('POST'), async (request, reply) => {
     const actor = await actorInEvent(db, request, mayPrintBadges);
     const { eventId } = request.params;
-    const buffer = await buildBadgesPdf(db, eventId, baseUrlOf(request), request.query.delegateId, (ids) =>
-      issueReplyTokens(db, secretKey, actor, eventId, ids),
+    const url = await requirePublicUrl(db, publicUrl);
+    const buffer = await buildBadgesPdf(db, eventId, url, request.query.delegateId, (ids) =>
+      issueBadgeTokens(db, secretKey, actor, eventId, ids),
     );
     sendBadges(reply, buffer);
   });
@@ -184,8 +187,9 @@ export async function seatingRoutes(app: App, { handle: { db }, secretKey }: Rou
   app.get('/api/events/:eventId/badges.pdf', badges('GET'), async (request, reply) => {
     await actorInEvent(db, request, mayPrintBadges);
     const { eventId } = request.params;
-    const buffer = await buildBadgesPdf(db, eventId, baseUrlOf(request), request.query.delegateId, (ids) =>
-      requireReplyTokens(db, secretKey, ids),
+    const url = await requirePublicUrl(db, publicUrl);
+    const buffer = await buildBadgesPdf(db, eventId, url, request.query.delegateId, (ids) =>
+      requireBadgeTokens(db, secretKey, ids),
     );
     sendBadges(reply, buffer);
   });

@@ -178,12 +178,20 @@ describe('documents', () => {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/Ghế [AB]0[56]/);
-    const tokens = await ctx.handle.db
-      .selectFrom('reply_tokens')
+    // Each badge carries its own check-in code, never the reply link.
+    const codes = await ctx.handle.db
+      .selectFrom('badge_tokens')
       .select('delegate_id')
       .where('event_id', '=', eventId)
       .execute();
-    expect(new Set(tokens.map((t) => t.delegate_id))).toEqual(new Set(Object.values(people)));
+    expect(new Set(codes.map((t) => t.delegate_id))).toEqual(new Set(Object.values(people)));
+    expect(
+      await ctx.handle.db
+        .selectFrom('reply_tokens')
+        .select('delegate_id')
+        .where('event_id', '=', eventId)
+        .execute(),
+    ).toEqual([]);
     // Once everyone has a QR code, a GET reprints without writing.
     const one = await call('GET', `/badges.pdf?delegateId=${people.xa2}`, undefined, desk);
     expect(one.statusCode).toBe(200);

@@ -333,6 +333,35 @@ export interface InvitationsTable {
   issued_at: string;
   channel: string;
   issued_by: string | null;
+  // letters (0014): the agency register's number (null: blank), symbol, register and issue date (null: blank)
+  register_key: string | null;
+  register_number: number | null;
+  register_symbol: string | null;
+  issued_on: string | null;
+}
+
+// letters
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface LetterRegistersTable {
+  key: string;
+  issuer: string;
+  year: number;
+  last_number: number;
+  updated_at: string;
+}
+
+export interface BadgeTokensTable {
+  token_hash: string;
+  delegate_id: string;
+  event_id: string;
+  created_at: string;
+  created_by: string | null;
 }
 
 export interface DocumentJobsTable {
@@ -587,6 +616,10 @@ export interface Database {
   seat_assignments: SeatAssignmentsTable;
   title_ranks: TitleRanksTable;
   presidium: PresidiumTable;
+  // letters
+  app_settings: AppSettingsTable;
+  letter_registers: LetterRegistersTable;
+  badge_tokens: BadgeTokensTable;
   // agreements and booths
   agreements: AgreementsTable;
   agreement_parties: AgreementPartiesTable;

@@ -6,11 +6,13 @@ const FONTS = {
   serif: require.resolve('@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf'),
   'serif-bold': require.resolve('@expo-google-fonts/tinos/700Bold/Tinos_700Bold.ttf'),
   'serif-italic': require.resolve('@expo-google-fonts/tinos/400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+  // "Nơi nhận:" (ND 30/2020) is bold italic: the face is embedded so the PDF says it as the DOCX does.
+  'serif-bold-italic': require.resolve('@expo-google-fonts/tinos/700Bold_Italic/Tinos_700Bold_Italic.ttf'),
 };
 
 /**
- * A PDF with Tinos (Times New Roman's metric twin, every Vietnamese glyph) embedded as serif, serif-bold and
- * serif-italic. `draw` adds the pages; text must be NFC, which `vi()` gives.
+ * A PDF with Tinos (Times New Roman's metric twin, every Vietnamese glyph) embedded as serif, serif-bold,
+ * serif-italic and serif-bold-italic. `draw` adds the pages; text must be NFC, which `vi()` gives.
  */
 export async function renderPdf(
   draw: (doc: PDFKit.PDFDocument) => void | Promise<void>,

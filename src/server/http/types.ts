@@ -26,6 +26,10 @@ export interface RouteDeps {
   room: RoomFeed;
   /** Reply links are derived from this key, kept outside the database. */
   secretKey: Buffer;
+  /** PUBLIC_URL from the environment (normalised), or null: the app's own setting applies then. */
+  publicUrl: string | null;
+  /** The clock documents are dated by; tests move it across midnight. */
+  clock: () => Date;
 }
 
 /** Where reply links point: this server as the browser reached it. */

@@ -1,9 +1,18 @@
-import { AlignmentType, ImageRun, Paragraph } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  ImageRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+} from 'docx';
 import JSZip from 'jszip';
 import type { InvitationTemplate } from '../../shared/invitations';
 import {
   centered,
-  closingTable,
   documentTitle,
   headerTable,
   officialDocument,
@@ -13,16 +22,62 @@ import {
 import { renderPdf, vi } from '../documents/pdf';
 import type { Letter } from './invitations.service';
 
-const RECIPIENTS = [
-  { name: 'Như trên', purpose: null },
-  { name: 'Lưu: VT', purpose: null },
-];
+/** "- Như trên;" … "- Lưu: VT, VPĐP.": each line with its dash, the last closed with a full stop. */
+export const recipientLines = (recipients: string[]) =>
+  recipients.map((r, i) => `- ${r.replace(/[;.]+$/, '')}${i === recipients.length - 1 ? '.' : ';'}`);
+
+/** The signature block's upper lines: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+export const signatureLines = (template: InvitationTemplate) =>
+  [template.signerBody, template.signerAuthority, template.signerTitle]
+    .filter((l) => l.trim())
+    .map((l) => l.toLocaleUpperCase('vi'));
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+/**
+ * "Nơi nhận" (bold italic 12, lines 11) at the left, the signature at the right: the body's "TM." above the
+ * signer's authority and title (bold 13), room for signature and seal, then the name.
+ */
+function letterClosing(template: InvitationTemplate): Table {
+  const left = [
+    new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
+    ...recipientLines(template.recipients).map(
+      (line) => new Paragraph({ children: [run(line, { size: 22 })] }),
+    ),
+  ];
+  const right = [
+    ...signatureLines(template).map((line) => centered([run(line, { bold: true, size: 26 })])),
+    ...[1, 2, 3, 4].map(() => centered([])),
+    ...(template.signerName ? [centered([run(template.signerName, { bold: true, size: 28 })])] : []),
+  ];
+  const total = convertMillimetersToTwip(165);
+  const widths = [Math.round(total * 0.45), total - Math.round(total * 0.45)];
+  const cell = (children: Paragraph[], size: number) =>
+    new TableCell({ width: { size, type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, widths[0]!), cell(right, widths[1]!)] })],
+  });
+}
 
 /** The template's logo as bytes and kind, or null. */
 function logoOf(template: InvitationTemplate): { data: Buffer; type: 'png' | 'jpg' } | null {
   const m = template.logo ? /^data:image\/(png|jpeg);base64,(.+)$/.exec(template.logo) : null;
   return m ? { data: Buffer.from(m[2]!, 'base64'), type: m[1] === 'png' ? 'png' : 'jpg' } : null;
 }
+
+/** QĐ 45/2018 asks for the program or where to read it: the reply page shows it. */
+export const QR_CAPTION = 'Xem chương trình hội nghị và xác nhận tham dự: quét mã QR hoặc mở';
 
 /** One Giấy mời in the ND 30/2020 layout, with the reply QR code. */
 export function buildLetterDocx(
@@ -64,16 +119,12 @@ export function buildLetterDocx(
             spacing: { before: 120 },
             children: [
               new ImageRun({ type: 'png', data: letter.qrPng, transformation: { width: 96, height: 96 } }),
-              run(`  Quét mã để xác nhận tham dự: ${letter.replyUrl}`, { size: 20, italics: true }),
+              run(`  ${QR_CAPTION} ${letter.replyUrl}`, { size: 20, italics: true }),
             ],
           }),
         ]
       : []),
-    closingTable(RECIPIENTS, {
-      authority: template.signerAuthority || null,
-      title: template.signerTitle || null,
-      name: template.signerName || null,
-    }),
+    letterClosing(template),
   ];
   return officialDocument(body, `Giấy mời ${letter.numberText} — ${letter.recipientName}`);
 }
@@ -163,10 +214,22 @@ export function buildLettersPdf(
         .text(vi('GIẤY MỜI'), left, top + 90, { width, align: 'center' });
       doc.text(vi(`Dự ${eventName}`), { width, align: 'center' });
       doc.moveDown(0.8);
-      doc
-        .font('serif-bold')
-        .fontSize(14)
-        .text(vi(`Kính gửi: ${letter.recipient}`), left, doc.y, { align: 'center', width });
+      // As in the DOCX: "Kính gửi:" italic, the recipient bold, centred together on one line when they fit.
+      const label = vi('Kính gửi: ');
+      const who = vi(letter.recipient);
+      const labelWidth = doc.font('serif-italic').fontSize(14).widthOfString(label);
+      const whoWidth = doc.font('serif-bold').widthOfString(who);
+      const lineTop = doc.y;
+      if (labelWidth + whoWidth <= width) {
+        const x = left + (width - labelWidth - whoWidth) / 2;
+        doc.font('serif-italic').text(label, x, lineTop, { lineBreak: false });
+        doc.font('serif-bold').text(who, x + labelWidth, lineTop, { lineBreak: false });
+        doc.x = left;
+        doc.y = lineTop + doc.currentLineHeight(true);
+      } else {
+        doc.font('serif-italic').text(label, left, lineTop, { width, continued: true });
+        doc.font('serif-bold').text(who, { width });
+      }
       doc.moveDown(0.8);
       const paragraph = { width, align: 'justify' as const, indent: 10 * MM, paragraphGap: 6 };
       doc.font('serif').fontSize(14).text(vi(letter.body), left, doc.y, paragraph);
@@ -183,28 +246,27 @@ export function buildLettersPdf(
         doc
           .font('serif-italic')
           .fontSize(10)
-          .text(vi(`Quét mã để xác nhận tham dự:\n${letter.replyUrl}`), left + 29 * MM, qrTop + 8, {
+          .text(vi(`${QR_CAPTION}\n${letter.replyUrl}`), left + 29 * MM, qrTop + 8, {
             width: width - 29 * MM,
           });
       }
       const closing = qrTop + (letter.qrPng ? 30 : 6) * MM;
-      doc
-        .font('serif-bold')
-        .fontSize(12)
-        .text(vi('Nơi nhận:'), left, closing, { width: width / 2 });
+      const leftW = width * 0.45;
+      doc.font('serif-bold-italic').fontSize(12).text(vi('Nơi nhận:'), left, closing, { width: leftW });
       doc
         .font('serif')
         .fontSize(11)
-        .text(vi('- Như trên;\n- Lưu: VT.'), left, doc.y, { width: width / 2 });
-      const signX = left + width / 2;
+        .text(vi(recipientLines(template.recipients).join('\n')), left, doc.y, { width: leftW });
+      const signX = left + leftW;
+      const signW = width - leftW;
       doc.font('serif-bold').fontSize(13);
       let y = closing;
-      for (const line of [template.signerAuthority, template.signerTitle].filter(Boolean)) {
-        doc.text(vi(line.toLocaleUpperCase('vi')), signX, y, { width: width / 2, align: 'center' });
+      for (const line of signatureLines(template)) {
+        doc.text(vi(line), signX, y, { width: signW, align: 'center' });
         y = doc.y;
       }
       if (template.signerName)
-        doc.text(vi(template.signerName), signX, y + 70, { width: width / 2, align: 'center' });
+        doc.fontSize(14).text(vi(template.signerName), signX, y + 70, { width: signW, align: 'center' });
     }
     await onProgress?.(letters.length);
   }, `Giấy mời dự ${eventName}`);

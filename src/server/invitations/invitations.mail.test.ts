@@ -100,7 +100,9 @@ describe('emailing invitations', () => {
     expect(received.map((r) => r.to)).toEqual(['thu@ngalien.gov.vn']);
     const message = await simpleParser(received[0]!.raw);
     expect(message.subject).toBe('Giấy mời dự Hội nghị tổng kết OCOP');
-    expect(message.text).toMatch(/Xin xác nhận tham dự tại: http:\/\/localhost(:\d+)?\/r\/[A-Za-z0-9_-]{43}/);
+    expect(message.text).toMatch(
+      /Chương trình hội nghị và xác nhận tham dự: https:\/\/hoinghi\.example\.gov\.vn\/r\/[A-Za-z0-9_-]{43}/,
+    );
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]!.contentType).toBe('application/pdf');
     expect(message.attachments[0]!.filename).toMatch(/^GM \d+ - Nguyen Thi Thu\.pdf$/);

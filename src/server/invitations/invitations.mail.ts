@@ -1,12 +1,10 @@
 import nodemailer from 'nodemailer';
-import { lateInvitationWarning } from '../../shared/format';
 import type { InvitationSendResult } from '../../shared/invitations';
 import { recordAudit } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import type { MailConfig } from '../config';
 import type { Db } from '../db/database';
 import { conflict } from '../errors';
-import { nowIso } from '../util';
 import { buildLettersPdf } from './invitation-documents';
 import { setChannel } from './invitations.repository';
 import { issueLetters } from './invitations.service';
@@ -22,20 +20,29 @@ export async function emailInvitations(
   mail: MailConfig | null,
   eventId: string,
   filter: { groupId?: string | undefined; unitId?: string | undefined; awaiting?: boolean },
-  baseUrl: string,
+  publicUrl: string,
+  now: Date,
 ): Promise<InvitationSendResult> {
   if (!mail) {
     throw conflict(
       'Máy chủ chưa được cấu hình gửi thư (SMTP_URL). Hãy tải danh sách liên kết trả lời để nhắn qua SMS hoặc Zalo.',
     );
   }
-  const { event, template, letters } = await issueLetters(db, key, actor, eventId, filter, baseUrl);
+  const { event, template, letters, warning } = await issueLetters(
+    db,
+    key,
+    actor,
+    eventId,
+    filter,
+    publicUrl,
+    now,
+  );
   const transport = nodemailer.createTransport(mail.url);
   const result: InvitationSendResult = {
     sent: [],
     skipped: [],
     failed: [],
-    warning: lateInvitationWarning(nowIso(), event.startsAt),
+    warning,
   };
   try {
     for (const letter of letters) {
@@ -54,8 +61,9 @@ export async function emailInvitations(
             letter.body,
             `- Thời gian: ${letter.time}`,
             `- Địa điểm: ${letter.venue}`,
+            ...(letter.contact ? ['', letter.contact] : []),
             '',
-            `Xin xác nhận tham dự tại: ${letter.replyUrl}`,
+            `Chương trình hội nghị và xác nhận tham dự: ${letter.replyUrl}`,
             '',
             'Giấy mời đính kèm (PDF).',
           ].join('\n'),

@@ -70,3 +70,40 @@ export async function insertInvitations(db: Executor, rows: InvitationsTable[]):
       .values(rows.slice(i, i + 500))
       .execute();
 }
+
+/**
+ * Takes `count` numbers from an agency register (one per issuer and year), never below `start`: the row is
+ * created on first use and updated in the caller's transaction, which also serialises two batches of one issuer
+ * (PostgreSQL holds the row lock to the commit; SQLite has one writer). Returns the first number taken.
+ */
+export async function takeRegisterNumbers(
+  db: Executor,
+  register: { key: string; issuer: string; year: number },
+  start: number,
+  count: number,
+  at: string,
+): Promise<number> {
+  await db
+    .insertInto('letter_registers')
+    .values({ ...register, last_number: start - 1, updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  // Lock first (a no-op update), then read: two transactions cannot both read the same last number.
+  await db
+    .updateTable('letter_registers')
+    .set({ last_number: sql`last_number` })
+    .where('key', '=', register.key)
+    .execute();
+  const row = await db
+    .selectFrom('letter_registers')
+    .select('last_number')
+    .where('key', '=', register.key)
+    .executeTakeFirstOrThrow();
+  const first = Math.max(Number(row.last_number) + 1, start);
+  await db
+    .updateTable('letter_registers')
+    .set({ last_number: first + count - 1, updated_at: at })
+    .where('key', '=', register.key)
+    .execute();
+  return first;
+}

@@ -6,15 +6,22 @@ import {
   invitationBatchQuerySchema,
   invitationRegisterEntrySchema,
   invitationSendResultSchema,
+  invitationTemplateInputSchema,
   invitationTemplateOutputSchema,
-  invitationTemplateSchema,
+  letterReadinessSchema,
   startInvitationJobSchema,
 } from '../../shared/invitations';
 import { canEditEvent } from '../events/events.policy';
 import { authenticate, authorize } from '../http/session';
-import { type App, baseUrlOf, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
+import { requirePublicUrl } from '../settings/settings.service';
 import { emailInvitations } from './invitations.mail';
-import { getInvitationTemplate, getRegister, saveInvitationTemplate } from './invitations.service';
+import {
+  getInvitationTemplate,
+  getLetterReadiness,
+  getRegister,
+  saveInvitationTemplate,
+} from './invitations.service';
 import { getDocumentJob, getDocumentJobFile, startInvitationJob } from './jobs.service';
 import { lettersRoutes } from './letters.routes';
 
@@ -28,6 +35,8 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
     handle: { db },
     mail,
     secretKey,
+    publicUrl,
+    clock,
   } = deps;
   await lettersRoutes(app, deps);
   const organizer = async (request: FastifyRequest & { params: { eventId: string } }) => {
@@ -58,16 +67,35 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
     {
       schema: {
         tags,
-        summary: 'Sửa mẫu giấy mời: cơ quan, ký hiệu, lời mời, người ký',
+        summary:
+          'Sửa mẫu giấy mời: cơ quan, ký hiệu, cách lấy số (sổ văn bản hoặc để trống), ngày ban hành (issuedOn, null để trống), lời mời, người liên hệ, người ký, nơi nhận (recipients)',
         security: cookieAuth,
         params: eventParams,
-        body: invitationTemplateSchema,
+        body: invitationTemplateInputSchema,
         response: { 200: invitationTemplateOutputSchema },
       },
     },
     async (request) => {
       const actor = await organizer(request);
       return saveInvitationTemplate(db, actor, request.params.eventId, request.body);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/invitations/readiness',
+    {
+      schema: {
+        tags,
+        summary:
+          'Trước khi in giấy mời: địa chỉ công khai sẽ in (PUBLIC_URL) và cảnh báo gửi muộn (ít hơn 3 ngày làm việc, QĐ 45/2018)',
+        security: cookieAuth,
+        params: eventParams,
+        response: { 200: letterReadinessSchema },
+      },
+    },
+    async (request) => {
+      await organizer(request);
+      return getLetterReadiness(db, request.params.eventId, publicUrl, clock());
     },
   );
 
@@ -103,6 +131,7 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
     },
     async (request) => {
       const actor = await organizer(request);
+      const url = await requirePublicUrl(db, publicUrl);
       return emailInvitations(
         db,
         secretKey,
@@ -110,7 +139,8 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
         mail,
         request.params.eventId,
         request.query,
-        baseUrlOf(request),
+        url,
+        clock(),
       );
     },
   );
@@ -132,15 +162,9 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
     },
     async (request, reply) => {
       const actor = await organizer(request);
+      const url = await requirePublicUrl(db, publicUrl);
       reply.status(202);
-      return startInvitationJob(
-        db,
-        secretKey,
-        actor,
-        request.params.eventId,
-        request.body,
-        baseUrlOf(request),
-      );
+      return startInvitationJob(db, secretKey, actor, request.params.eventId, request.body, url, clock());
     },
   );
 

@@ -93,6 +93,7 @@ describe('Giấy mời', () => {
       payload: {
         ...template,
         symbol: 'GM-VPĐP',
+        numbering: 'register',
         body: 'Văn phòng trân trọng kính mời {{danh_xung}} {{ho_ten}} tới dự {{ten_hoi_nghi}}.',
       },
     });
@@ -111,7 +112,8 @@ describe('Giấy mời', () => {
     );
     expect(value).toContain('Hội trường 25B - Thành phố Thanh Hóa');
     const qr = await qrOf(response.rawPayload);
-    expect(qr).toMatch(/^http:\/\/localhost(:\d+)?\/r\/[A-Za-z0-9_-]{43}$/);
+    // The public address (PUBLIC_URL), never the one the organizer's browser reached.
+    expect(qr).toMatch(/^https:\/\/hoinghi\.example\.gov\.vn\/r\/[A-Za-z0-9_-]{43}$/);
     // The QR opens this delegate's reply page.
     const page = await ctx.app.inject({ method: 'GET', url: `/api/replies/${qr!.split('/r/')[1]}` });
     expect(page.json().delegate).toMatchObject({ fullName: 'Nguyễn Thị Hằng', status: 'invited' });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../auth/actor';
 import { createGroup, setSeats } from '../delegates/composition.service';
 import { createTestContext, type TestContext } from '../test/harness';
+import { getInvitationTemplate, saveInvitationTemplate } from './invitations.service';
 
 let ctx: TestContext;
 let organizer = '';
@@ -34,14 +35,16 @@ async function delegate(fullName: string): Promise<string> {
 /** Everything issuing could touch: delegates' statuses, the register, reply links, the audit log, jobs. */
 async function snapshot() {
   const db = ctx.handle.db;
-  const [delegates, invitations, tokens, audit, jobs] = await Promise.all([
+  const [delegates, invitations, tokens, badges, registers, audit, jobs] = await Promise.all([
     db.selectFrom('delegates').select(['id', 'status', 'updated_at']).orderBy('id').execute(),
     db.selectFrom('invitations').selectAll().orderBy('id').execute(),
     db.selectFrom('reply_tokens').selectAll().orderBy('token_hash').execute(),
+    db.selectFrom('badge_tokens').selectAll().orderBy('token_hash').execute(),
+    db.selectFrom('letter_registers').selectAll().orderBy('key').execute(),
     db.selectFrom('audit_log').select('id').orderBy('id').execute(),
     db.selectFrom('document_jobs').select('id').orderBy('id').execute(),
   ]);
-  return JSON.stringify({ delegates, invitations, tokens, audit, jobs });
+  return JSON.stringify({ delegates, invitations, tokens, badges, registers, audit, jobs });
 }
 
 /** The QR code's text in a DOCX letter. */
@@ -67,6 +70,13 @@ beforeAll(async () => {
   organizer = await ctx.login('btc-phat-hanh');
   groupId = await createGroup(ctx.handle.db, SYSTEM_ACTOR, eventId, { title: 'Đại diện các xã' });
   await setSeats(ctx.handle.db, SYSTEM_ACTOR, eventId, groupId, { seats: [{ unitId, quota: 20 }] });
+  // Numbers from the agency's register, which reached 136 by hand this year.
+  const template = await getInvitationTemplate(ctx.handle.db, eventId);
+  await saveInvitationTemplate(ctx.handle.db, SYSTEM_ACTOR, eventId, {
+    ...template,
+    numbering: 'register',
+    registerStart: 137,
+  });
 });
 afterAll(() => ctx.close());
 
@@ -82,7 +92,7 @@ describe('issuing documents', () => {
       const response = await call('GET', url);
       expect(response.statusCode, url).toBe(409);
       expect(response.json().error.code).toBe('NOT_ISSUED');
-      expect(response.json().error.message).toMatch(/chưa (được phát hành|có mã QR)/);
+      expect(response.json().error.message).toMatch(/chưa (được phát hành|có mã điểm danh)/);
     }
     for (const url of [
       '/invitations.pdf',
@@ -111,8 +121,9 @@ describe('issuing documents', () => {
       .where('delegate_id', '=', id)
       .execute();
     expect(register).toHaveLength(1);
-    const number = String(register[0]!.number).padStart(2, '0');
-    expect(await textOf(first.rawPayload)).toContain(`Số: ${number}/`);
+    expect(register[0]!.register_number).toBe(137);
+    const number = String(register[0]!.register_number);
+    expect(await textOf(first.rawPayload)).toContain(`Số: ${number}/GM-UBND`);
     const link = await qrOf(first.rawPayload);
     expect((await replyPage(tokenIn(link))).json().delegate).toMatchObject({ status: 'invited' });
     Object.assign(issued, { id, number, registered: register[0]!.number, link });
@@ -124,7 +135,7 @@ describe('issuing documents', () => {
     // The letter was issued on 05/11/2020: a reprint says so, whatever day it is printed.
     await ctx.handle.db
       .updateTable('invitations')
-      .set({ issued_at: '2020-11-05T02:00:00.000Z' })
+      .set({ issued_at: '2020-11-05T02:00:00.000Z', issued_on: '2020-11-05' })
       .where('delegate_id', '=', id)
       .execute();
     const before = await snapshot();
@@ -221,31 +232,31 @@ describe('issuing documents', () => {
     expect((await replyPage(old)).statusCode).toBe(404);
   });
 
-  it('badges: POST gives QR codes to those without; then GET reprints them without writing', async () => {
+  it('badges: POST gives badge codes (not reply links) to those without; then GET reprints them without writing', async () => {
     const id = await delegate('Vũ Văn Sáu');
     expect((await call('GET', `/badges.pdf?delegateId=${id}`)).statusCode).toBe(409);
     const issued = await call('POST', `/badges.pdf?delegateId=${id}`);
     expect(issued.statusCode).toBe(200);
     expect(issued.headers['content-type']).toBe('application/pdf');
-    const links = await ctx.handle.db
-      .selectFrom('reply_tokens')
-      .select(['generation', 'revoked_at'])
-      .where('delegate_id', '=', id)
-      .execute();
-    expect(links).toEqual([{ generation: 1, revoked_at: null }]);
+    const db = ctx.handle.db;
+    expect(
+      await db.selectFrom('reply_tokens').select('generation').where('delegate_id', '=', id).execute(),
+    ).toEqual([]);
+    expect(
+      await db.selectFrom('badge_tokens').select('event_id').where('delegate_id', '=', id).execute(),
+    ).toEqual([{ event_id: eventId }]);
+    // The others have letters but no badge yet: the whole list cannot be reprinted before it is printed.
+    expect((await call('GET', '/badges.pdf')).statusCode).toBe(409);
+    expect((await call('POST', '/badges.pdf')).statusCode).toBe(200);
     const before = await snapshot();
     expect((await call('GET', `/badges.pdf?delegateId=${id}`)).statusCode).toBe(200);
     expect((await call('GET', '/badges.pdf')).statusCode).toBe(200);
     expect(await snapshot()).toBe(before);
-    // The badge's link is the one a letter carries later: issuing the letter re-derives it, it does not replace it.
+    // The letter brings its own reply link; the badge code stays as it was.
     const letter = await call('POST', `/delegates/${id}/invitation.docx`);
     expect((await replyPage(tokenIn(await qrOf(letter.rawPayload)))).statusCode).toBe(200);
     expect(
-      await ctx.handle.db
-        .selectFrom('reply_tokens')
-        .select('generation')
-        .where('delegate_id', '=', id)
-        .execute(),
-    ).toEqual([{ generation: 1 }]);
+      await db.selectFrom('badge_tokens').select('event_id').where('delegate_id', '=', id).execute(),
+    ).toHaveLength(1);
   });
 });

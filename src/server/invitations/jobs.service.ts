@@ -46,11 +46,12 @@ export async function startInvitationJob(
   actor: Actor,
   eventId: string,
   input: StartInvitationJobInput,
-  baseUrl: string,
+  publicUrl: string,
+  now: Date,
 ): Promise<DocumentJob> {
   await getEventStatus(db, eventId); // 404 before a job row is written
   await pruneDocumentJobs(db);
-  const now = nowIso();
+  const startedAt = nowIso();
   const row: DocumentJobsTable = {
     id: newId(),
     event_id: eventId,
@@ -63,8 +64,8 @@ export async function startInvitationJob(
     media_type: MEDIA[input.format],
     file_base64: null,
     created_by: actor.id,
-    created_at: now,
-    updated_at: now,
+    created_at: startedAt,
+    updated_at: startedAt,
   };
   await db.insertInto('document_jobs').values(row).execute();
   const filter = {
@@ -75,8 +76,8 @@ export async function startInvitationJob(
     try {
       const { event, template, letters } =
         input.audience === 'units'
-          ? await issueUnitLetters(db, actor, eventId, filter)
-          : await issueLetters(db, key, actor, eventId, filter, baseUrl);
+          ? await issueUnitLetters(db, actor, eventId, filter, now)
+          : await issueLetters(db, key, actor, eventId, filter, publicUrl, now);
       await update(db, row.id, { total: letters.length });
       const progress = (done: number) => update(db, row.id, { done });
       const file =

@@ -9,13 +9,13 @@ import { canEditEvent } from '../events/events.policy';
 import { authenticate, authorize } from '../http/session';
 import {
   type App,
-  baseUrlOf,
   cookieAuth,
   DOCX_MEDIA_TYPE,
   type RouteDeps,
   sendDownload,
   XLSX_MEDIA_TYPE,
 } from '../http/types';
+import { requirePublicUrl } from '../settings/settings.service';
 import { buildLetterDocx, buildLettersPdf, buildLettersZip } from './invitation-documents';
 import { type Batch, issueLetters, issueUnitLetters, reprintLetter } from './invitations.service';
 
@@ -28,6 +28,14 @@ const file = (description: string, mediaType: string) => ({
 const PDF = 'application/pdf';
 const ZIP = 'application/zip';
 
+/**
+ * QĐ 45/2018's warning (or who got no letter) travels with the file, URI-encoded: a header carries no Vietnamese
+ * letters as they are.
+ */
+export function sendWarning(reply: { header(k: string, v: string): unknown }, warning: string | null) {
+  if (warning) reply.header('x-letter-warning', encodeURIComponent(warning));
+}
+
 /** A batch of letters as one PDF to print, or a ZIP of one DOCX each to edit and sign. */
 async function sendBatch(
   reply: FastifyReply,
@@ -37,6 +45,7 @@ async function sendBatch(
   name: string,
 ) {
   const { event, template, letters } = batch;
+  sendWarning(reply, batch.warning);
   sendDownload(reply, {
     buffer:
       kind === 'pdf'
@@ -53,18 +62,22 @@ async function sendBatch(
  * link another site plants in a page — which the browser follows with the session cookie — cannot issue anything;
  * a GET only gives an issued letter again.
  */
-export async function lettersRoutes(app: App, { handle: { db }, secretKey }: RouteDeps) {
+export async function lettersRoutes(app: App, { handle: { db }, secretKey, publicUrl, clock }: RouteDeps) {
   const organizer = async (request: FastifyRequest & { params: { eventId: string } }) => {
     const actor = await authenticate(db, request);
     authorize(canEditEvent(actor, request.params.eventId));
     return actor;
   };
+  /** Where QR codes and links point: refused (PUBLIC_URL_MISSING) before anything is issued when none is set. */
+  const printedUrl = () => requirePublicUrl(db, publicUrl);
 
   for (const kind of ['docx', 'pdf'] as const) {
     const path = `/api/events/:eventId/delegates/:delegateId/invitation.${kind}`;
     const mediaType = kind === 'docx' ? DOCX_MEDIA_TYPE : PDF;
-    const send = async (reply: Parameters<typeof sendDownload>[0], { event, template, letters }: Batch) => {
+    const send = async (reply: Parameters<typeof sendDownload>[0], batch: Batch) => {
+      const { event, template, letters } = batch;
       const letter = letters[0]!;
+      sendWarning(reply, batch.warning);
       sendDownload(reply, {
         buffer:
           kind === 'docx'
@@ -90,10 +103,8 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       async (request, reply) => {
         const actor = await organizer(request);
         const { eventId, delegateId } = request.params;
-        await send(
-          reply,
-          await issueLetters(db, secretKey, actor, eventId, { delegateId }, baseUrlOf(request)),
-        );
+        const url = await printedUrl();
+        await send(reply, await issueLetters(db, secretKey, actor, eventId, { delegateId }, url, clock()));
       },
     );
 
@@ -111,7 +122,8 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       async (request, reply) => {
         await organizer(request);
         const { eventId, delegateId } = request.params;
-        await send(reply, await reprintLetter(db, secretKey, eventId, delegateId, baseUrlOf(request)));
+        const url = await printedUrl();
+        await send(reply, await reprintLetter(db, secretKey, eventId, delegateId, url, clock()));
       },
     );
   }
@@ -134,13 +146,15 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       },
       async (request, reply) => {
         const actor = await organizer(request);
+        const url = await printedUrl();
         const batch = await issueLetters(
           db,
           secretKey,
           actor,
           request.params.eventId,
           request.query,
-          baseUrlOf(request),
+          url,
+          clock(),
         );
         await sendBatch(reply, kind, batch, 'giay-moi', 'Giấy mời');
       },
@@ -162,14 +176,17 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
     },
     async (request, reply) => {
       const actor = await organizer(request);
-      const { letters } = await issueLetters(
+      const url = await printedUrl();
+      const { letters, warning } = await issueLetters(
         db,
         secretKey,
         actor,
         request.params.eventId,
         request.query,
-        baseUrlOf(request),
+        url,
+        clock(),
       );
+      sendWarning(reply, warning);
       await recordPersonalDataExport(db, actor, {
         eventId: request.params.eventId,
         list: 'links.xlsx',
@@ -217,7 +234,7 @@ export async function lettersRoutes(app: App, { handle: { db }, secretKey }: Rou
       },
       async (request, reply) => {
         const actor = await organizer(request);
-        const batch = await issueUnitLetters(db, actor, request.params.eventId, request.query);
+        const batch = await issueUnitLetters(db, actor, request.params.eventId, request.query, clock());
         await sendBatch(reply, kind, batch, 'giay-moi-don-vi', 'Giấy mời đơn vị');
       },
     );

@@ -49,6 +49,9 @@ export async function createTestDb(): Promise<DbHandle> {
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${++counter}${randomBytes(2).toString('hex')}`;
 
+/** The public address test apps print on letters and badges unless a test asks for none. */
+export const TEST_PUBLIC_URL = 'https://hoinghi.example.gov.vn';
+
 export interface TestContext {
   handle: DbHandle;
   app: HoinghiApp;
@@ -73,6 +76,9 @@ export async function createTestContext(
     mail?: MailConfig | null;
     logger?: BuildAppOptions['logger'];
     rateLimits?: BuildAppOptions['rateLimits'];
+    /** PUBLIC_URL; omitted → https://hoinghi.example.gov.vn, null → none (letters and badges are refused). */
+    publicUrl?: string | null;
+    clock?: BuildAppOptions['clock'];
   } = {},
 ): Promise<TestContext> {
   const handle = await createTestDb();
@@ -84,6 +90,8 @@ export async function createTestContext(
     logger: options.logger,
     rateLimits: options.rateLimits,
     secretKey,
+    publicUrl: options.publicUrl === undefined ? TEST_PUBLIC_URL : options.publicUrl,
+    clock: options.clock,
   });
   const { db } = handle;
   return {

@@ -44,6 +44,12 @@ const UsersPage = lazy(() =>
 const TitleLadderPage = lazy(() =>
   import('../features/protocol/components/TitleLadderPage').then((m) => ({ default: m.TitleLadderPage })),
 );
+const BadgeCodePage = lazy(() =>
+  import('../features/invitations/components/BadgeCodePage').then((m) => ({ default: m.BadgeCodePage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/components/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -54,6 +60,15 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // A badge's check-in code, scanned by a phone camera instead of the desk.
+    path: '/c/:token',
+    element: (
+      <Suspense fallback={null}>
+        <BadgeCodePage />
+      </Suspense>
+    ),
+  },
   {
     // A delegate's reply link: no sign-in, its own small page.
     path: '/r/:token',
@@ -84,6 +99,14 @@ const router = createBrowserRouter([
         element: (
           <RequireAdmin>
             <UsersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'admin/settings',
+        element: (
+          <RequireAdmin>
+            <SettingsPage />
           </RequireAdmin>
         ),
       },

@@ -24,6 +24,11 @@ export function Shell() {
       ? [
           { to: '/admin/users', label: t('nav.users'), active: pathname.startsWith('/admin/users') },
           { to: '/admin/protocol', label: t('protocol.nav'), active: pathname.startsWith('/admin/protocol') },
+          {
+            to: '/admin/settings',
+            label: t('letters.settingsNav'),
+            active: pathname.startsWith('/admin/settings'),
+          },
         ]
       : []),
   ];

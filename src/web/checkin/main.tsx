@@ -380,6 +380,7 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
                   `${card.fullName} ${card.position ?? ''} ${card.organization ?? ''}`,
                 ),
                 tokenHash: null,
+                badgeTokenHash: null,
                 checkedInAt,
               },
             ],
@@ -529,7 +530,7 @@ function Desk({ eventId, w, toggleLang }: { eventId: string; w: Words; toggleLan
     setMessage(null);
     const token = tokenIn(text);
     const hash = await sha256(token);
-    const found = hash ? people.find((p) => p.tokenHash === hash) : undefined;
+    const found = hash ? people.find((p) => p.tokenHash === hash || p.badgeTokenHash === hash) : undefined;
     if (found) {
       setSelected(found.id);
       await record(found.id);

@@ -54,6 +54,7 @@ export async function sha256(text: string): Promise<string | null> {
 
 /** The token in a scanned QR: the reply link's last part, or the text itself. */
 export function tokenIn(scanned: string): string {
-  const m = /\/r\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(scanned.trim());
+  // A badge's check-in code (/c/…) or a letter's reply link (/r/…).
+  const m = /\/[rc]\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(scanned.trim());
   return m ? m[1]! : scanned.trim();
 }

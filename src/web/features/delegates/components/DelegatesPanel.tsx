@@ -28,6 +28,7 @@ import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
 import { InvitationJobModal } from '../../invitations/components/InvitationJobModal';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
+import { LetterReadinessNotice } from '../../invitations/components/LetterReadinessNotice';
 import { SendInvitationsModal } from '../../invitations/components/SendInvitationsModal';
 import { ReplyLinkModal } from '../../replies/components/ReplyLinkModal';
 import {
@@ -94,6 +95,7 @@ export function DelegatesPanel({
 
   return (
     <Stack>
+      {isOrganizer && <LetterReadinessNotice eventId={eventId} />}
       <Group justify="space-between" align="flex-end">
         <Group gap="xs">
           {canWrite && <Button onClick={() => setEditing('new')}>{t('delegates.add')}</Button>}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentJob, StartInvitationJobInput } from '../../../../shared/invitations';
 import { api } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
+import { LetterReadinessNotice } from './LetterReadinessNotice';
 
 /** Makes a batch of letters in the background with a progress bar, then offers the file. */
 export function InvitationJobModal({
@@ -35,6 +36,7 @@ export function InvitationJobModal({
   return (
     <Modal opened onClose={onClose} title={t('invitations.jobTitle')} size="md">
       <Stack>
+        <LetterReadinessNotice eventId={eventId} />
         {(start.error || job.error) && <Alert color="red">{errorMessage(start.error ?? job.error)}</Alert>}
         {j?.status === 'failed' && <Alert color="red">{j.error}</Alert>}
         {j && j.status !== 'failed' && (

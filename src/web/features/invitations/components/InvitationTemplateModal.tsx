@@ -6,6 +6,8 @@ import {
   Group,
   Loader,
   Modal,
+  NumberInput,
+  Radio,
   SimpleGrid,
   Stack,
   Text,
@@ -15,29 +17,43 @@ import {
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCalendarDate, parseCalendarDate } from '../../../../shared/format';
 import {
   INVITATION_PLACEHOLDERS,
   type InvitationTemplate,
   invitationTemplateSchema,
+  type NumberingMode,
 } from '../../../../shared/invitations';
 import { apiFieldErrors, zodFieldErrors } from '../../../lib/form';
 import { useErrorMessage } from '../../../lib/i18n';
-import { useInvitationTemplate, useSaveInvitationTemplate } from '../api/invitations';
+import { useInvitationTemplate, useLetterReadiness, useSaveInvitationTemplate } from '../api/invitations';
+import { LetterReadinessNotice } from './LetterReadinessNotice';
 
-type Values = Omit<InvitationTemplate, 'agencyLines'> & { agencyLines: string };
+/** The form's shape: lists as one line each, the issue date as dd/mm/yyyy ("" leaves it blank). */
+type Values = Omit<InvitationTemplate, 'agencyLines' | 'recipients' | 'issuedOn'> & {
+  agencyLines: string;
+  recipients: string;
+  issuedOn: string;
+};
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** The wording of the event's Giấy mời, editable without code: agency, symbol, the invitation, the signer. */
 export function InvitationTemplateModal({ eventId, onClose }: { eventId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const template = useInvitationTemplate(eventId);
+  const readiness = useLetterReadiness(eventId);
   const save = useSaveInvitationTemplate(eventId);
   const errorMessage = useErrorMessage();
   const toInput = (v: Values): InvitationTemplate => ({
     ...v,
-    agencyLines: v.agencyLines
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean),
+    agencyLines: lines(v.agencyLines),
+    recipients: lines(v.recipients),
+    issuedOn: v.issuedOn.trim() ? (parseCalendarDate(v.issuedOn) ?? v.issuedOn.trim()) : null,
   });
   const form = useForm<Values>({
     initialValues: {
@@ -51,12 +67,30 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
       signerTitle: '',
       signerName: '',
       logo: null,
+      issuedOn: '',
+      recipients: '',
+      numbering: 'blank',
+      registerStart: 1,
+      signerBody: '',
+      contactName: '',
+      contactPhone: '',
     },
-    validate: (values) => zodFieldErrors(invitationTemplateSchema, toInput(values)),
+    validate: (values) => ({
+      ...zodFieldErrors(invitationTemplateSchema, toInput(values)),
+      ...(values.issuedOn.trim() && !parseCalendarDate(values.issuedOn)
+        ? { issuedOn: t('letters.issuedOnInvalid') }
+        : {}),
+    }),
   });
   const { setValues } = form;
   useEffect(() => {
-    if (template.data) setValues({ ...template.data, agencyLines: template.data.agencyLines.join('\n') });
+    if (template.data)
+      setValues({
+        ...template.data,
+        agencyLines: template.data.agencyLines.join('\n'),
+        recipients: template.data.recipients.join('\n'),
+        issuedOn: template.data.issuedOn ? formatCalendarDate(template.data.issuedOn) : '',
+      });
   }, [template.data, setValues]);
 
   return (
@@ -77,6 +111,48 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
             {(template.error || save.error) && (
               <Alert color="red">{errorMessage(template.error ?? save.error)}</Alert>
             )}
+            <LetterReadinessNotice eventId={eventId} />
+            <Group align="flex-end">
+              <TextInput
+                label={t('letters.issuedOn')}
+                description={t('letters.issuedOnHelp')}
+                placeholder="dd/mm/yyyy"
+                style={{ flex: 1 }}
+                {...form.getInputProps('issuedOn')}
+              />
+              {readiness.data && (
+                <Button
+                  variant="default"
+                  onClick={() => form.setFieldValue('issuedOn', formatCalendarDate(readiness.data.today))}
+                >
+                  {t('letters.today')}
+                </Button>
+              )}
+              <Button variant="default" onClick={() => form.setFieldValue('issuedOn', '')}>
+                {t('letters.leaveBlank')}
+              </Button>
+            </Group>
+            <Group align="flex-end">
+              <Radio.Group
+                label={t('letters.numbering')}
+                value={form.values.numbering}
+                onChange={(v) => form.setFieldValue('numbering', v as NumberingMode)}
+              >
+                <Group mt="xs">
+                  <Radio value="blank" label={t('letters.numberingBlank')} />
+                  <Radio value="register" label={t('letters.numberingRegister')} />
+                </Group>
+              </Radio.Group>
+              {form.values.numbering === 'register' && (
+                <NumberInput
+                  label={t('letters.registerStart')}
+                  description={t('letters.registerStartHelp')}
+                  min={1}
+                  allowDecimal={false}
+                  {...form.getInputProps('registerStart')}
+                />
+              )}
+            </Group>
             <Text size="sm">
               {t('invitations.placeholders')}{' '}
               {Object.entries(INVITATION_PLACEHOLDERS).map(([key, label]) => (
@@ -97,6 +173,10 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
             </SimpleGrid>
             <Textarea label={t('invitations.body')} autosize minRows={2} {...form.getInputProps('body')} />
             <Textarea label={t('invitations.bring')} autosize minRows={1} {...form.getInputProps('bring')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('letters.contactName')} {...form.getInputProps('contactName')} />
+              <TextInput label={t('letters.contactPhone')} {...form.getInputProps('contactPhone')} />
+            </SimpleGrid>
             <Textarea
               label={t('invitations.contact')}
               autosize
@@ -126,6 +206,14 @@ export function InvitationTemplateModal({ eventId, onClose }: { eventId: string;
                 </>
               )}
             </Group>
+            <Textarea
+              label={t('letters.recipients')}
+              description={t('letters.recipientsHelp')}
+              autosize
+              minRows={2}
+              {...form.getInputProps('recipients')}
+            />
+            <TextInput label={t('letters.signerBody')} {...form.getInputProps('signerBody')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput
                 label={t('invitations.signerAuthority')}
