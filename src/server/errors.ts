@@ -20,6 +20,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DEMO_PASSWORD_REMOTE: 403,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  CERTIFICATE_NUMBER_MISSING: 409,
 };
 
 /** The one error type services throw; the HTTP layer maps it to `{ error: { code, message, details } }`. */

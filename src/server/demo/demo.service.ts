@@ -26,6 +26,7 @@ import {
   hashPassword,
   PUBLISHED_DEMO_PASSWORD,
 } from '../users/users.service';
+import { seedDemoCertificates } from './demo-certificates';
 import {
   DEMO_COMMUNES,
   DEMO_PRODUCERS,
@@ -155,6 +156,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
+  await seedDemoCertificates(db, event.id);
   await seedDemoPresidium(db, event.id);
   // Hội trường 25B (sample layout) with everyone seated by protocol, so badges and the desk show seats.
   await autoAssignSeats(db, SYSTEM_ACTOR, event.id, true);

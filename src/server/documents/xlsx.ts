@@ -121,7 +121,7 @@ export async function writeReportWorkbook(spec: {
     row.getCell(1).alignment = { horizontal: wrap ? 'left' : 'center', wrapText: wrap };
     return row;
   };
-  spec.titleLines.forEach((line, i) => merged(line, { size: i === 0 ? 14 : 12, bold: i === 0 }));
+  for (const [i, line] of spec.titleLines.entries()) merged(line, { size: i === 0 ? 14 : 12, bold: i === 0 });
   const widths = new Array<number>(width).fill(10);
   for (const table of spec.tables) {
     sheet.addRow([]);
