@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { attendanceRoutes } from './attendance/attendance.routes';
 import { authRoutes } from './auth/auth.routes';
 import { checkinRoutes } from './checkin/checkin.routes';
 import { RoomFeed } from './checkin/room-feed';
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(attendanceRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),

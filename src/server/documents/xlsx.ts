@@ -8,6 +8,8 @@ export interface ListWorkbookSpec {
   sections?: { title: string; rows: (string | number | null)[][] }[];
   /** Lines under the table (who is counted, who is not), italic. */
   notes?: string[];
+  /** Row height in points for the listed people (room to sign: about 30). */
+  rowHeight?: number;
 }
 
 type Worksheet = import('exceljs').Worksheet;
@@ -50,6 +52,7 @@ export async function writeListWorkbook(spec: ListWorkbookSpec): Promise<Buffer>
   const addRows = (rows: (string | number | null)[][]) => {
     for (const values of rows) {
       const row = sheet.addRow([++number, ...values]);
+      if (spec.rowHeight) row.height = spec.rowHeight;
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.font = { name: 'Times New Roman', size: 12 };
         cell.border = thinBorder;
@@ -85,6 +88,15 @@ export interface ReportColumn {
   label: string;
   width: number;
   kind?: 'text' | 'integer' | 'percent';
+}
+
+/** A report cell as printed in a DOCX: "1.234", "18,8%", "" for none. */
+export function reportCellText(kind: ReportColumn['kind'], value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  return kind === 'percent'
+    ? `${(value * 100).toFixed(1).replace('.', ',')}%`
+    : value.toLocaleString('vi-VN');
 }
 
 export interface ReportTable {

@@ -2,7 +2,7 @@ import { type OcopStatistics, PRODUCER_TYPE_LABELS, type ProducerType } from '..
 import { compareVietnamese } from '../../shared/text';
 import type { Executor } from '../db/database';
 import { centered, listTable, officialDocument, para, run } from '../documents/official-docx';
-import { type ReportColumn, writeReportWorkbook } from '../documents/xlsx';
+import { type ReportColumn, reportCellText, writeReportWorkbook } from '../documents/xlsx';
 
 const codeOrder = new Intl.Collator('en', { numeric: true });
 
@@ -132,10 +132,6 @@ function periodText(s: OcopStatistics): string {
   return 'toàn bộ';
 }
 
-/** A number the way a Vietnamese report prints it: "1.234", "18,8%". */
-const integerText = (n: number) => n.toLocaleString('vi-VN');
-const percentText = (fraction: number) => `${(fraction * 100).toFixed(1).replace('.', ',')}%`;
-
 interface StatisticsTable {
   title: string;
   columns: ReportColumn[];
@@ -239,11 +235,9 @@ export async function writeStatisticsDocx(s: OcopStatistics): Promise<Buffer> {
     ),
     ...summaryLines(s).map((line) => para(line)),
   ];
-  const cellText = (kind: ReportColumn['kind'], v: string | number) =>
-    typeof v === 'string' ? v : kind === 'percent' ? percentText(v) : integerText(v);
   for (const t of tables(s)) {
     children.push(para([run(t.title, { bold: true })], { indent: {}, spacing: { before: 240, after: 120 } }));
-    const text = (values: (string | number)[]) => values.map((v, i) => cellText(t.columns[i]!.kind, v));
+    const text = (values: (string | number)[]) => values.map((v, i) => reportCellText(t.columns[i]!.kind, v));
     children.push(
       listTable(
         [
