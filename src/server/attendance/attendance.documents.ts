@@ -1,5 +1,5 @@
 import type { Event } from '../../shared/events';
-import { formatCalendarDate, formatDate, formatTimeRange, vietnamDay } from '../../shared/format';
+import { formatCalendarDate, formatDate, formatTime, formatTimeRange, vietnamDay } from '../../shared/format';
 import type { Executor } from '../db/database';
 import {
   honorificOf,
@@ -35,9 +35,13 @@ const SPARE_ROWS = 3;
 const nameOf = (d: DelegateRow) => [honorificOf(d), d.full_name].filter(Boolean).join(' ');
 const unitOf = (d: DelegateRow) => d.organization ?? d.unit_name ?? '';
 
+/** The day itself, not the plan's wording ("1/2 ngày, dự kiến cuối tháng 11"): "8h00 - 11h30, ngày 27/11/2020". */
 function whenAndWhere(event: Event): string {
+  const clock = (iso: string) => formatTime(iso).replace(/^0?(\d+):(\d\d)$/, '$1h$2');
   const time =
-    event.timeText ?? `${formatTimeRange(event.startsAt, event.endsAt)}, ngày ${formatDate(event.startsAt)}`;
+    formatDate(event.startsAt) === formatDate(event.endsAt)
+      ? `${clock(event.startsAt)} - ${clock(event.endsAt)}, ngày ${formatDate(event.startsAt)}`
+      : formatTimeRange(event.startsAt, event.endsAt);
   const place = [event.venueName, event.venueAddress].filter(Boolean).join(' - ');
   return [`Thời gian: ${time}`, place ? `Địa điểm: ${place}` : null].filter(Boolean).join('. ');
 }

@@ -189,7 +189,9 @@ describe('attendance, sign-in sheet and reply statistics', () => {
     const docx = await download('sign-in-sheet.docx');
     const text = await docxText(docx);
     expect(text).toContain('DANH SÁCH ĐẠI BIỂU KÝ NHẬN');
-    expect(text).toContain('Địa điểm: Hội trường 25B - Thành phố Thanh Hóa');
+    expect(text).toContain(
+      'Thời gian: 8h00 - 11h30, ngày 27/11/2020. Địa điểm: Hội trường 25B - Thành phố Thanh Hóa',
+    );
     const rows = tableRowsOf(await documentXml(docx)).slice(1);
     expect(rows[0]).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Ký nhận']);
     const named = rows.filter((r) => r.length === 5 && r[1] && r[0] !== 'STT');
