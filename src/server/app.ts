@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
 import { agreementsRoutes } from './agreements/agreements.routes';
+import { attendanceRoutes } from './attendance/attendance.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { boothsRoutes } from './booths/booths.routes';
@@ -47,8 +48,8 @@ import { papersRoutes } from './program/papers.routes';
 import { programRoutes } from './program/program.routes';
 import { protocolRoutes } from './protocol/protocol.routes';
 import { repliesRoutes } from './replies/replies.routes';
-import { settingsRoutes } from './settings/settings.routes';
 import { reportRoutes } from './report/report.routes';
+import { settingsRoutes } from './settings/settings.routes';
 import { tasksRoutes } from './tasks/tasks.routes';
 import { unitsRoutes } from './units/units.routes';
 import { usersRoutes } from './users/users.routes';
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(seatingRoutes, deps);
   await app.register(protocolRoutes, deps);
   await app.register(privacyRoutes, deps);
+  await app.register(attendanceRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(agreementsRoutes, deps);
   await app.register(boothsRoutes, deps);

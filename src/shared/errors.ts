@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'UNKNOWN_TOKEN',
   'NOT_ISSUED',
   'INTERNAL',
+  'CERTIFICATE_NUMBER_MISSING',
   'PUBLIC_URL_MISSING',
 ] as const;
 

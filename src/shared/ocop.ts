@@ -263,6 +263,17 @@ export type ShowcaseFilters = z.infer<typeof showcaseFiltersSchema>;
 
 // ── Certificates ───────────────────────────────────────────────────────────────────────────────────────
 
+/** Who signed one decision: its certificates carry this signature, whatever year the event is. */
+export const certificateDecisionSchema = z.strictObject({
+  /** "5445/QĐ-UBND", as the products cite it. */
+  number: nameSchema(60),
+  signerAuthority: optionalTextSchema(MAX_SHORT_NAME).transform((v) => v ?? null),
+  signerTitle: optionalTextSchema(MAX_SHORT_NAME).transform((v) => v ?? null),
+  /** null: not known yet; the certificate leaves the line for the clerk. */
+  signerName: optionalTextSchema(MAX_SHORT_NAME).transform((v) => v ?? null),
+});
+export type CertificateDecision = z.infer<typeof certificateDecisionSchema>;
+
 export const certificateTemplateSchema = z.strictObject({
   /** Upper lines at the top left, e.g. "ỦY BAN NHÂN DÂN / TỈNH THANH HÓA". */
   issuer: nameSchema(MAX_NAME),
@@ -274,8 +285,13 @@ export const certificateTemplateSchema = z.strictObject({
   signerAuthority: optionalTextSchema(MAX_SHORT_NAME).transform((v) => v ?? null),
   signerTitle: nameSchema(MAX_SHORT_NAME),
   signerName: nameSchema(MAX_SHORT_NAME),
-  /** Printed date; null prints the decision date. */
+  /** Printed date for a product whose decision has no date; a certificate otherwise carries its decision's date. */
   issueDate: calendarDateSchema.nullable().default(null),
+  /**
+   * The signer of each decision the certificates cite. A decision not listed is signed by the signer above
+   * only when it was taken in the event's own year; an older one leaves the name for the clerk.
+   */
+  decisions: z.array(certificateDecisionSchema).max(100).default([]),
 });
 export type CertificateTemplate = z.infer<typeof certificateTemplateSchema>;
 export const certificateTemplateOutputSchema = z.object({
@@ -288,12 +304,29 @@ export const certificateTemplateOutputSchema = z.object({
   signerTitle: z.string(),
   signerName: z.string(),
   issueDate: z.string().nullable(),
+  decisions: z.array(
+    z.object({
+      number: z.string(),
+      signerAuthority: z.string().nullable(),
+      signerTitle: z.string().nullable(),
+      signerName: z.string().nullable(),
+    }),
+  ),
 });
+
+/** Printing a certificate with no number is refused (CERTIFICATE_NUMBER_MISSING) unless the caller says so. */
+const allowBlankNumberSchema = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
 
 export const certificatesQuerySchema = z.object({
   /** Only the products of this decision; omitted: every product on the event's award list. */
   decisionNumber: z.string().max(60).optional(),
+  allowBlankNumber: allowBlankNumberSchema,
 });
+
+export const certificateReprintQuerySchema = z.object({ allowBlankNumber: allowBlankNumberSchema });
 
 // ── Award ceremony ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -10,10 +10,10 @@ import * as m0007 from './migrations/0007_reply_token_hash';
 import * as m0008 from './migrations/0008_auth_hardening';
 import * as m0009 from './migrations/0009_privacy';
 import * as m0010 from './migrations/0010_protocol';
-import * as m0014 from './migrations/0014_letter_register';
 import * as m0011 from './migrations/0011_program';
 import * as m0012 from './migrations/0012_agreements_booths';
 import * as m0013 from './migrations/0013_tasks_budget';
+import * as m0014 from './migrations/0014_letter_register';
 import * as m0016 from './migrations/0016_last_sign_in';
 import * as m0018 from './migrations/0018_sort_indexes';
 

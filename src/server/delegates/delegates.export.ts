@@ -1,8 +1,10 @@
+import type { Table } from 'docx';
 import type { Event } from '../../shared/events';
-import { formatDate } from '../../shared/format';
+import { formatCalendarDate, vietnamDay } from '../../shared/format';
 import { formatPhone } from '../../shared/phone';
 import {
   DELEGATE_STATUS_LABELS,
+  DELEGATE_STATUSES,
   type DelegateStatus,
   HONORIFIC_LABELS,
   type Honorific,
@@ -14,6 +16,7 @@ import {
   documentTitle,
   headerTable,
   issuerPlace,
+  LANDSCAPE_TEXT_WIDTH_MM,
   listTable,
   officialDocument,
   para,
@@ -29,54 +32,86 @@ import type { Scope } from './delegates.policy';
 import { type DelegateRow, findAllDelegateRows } from './delegates.repository';
 
 interface Section {
+  group: CompositionGroupsTable | null;
   title: string;
   delegates: DelegateRow[];
 }
 
 /**
- * The official order of a list: composition groups in the plan's order, and inside each group the protocol
- * rank, then the name (tên, tên đệm, họ). People replaced by a substitute are left out; with `seatHoldersOnly`
- * those who declined too.
+ * Who an official list names: everyone who holds a place at the event. Those who declined and those replaced
+ * by a substitute are left out of every list, DOCX and XLSX alike (LISTED_ON_OFFICIAL_LISTS), and the list says so.
  */
-async function sectionsOf(
+export const LISTED_ON_OFFICIAL_LISTS: DelegateStatus[] = DELEGATE_STATUSES.filter(
+  (status) => status !== 'declined' && status !== 'replaced',
+);
+export const OFFICIAL_LIST_NOTE =
+  'Danh sách không gồm đại biểu đã báo không tham dự và đại biểu đã cử người khác đi thay (người đi thay có tên trong danh sách).';
+
+/** The body that issues an event's lists: the plan's issuer, else the host; one for every list. */
+export function listIssuer(event: Event): string | null {
+  return event.planIssuer ?? event.hostName;
+}
+
+/** The list's heading block (ND 30/2020): issuer | motto, with the place and today's date in Vietnam. */
+export function listHeader(event: Event): Table {
+  const issuer = listIssuer(event);
+  return headerTable({
+    agencyLines: agencyLines(issuer),
+    numberLine: '',
+    placeDateLine: placeDateLine(issuerPlace(issuer) || '……', vietnamDay(nowIso()), 0),
+  });
+}
+
+/** The issuer on one line for a spreadsheet's first title line: "ỦY BAN NHÂN DÂN TỈNH THANH HÓA". */
+export function listIssuerLine(event: Event): string {
+  return agencyLines(listIssuer(event)).join(' ').toLocaleUpperCase('vi');
+}
+
+/**
+ * The people of an official list by composition group in the plan's order. Inside a group they keep the order
+ * findAllDelegateRows reads them in — delegates.protocol_key, the same key `GET …/delegates?sort=protocol` pages
+ * by (effective protocol rank, the group's rank and place, then the name) — so no list sorts a second way.
+ */
+export async function officialListSections(
   db: Executor,
   scope: Scope,
   eventId: string,
-  options: { seatHoldersOnly: boolean },
 ): Promise<{ event: Event; sections: Section[]; count: number }> {
   const event = await getEventById(db, eventId);
   const groups = await findGroupRows(db, eventId);
-  const rows = (await findAllDelegateRows(db, eventId, scope.all ? null : [...scope.unitIds])).filter(
-    (d) => d.status !== 'replaced' && !(options.seatHoldersOnly && d.status === 'declined'),
+  const listed = new Set<string>(LISTED_ON_OFFICIAL_LISTS);
+  const rows = (await findAllDelegateRows(db, eventId, scope.all ? null : [...scope.unitIds])).filter((d) =>
+    listed.has(d.status),
   );
   const byGroup = new Map<string | null, DelegateRow[]>();
   for (const d of rows) byGroup.set(d.group_id, [...(byGroup.get(d.group_id) ?? []), d]);
-  const order = (a: DelegateRow, b: DelegateRow) =>
-    (a.protocol_rank ?? 999) - (b.protocol_rank ?? 999) ||
-    (a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : 0);
   const titleOf = (g: CompositionGroupsTable) => {
     const parent = g.parent_id ? groups.find((p) => p.id === g.parent_id) : undefined;
     return parent ? `${parent.title} — ${g.title}` : g.title;
   };
   const sections: Section[] = groups
     .filter((g) => byGroup.has(g.id))
-    .map((g) => ({ title: titleOf(g), delegates: byGroup.get(g.id)!.sort(order) }));
-  if (byGroup.has(null)) sections.push({ title: 'Đại biểu khác', delegates: byGroup.get(null)!.sort(order) });
+    .map((g) => ({ group: g, title: titleOf(g), delegates: byGroup.get(g.id)! }));
+  if (byGroup.has(null))
+    sections.push({ group: null, title: 'Đại biểu khác', delegates: byGroup.get(null)! });
   return { event, sections, count: rows.length };
 }
 
-const honorificOf = (d: DelegateRow) => (d.honorific ? HONORIFIC_LABELS[d.honorific as Honorific] : '');
+export const honorificOf = (d: DelegateRow) =>
+  d.honorific ? HONORIFIC_LABELS[d.honorific as Honorific] : '';
 
-/** The working list as XLSX: title block, groups as headed parts, every column the import reads and the status. */
+const countLine = (count: number) => `Tổng số: ${count} đại biểu.`;
+
+/** The working list as XLSX: the same people and issuer as the DOCX, every column the import reads, the status. */
 export async function buildDelegatesXlsx(db: Executor, scope: Scope, eventId: string): Promise<Buffer> {
-  const { event, sections, count } = await sectionsOf(db, scope, eventId, { seatHoldersOnly: false });
+  const { event, sections, count } = await officialListSections(db, scope, eventId);
   return writeListWorkbook({
     sheetName: 'Danh sách đại biểu',
     titleLines: [
-      (event.leadName ?? event.hostName ?? '').toLocaleUpperCase('vi'),
+      listIssuerLine(event),
       'DANH SÁCH ĐẠI BIỂU',
       `Dự ${event.name}`,
-      `${count} đại biểu — lập ngày ${formatDate(nowIso())}`,
+      `${countLine(count)} Lập ngày ${formatCalendarDate(vietnamDay(nowIso()))}.`,
     ],
     columns: [
       { label: 'Danh xưng', width: 10 },
@@ -99,31 +134,33 @@ export async function buildDelegatesXlsx(db: Executor, scope: Scope, eventId: st
         d.phone ? formatPhone(d.phone) : null,
         d.email,
         DELEGATE_STATUS_LABELS[d.status as DelegateStatus],
-        d.notes,
+        [d.substitute_for_name ? `Đi thay ${d.substitute_for_name}` : null, d.notes]
+          .filter(Boolean)
+          .join('; ') || null,
       ]),
     })),
+    notes: [OFFICIAL_LIST_NOTE],
   });
 }
 
-/** The list as an official document (ND 30/2020): header, "DANH SÁCH ĐẠI BIỂU", the table by group. */
+/**
+ * The list as an official document (ND 30/2020): header, "DANH SÁCH ĐẠI BIỂU", the table by group. A4 landscape,
+ * so the name column (about 60 mm) holds "Ông Nguyễn Văn Quyết" on one line.
+ */
 export async function buildDelegatesDocx(db: Executor, scope: Scope, eventId: string): Promise<Buffer> {
-  const { event, sections, count } = await sectionsOf(db, scope, eventId, { seatHoldersOnly: true });
-  const place = issuerPlace(event.planIssuer) || '……';
+  const { event, sections, count } = await officialListSections(db, scope, eventId);
   let n = 0;
   const body = [
-    headerTable({
-      agencyLines: agencyLines(event.planIssuer ?? event.hostName),
-      numberLine: '',
-      placeDateLine: placeDateLine(place, nowIso().slice(0, 10), new Date().getUTCFullYear()),
-    }),
+    listHeader(event),
     ...documentTitle('Danh sách đại biểu', `Dự ${event.name}`),
-    para([run(`Tổng số: ${count} đại biểu.`, { italics: true })], { indent: {} }),
+    para([run(`${countLine(count)} ${OFFICIAL_LIST_NOTE}`, { italics: true, size: 24 })], { indent: {} }),
     listTable(
       [
-        { label: 'STT', share: 8 },
-        { label: 'Họ và tên', share: 26 },
+        { label: 'STT', share: 5 },
+        { label: 'Họ và tên', share: 24 },
         { label: 'Chức vụ', share: 30 },
-        { label: 'Đơn vị', share: 36 },
+        { label: 'Đơn vị', share: 29 },
+        { label: 'Ghi chú', share: 12 },
       ],
       sections.map((s) => ({
         title: s.title,
@@ -132,11 +169,13 @@ export async function buildDelegatesDocx(db: Executor, scope: Scope, eventId: st
           [honorificOf(d), d.full_name].filter(Boolean).join(' '),
           d.position ?? '',
           d.organization ?? d.unit_name ?? '',
+          d.substitute_for_name ? `Đi thay ${d.substitute_for_name}` : '',
         ]),
       })),
+      { widthMm: LANDSCAPE_TEXT_WIDTH_MM },
     ),
   ];
-  return officialDocument(body, `Danh sách đại biểu dự ${event.name}`);
+  return officialDocument(body, `Danh sách đại biểu dự ${event.name}`, { landscape: true });
 }
 
 /** An empty list for a unit to fill: the columns the import recognises, and one example row. */

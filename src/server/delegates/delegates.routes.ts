@@ -17,7 +17,6 @@ import {
   updateDelegateSchema,
   updateGroupSchema,
 } from '../../shared/delegates';
-import { DELEGATE_STATUSES } from '../../shared/vocabulary';
 import { recordPersonalDataExport } from '../audit/audit.service';
 import { getEventById } from '../events/events.service';
 import { authenticate, authorize } from '../http/session';
@@ -31,7 +30,12 @@ import {
 } from '../http/types';
 import { findUnitsByIds } from '../units/units.service';
 import { createGroup, deleteGroup, getComposition, setSeats, updateGroup } from './composition.service';
-import { buildDelegatesDocx, buildDelegatesTemplate, buildDelegatesXlsx } from './delegates.export';
+import {
+  buildDelegatesDocx,
+  buildDelegatesTemplate,
+  buildDelegatesXlsx,
+  LISTED_ON_OFFICIAL_LISTS,
+} from './delegates.export';
 import { importDelegates, previewDelegateImport } from './delegates.import';
 import { canManageComposition, canReadDelegates, canWriteDelegates, scopeOf } from './delegates.policy';
 import {
@@ -46,8 +50,8 @@ import {
 } from './delegates.service';
 
 const tags = ['delegates'];
-/** Who the exported lists show: everyone but those replaced by a substitute. */
-const LISTED = DELEGATE_STATUSES.filter((status) => status !== 'replaced');
+/** Who the exported lists show: everyone who holds a place (not declined, not replaced). */
+const LISTED = LISTED_ON_OFFICIAL_LISTS;
 const eventParams = z.object({ eventId: idSchema });
 const delegateParams = eventParams.extend({ delegateId: idSchema });
 const groupParams = eventParams.extend({ groupId: idSchema });

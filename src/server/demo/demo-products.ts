@@ -76,6 +76,9 @@ export interface DemoProduct {
   isSample: boolean;
 }
 
+/** The decision of 2020's first round: its number and date are not published here, so both are sample data. */
+export const FIRST_2020_DECISION = { number: '2436/QĐ-UBND', date: '2020-06-30' } as const;
+
 const PERIOD_SCORES: Record<number, [number, number]> = { 3: [50, 69], 4: [70, 89] };
 
 /** 69 certified products of 2018–2020 (30 real, 39 sample) and 8 sample potential products. */
@@ -87,7 +90,9 @@ export function demoProducts(): DemoProduct[] {
   const communeOf = (name: string) => DEMO_COMMUNES.find((c) => name.endsWith(` ${c.name}`)) ?? null;
   const products: DemoProduct[] = [];
 
-  for (const [name, producer, group, stars] of REAL_2020) {
+  // The register numbers certificates per year; the numbers and the first 2020 decision are sample data.
+  const certificateNumber = (n: number, year: number) => `${String(n).padStart(3, '0')}/${year}/GCN-OCOP`;
+  for (const [i, [name, producer, group, stars]] of REAL_2020.entries()) {
     products.push({
       input: {
         name,
@@ -96,6 +101,11 @@ export function demoProducts(): DemoProduct[] {
         potential: false,
         evaluationYear: 2020,
         evaluationRound: 1,
+        decisionNumber: FIRST_2020_DECISION.number,
+        decisionDate: FIRST_2020_DECISION.date,
+        certificateNumber: certificateNumber(i + 1, 2020),
+        description:
+          'Sản phẩm có thật (đợt 1 năm 2020). Số, ngày quyết định và số giấy chứng nhận là dữ liệu mẫu.',
         whereToBuy: 'Tại cơ sở sản xuất và gian hàng OCOP của tỉnh',
       },
       producerKey: producerKey(producer),
@@ -103,7 +113,7 @@ export function demoProducts(): DemoProduct[] {
       isSample: false,
     });
   }
-  for (const [name, district, group, stars] of REAL_2019) {
+  for (const [i, [name, district, group, stars]] of REAL_2019.entries()) {
     const producer = samples.find((p) => p.district === district)!;
     products.push({
       input: {
@@ -115,8 +125,9 @@ export function demoProducts(): DemoProduct[] {
         evaluationRound: 1,
         decisionNumber: '5445/QĐ-UBND',
         decisionDate: '2019-12-23',
+        certificateNumber: certificateNumber(i + 1, 2019),
         description:
-          'Sản phẩm có thật (QĐ 5445/QĐ-UBND ngày 23/12/2019). Chủ thể chưa được công bố; chủ thể ghi ở đây là dữ liệu mẫu.',
+          'Sản phẩm có thật (QĐ 5445/QĐ-UBND ngày 23/12/2019). Chủ thể chưa được công bố; chủ thể và số giấy chứng nhận ghi ở đây là dữ liệu mẫu.',
       },
       producerKey: producer.key,
       communeKey: communeOf(producer.name)?.key ?? null,
@@ -142,7 +153,7 @@ export function demoProducts(): DemoProduct[] {
           evaluationRound: 2,
           decisionNumber: '4612/QĐ-UBND',
           decisionDate: '2020-11-06',
-          certificateNumber: `${String(n + 1).padStart(3, '0')}/2020/GCN-OCOP`,
+          certificateNumber: certificateNumber(REAL_2020.length + n + 1, 2020),
           description: 'Dữ liệu mẫu: sản phẩm giả định để đủ 69 sản phẩm của giai đoạn.',
           whereToBuy: `Cửa hàng của chủ thể tại xã ${commune?.name ?? ''}; gian hàng OCOP tại Hội nghị`,
         },

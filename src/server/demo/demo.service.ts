@@ -28,6 +28,7 @@ import {
 } from '../users/users.service';
 import { seedDemoAgreements } from './demo-agreements';
 import { seedDemoBooths } from './demo-booths';
+import { seedDemoCertificates } from './demo-certificates';
 import {
   DEMO_COMMUNES,
   DEMO_PRODUCERS,
@@ -159,6 +160,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   await changeEventStatus(db, SYSTEM_ACTOR, event.id, 'preparing');
   const keys = await seedDemoDelegates(db, event.id, units);
   await seedDemoProducts(db, event.id, keys);
+  await seedDemoCertificates(db, event.id);
   await seedDemoPresidium(db, event.id);
   await seedDemoAgreements(db, event.id, keys);
   await seedDemoBooths(db, event.id, keys);

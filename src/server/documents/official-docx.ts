@@ -4,15 +4,18 @@ import {
   convertMillimetersToTwip,
   Document,
   Header,
+  HeightRule,
   type IParagraphOptions,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   type ParagraphChild,
   Table,
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 
@@ -24,6 +27,8 @@ import {
 
 const FONT = 'Times New Roman';
 const BODY = 28;
+/** Word spell-checks a run in the language it carries: without it Vietnamese is checked as English. */
+export const LANGUAGE = { value: 'vi-VN' } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = {
   top: NONE,
@@ -36,7 +41,7 @@ const NO_BORDERS = {
 
 export function run(
   text: string,
-  options: { bold?: boolean; italics?: boolean; size?: number; allCaps?: boolean } = {},
+  options: { bold?: boolean; italics?: boolean; size?: number; allCaps?: boolean; break?: number } = {},
 ): TextRun {
   return new TextRun({
     text: text.normalize('NFC'),
@@ -44,6 +49,8 @@ export function run(
     size: options.size ?? BODY,
     bold: options.bold,
     italics: options.italics,
+    language: LANGUAGE,
+    ...(options.break ? { break: options.break } : {}),
   });
 }
 
@@ -175,81 +182,149 @@ export function closingTable(
   return twoColumns(left, right, 50);
 }
 
+export type Align = 'left' | 'center' | 'right';
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+export interface ListColumn {
+  label: string;
+  share: number;
+  /** Numbers are right-aligned, STT centred; text left (the default, STT aside). */
+  align?: Align;
+}
+
+export interface ListSection {
+  title: string | null;
+  rows: string[][];
+  /** A bold closing row: "Cộng" and the sums, under the rows. */
+  total?: string[];
+}
+
 /**
- * A bordered list table (danh sách): a bold header row, then for each part a bold title row spanning the
- * table and its numbered rows. Widths are shares of the text width.
+ * A bordered list table (danh sách): a bold header row repeated on every page, then for each part a bold title
+ * row spanning the table, its rows (never split over a page) and its total row. Widths are shares of the text
+ * width: 165 mm on A4 portrait, 252 mm on landscape (`widthMm`).
  */
 export function listTable(
-  columns: { label: string; share: number }[],
-  sections: { title: string | null; rows: string[][] }[],
+  columns: ListColumn[],
+  sections: ListSection[],
+  options: { widthMm?: number; size?: number; rowHeightMm?: number } = {},
 ): Table {
-  const total = convertMillimetersToTwip(TEXT_WIDTH_MM);
+  const total = convertMillimetersToTwip(options.widthMm ?? TEXT_WIDTH_MM);
+  const size = options.size ?? 26;
   const shareSum = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.round((total * c.share) / shareSum));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cell = (text: string, i: number, options: { bold?: boolean; center?: boolean } = {}) =>
+  const alignOf = (i: number): Align => columns[i]?.align ?? (i === 0 ? 'center' : 'left');
+  const cell = (text: string, i: number, options: { bold?: boolean; align?: Align } = {}) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       borders,
+      verticalAlign: VerticalAlign.CENTER,
       children: [
         new Paragraph({
-          alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: ALIGN[options.align ?? alignOf(i)],
           // A line break in a cell's text starts a new line (a name under its unit).
-          children: text.split('\n').map(
-            (line, k) =>
-              new TextRun({
-                text: line.normalize('NFC'),
-                font: FONT,
-                size: 26,
-                bold: options.bold,
-                ...(k > 0 ? { break: 1 } : {}),
-              }),
-          ),
+          children: text
+            .split('\n')
+            .map((line, k) => run(line, { bold: options.bold, size, ...(k > 0 ? { break: 1 } : {}) })),
         }),
       ],
     });
+  const height = options.rowHeightMm
+    ? { value: convertMillimetersToTwip(options.rowHeightMm), rule: HeightRule.ATLEAST }
+    : undefined;
   const rows = [
     new TableRow({
       tableHeader: true,
-      children: columns.map((c, i) => cell(c.label, i, { bold: true, center: true })),
+      cantSplit: true,
+      children: columns.map((c, i) => cell(c.label, i, { bold: true, align: 'center' })),
     }),
   ];
   for (const section of sections) {
     if (section.title) {
       rows.push(
         new TableRow({
+          cantSplit: true,
           children: [
             new TableCell({
               columnSpan: columns.length,
               borders,
-              children: [new Paragraph({ children: [run(section.title, { bold: true, size: 26 })] })],
+              children: [new Paragraph({ children: [run(section.title, { bold: true, size })] })],
             }),
           ],
         }),
       );
     }
     for (const values of section.rows) {
+      rows.push(new TableRow({ cantSplit: true, height, children: values.map((v, i) => cell(v, i)) }));
+    }
+    if (section.total) {
       rows.push(
-        new TableRow({ cantSplit: true, children: values.map((v, i) => cell(v, i, { center: i === 0 })) }),
+        new TableRow({
+          cantSplit: true,
+          children: section.total.map((v, i) =>
+            cell(v, i, { bold: true, align: i === 0 ? 'center' : alignOf(i) }),
+          ),
+        }),
       );
     }
   }
   return new Table({ width: { size: total, type: WidthType.DXA }, columnWidths: widths, rows });
 }
 
-/** A4 portrait, margins 20/15/20/30 mm, page numbers centred at the top from page 2. */
-export async function officialDocument(children: (Paragraph | Table)[], title: string): Promise<Buffer> {
+/** Text width of an A4 landscape page with the same margins (297 − 30 − 15 mm). */
+export const LANDSCAPE_TEXT_WIDTH_MM = 252;
+
+/** The styles docx writes into every document: each names its language too, not only the defaults. */
+const STYLE_KEYS = [
+  'title',
+  'heading1',
+  'heading2',
+  'heading3',
+  'heading4',
+  'heading5',
+  'heading6',
+  'strong',
+  'listParagraph',
+  'hyperlink',
+  'footnoteReference',
+  'footnoteText',
+  'footnoteTextChar',
+  'endnoteReference',
+  'endnoteText',
+  'endnoteTextChar',
+] as const;
+
+/**
+ * A4 portrait (or landscape for wide lists), margins 20/15/20/30 mm, page numbers centred at the top from page 2.
+ * Every run, style and the document defaults carry vi-VN.
+ */
+export async function officialDocument(
+  children: (Paragraph | Table)[],
+  title: string,
+  options: { landscape?: boolean } = {},
+): Promise<Buffer> {
+  const [width, height] = options.landscape ? [297, 210] : [210, 297];
   const document = new Document({
     creator: 'hoinghi',
     title,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: BODY, language: LANGUAGE } },
+        ...Object.fromEntries(STYLE_KEYS.map((key) => [key, { run: { language: LANGUAGE } }])),
+      },
+    },
     sections: [
       {
         properties: {
           titlePage: true,
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: {
+              width: convertMillimetersToTwip(width),
+              height: convertMillimetersToTwip(height),
+              orientation: options.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
             margin: {
               top: convertMillimetersToTwip(20),
               bottom: convertMillimetersToTwip(20),
@@ -261,7 +336,11 @@ export async function officialDocument(children: (Paragraph | Table)[], title: s
         headers: {
           first: new Header({ children: [] }),
           default: new Header({
-            children: [centered([new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })])],
+            children: [
+              centered([
+                new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26, language: LANGUAGE }),
+              ]),
+            ],
           }),
         },
         children,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { idSchema, okSchema } from '../../shared/common';
+import { vietnamDay } from '../../shared/format';
 import {
   awardPlanInputSchema,
   awardsSchema,
+  certificateReprintQuerySchema,
   certificatesQuerySchema,
   certificateTemplateOutputSchema,
   certificateTemplateSchema,
@@ -11,6 +13,7 @@ import {
 } from '../../shared/ocop';
 import { scopeOf } from '../delegates/delegates.policy';
 import { invalidField } from '../errors';
+import { getEventById } from '../events/events.service';
 import { actorInEvent } from '../http/event-access';
 import { type App, cookieAuth, type RouteDeps, sendDownload } from '../http/types';
 import {
@@ -21,7 +24,12 @@ import {
   updateAwardBatch,
   updateAwardRecipient,
 } from './awards.service';
-import { buildCertificatesPdf, getCertificateTemplate, saveCertificateTemplate } from './certificates';
+import {
+  assertCertificatesNumbered,
+  buildCertificatesPdf,
+  getCertificateTemplate,
+  saveCertificateTemplate,
+} from './certificates';
 import { canEditAwards, canPrintCertificates, canViewAwards } from './ocop.policy';
 import { findProductsByFilter, getProduct } from './products.service';
 
@@ -31,6 +39,12 @@ const PDF = 'application/pdf';
 const pdfFile = { 200: { description: 'Tệp PDF', content: { [PDF]: { schema: z.string() } } } };
 
 export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
+  /** The year the event's own decisions are taken in: its plan's date, else the day it is held (Vietnam time). */
+  const eventYearOf = async (eventId: string) => {
+    const event = await getEventById(db, eventId);
+    return Number((event.planDate ?? vietnamDay(event.startsAt)).slice(0, 4));
+  };
+
   app.get(
     '/api/events/:eventId/awards',
     {
@@ -176,7 +190,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
     async (request, reply) => {
       await actorInEvent(db, request, canPrintCertificates);
       const { eventId } = request.params;
-      const { decisionNumber } = request.query;
+      const { decisionNumber, allowBlankNumber } = request.query;
       const products = decisionNumber
         ? (await findProductsByFilter(db, { decisionNumber, potential: false })).filter(
             (p) => (p.stars ?? 0) >= 3,
@@ -194,7 +208,12 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
             : 'Danh sách trao chứng nhận của hội nghị còn trống; hãy lập danh sách trước',
         );
       }
-      const buffer = await buildCertificatesPdf(await getCertificateTemplate(db, eventId), products);
+      assertCertificatesNumbered(products, allowBlankNumber);
+      const buffer = await buildCertificatesPdf(
+        await getCertificateTemplate(db, eventId),
+        products,
+        await eventYearOf(eventId),
+      );
       sendDownload(reply, {
         buffer,
         mediaType: PDF,
@@ -212,6 +231,7 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
         summary: 'In lại giấy chứng nhận của một sản phẩm',
         security: cookieAuth,
         params: eventParams.extend({ productId: idSchema }),
+        querystring: certificateReprintQuerySchema,
         response: pdfFile,
       },
     },
@@ -221,9 +241,12 @@ export async function awardsRoutes(app: App, { handle: { db } }: RouteDeps) {
       if (product.potential || (product.stars ?? 0) < 3) {
         throw invalidField('productId', 'Sản phẩm tiềm năng hoặc dưới 3 sao không có giấy chứng nhận OCOP');
       }
-      const buffer = await buildCertificatesPdf(await getCertificateTemplate(db, request.params.eventId), [
-        product,
-      ]);
+      assertCertificatesNumbered([product], request.query.allowBlankNumber);
+      const buffer = await buildCertificatesPdf(
+        await getCertificateTemplate(db, request.params.eventId),
+        [product],
+        await eventYearOf(request.params.eventId),
+      );
       sendDownload(reply, {
         buffer,
         mediaType: PDF,

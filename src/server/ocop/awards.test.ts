@@ -234,13 +234,14 @@ describe('certificates', () => {
       'HTX chế biến hải sản Hòa Hải',
       'Theo Quyết định số 5445/QĐ-UBND ngày 23/12/2019',
       'có giá trị đến ngày 23/12/2022',
-      'KT. CHỦ TỊCH',
-      'PHÓ CHỦ TỊCH',
-      'Lê Đức Giang',
+      'Địa chỉ: huyện Hậu Lộc, tỉnh Thanh Hóa',
       'Thanh Hóa, ngày 23 tháng 12 năm 2019',
     ]) {
       expect(text).toContain(expected);
     }
+    // A 2019 decision is not signed by the 2020 plan's signer: the name is left for the clerk until known.
+    expect(text).not.toContain('Lê Đức Giang');
+    expect(text).toContain('……………………');
     expect(text.indexOf('Mắm tôm Hòa Hải')).toBeLessThan(text.indexOf('Thảm cói trải sàn'));
     expect(text).not.toContain('Mắm tép tiềm năng');
   });
@@ -248,12 +249,18 @@ describe('certificates', () => {
   it('takes the organizer’s wording and signer, reprints one, and refuses a potential product', async () => {
     const template = (await call('GET', '/certificate-template')).json();
     expect(template).toMatchObject({ issuer: 'UBND tỉnh Thanh Hóa', signerName: 'Lê Đức Giang' });
+    expect(template.decisions).toEqual([]);
     const saved = await call('PUT', '/certificate-template', {
       ...template,
-      signerAuthority: 'TM. Ủy ban nhân dân',
-      signerTitle: 'Chủ tịch',
-      signerName: 'Đỗ Minh Tuấn',
       issueDate: '2020-11-27',
+      decisions: [
+        {
+          number: '5445/QĐ-UBND',
+          signerAuthority: 'TM. Ủy ban nhân dân',
+          signerTitle: 'Chủ tịch',
+          signerName: 'Đỗ Minh Tuấn',
+        },
+      ],
     });
     expect(saved.statusCode).toBe(200);
     const one = await call('GET', `/certificates/${products.ruou}`);
@@ -262,7 +269,9 @@ describe('certificates', () => {
     expect(text).toContain('Rượu Chi Nê');
     expect(text).toContain('Đỗ Minh Tuấn');
     expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
-    expect(text).toContain('ngày 27 tháng 11 năm 2020');
+    // Dated as its decision, not as the printing day the template names.
+    expect(text).toContain('ngày 23 tháng 12 năm 2019');
+    expect(text).not.toContain('ngày 27 tháng 11 năm 2020');
     expect(text).toContain('Đạt hạng: 3 sao');
 
     const byDecision = await call(
@@ -283,6 +292,46 @@ describe('certificates', () => {
     const refused = await call('GET', `/certificates/${potentialId}`);
     expect(refused.statusCode).toBe(400);
     expect((await call('GET', '/certificates.pdf', undefined, reception)).statusCode).toBe(403);
+  });
+});
+
+describe('certificates follow their decision', () => {
+  it('signs a decision of the event’s year with the template signer, and asks before printing no number', async () => {
+    const db = ctx.handle.db;
+    const fresh = await createProduct(db, SYSTEM_ACTOR, {
+      name: 'Chiếu cói dệt tay thủ công',
+      groupId: 'g1048-5',
+      producerId: producers.nganKhuong!,
+      stars: 3,
+      evaluationYear: 2020,
+      decisionNumber: '4612/QĐ-UBND',
+      decisionDate: '2020-11-06',
+    });
+    const refused = await call('GET', `/certificates/${fresh.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'CERTIFICATE_NUMBER_MISSING',
+      details: [{ field: fresh.id, message: 'Chiếu cói dệt tay thủ công' }],
+    });
+    expect(refused.json().error.message).toContain('1/1 giấy chứng nhận chưa có số');
+    const byDecision = await call(
+      'GET',
+      `/certificates.pdf?decisionNumber=${encodeURIComponent('4612/QĐ-UBND')}`,
+    );
+    expect(byDecision.statusCode).toBe(409);
+
+    const printed = await call('GET', `/certificates/${fresh.id}?allowBlankNumber=true`);
+    expect(printed.statusCode).toBe(200);
+    const { text } = await pdfText(printed.rawPayload);
+    expect(text).toContain('Số: ………');
+    expect(text).toContain('Theo Quyết định số 4612/QĐ-UBND ngày 06/11/2020');
+    expect(text).toContain('Thanh Hóa, ngày 06 tháng 11 năm 2020');
+    expect(text).toContain('Địa chỉ: huyện Nga Sơn, tỉnh Thanh Hóa');
+    // The template's own signer (the event's year) signs this one; the 2019 decision keeps its own.
+    const template = (await call('GET', '/certificate-template')).json();
+    expect(text).toContain(template.signerName);
+    expect(text).not.toContain('Đỗ Minh Tuấn');
+    expect((await call('GET', `/certificates/${fresh.id}?allowBlankNumber=maybe`)).statusCode).toBe(400);
   });
 });
 

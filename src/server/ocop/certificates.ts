@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import type { Db, Executor } from '../db/database';
 import { agencyLines, issuerPlace, placeDateLine } from '../documents/official-docx';
 import { renderPdf, vi } from '../documents/pdf';
+import { AppError } from '../errors';
 import { getEventById } from '../events/events.service';
 import { nowIso } from '../util';
 
@@ -22,7 +23,46 @@ export function defaultCertificateTemplate(event: Event): CertificateTemplate {
     signerTitle: event.planSignerTitle ?? 'CHỦ TỊCH',
     signerName: event.planSignerName ?? '……',
     issueDate: null,
+    decisions: [],
   };
+}
+
+/** "UBND tỉnh Thanh Hóa" → "tỉnh Thanh Hóa": the province an address ends with. */
+export function provinceOf(issuer: string): string | null {
+  const m = /(?:^|\s)(tỉnh|thành phố)\s+(.+)$/iu.exec(issuer);
+  return m ? `${m[1]!.toLocaleLowerCase('vi')} ${m[2]}` : null;
+}
+
+/**
+ * The signature a certificate carries: its decision's signer when the template lists it; the template's signer
+ * for a decision of the event's own year (or none); for an older decision nobody is guessed and the name is
+ * left for the clerk.
+ */
+export function signerFor(
+  template: CertificateTemplate,
+  product: Pick<Product, 'decisionNumber' | 'decisionDate'>,
+  eventYear: number,
+): { authority: string | null; title: string | null; name: string | null } {
+  const listed = product.decisionNumber
+    ? template.decisions.find((d) => d.number.trim() === product.decisionNumber!.trim())
+    : undefined;
+  if (listed)
+    return { authority: listed.signerAuthority, title: listed.signerTitle, name: listed.signerName };
+  const year = product.decisionDate ? Number(product.decisionDate.slice(0, 4)) : eventYear;
+  if (year === eventYear)
+    return { authority: template.signerAuthority, title: template.signerTitle, name: template.signerName };
+  return { authority: null, title: null, name: null };
+}
+
+/** Certificates that would print "Số: ………": printing them needs the caller's explicit yes. */
+export function assertCertificatesNumbered(products: Product[], allowBlankNumber: boolean): void {
+  const blank = products.filter((p) => !p.certificateNumber?.trim());
+  if (blank.length === 0 || allowBlankNumber) return;
+  throw new AppError(
+    'CERTIFICATE_NUMBER_MISSING',
+    `${blank.length}/${products.length} giấy chứng nhận chưa có số (Số: ………). Nhập số giấy chứng nhận cho sản phẩm, hoặc xác nhận in để trống số cho văn thư ghi tay.`,
+    blank.slice(0, 50).map((p) => ({ field: p.id, message: p.name })),
+  );
 }
 
 export async function getCertificateTemplate(db: Executor, eventId: string): Promise<CertificateTemplate> {
@@ -32,8 +72,12 @@ export async function getCertificateTemplate(db: Executor, eventId: string): Pro
     .select('template_json')
     .where('event_id', '=', eventId)
     .executeTakeFirst();
+  // Templates saved before decisions had their signers carry none.
   return stored
-    ? (JSON.parse(stored.template_json) as CertificateTemplate)
+    ? ({
+        decisions: [],
+        ...(JSON.parse(stored.template_json) as Partial<CertificateTemplate>),
+      } as CertificateTemplate)
     : defaultCertificateTemplate(event);
 }
 
@@ -120,23 +164,34 @@ function drawBorder(doc: PDFKit.PDFDocument): void {
   doc.restore();
 }
 
-/** "UBND xã Thạch Bình", "Huyện Thạch Thành" → "xã Thạch Bình, huyện Thạch Thành". */
-function producerAddress(p: Product): string {
-  if (p.producerAddress) return p.producerAddress;
-  return [p.communeName, p.districtName]
-    .filter((n): n is string => !!n)
-    .map((n) => n.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, ''))
-    .map((n) => n.charAt(0).toLocaleLowerCase('vi') + n.slice(1))
-    .join(', ');
+/** "UBND xã Thạch Bình", "Huyện Thạch Thành" → "xã Thạch Bình, huyện Thạch Thành, tỉnh Thanh Hóa". */
+function producerAddress(p: Product, province: string | null): string {
+  const local =
+    p.producerAddress ??
+    [p.communeName, p.districtName]
+      .filter((n): n is string => !!n)
+      .map((n) => n.replace(/^(UBND|Ủy ban nhân dân)\s+/iu, ''))
+      .map((n) => n.charAt(0).toLocaleLowerCase('vi') + n.slice(1))
+      .join(', ');
+  if (!local || !province) return local;
+  // "…, huyện Thạch Thành, tỉnh Thanh Hóa": the province closes the address, once.
+  return local.toLocaleLowerCase('vi').includes(province.toLocaleLowerCase('vi'))
+    ? local
+    : `${local}, ${province}`;
 }
 
 /**
  * The certificates as one A4 landscape PDF, a page each: border, issuing authority and number, product, producer
  * and address, group, stars, the decision, validity, and the signature block from the event's template.
  */
-export function buildCertificatesPdf(template: CertificateTemplate, products: Product[]): Promise<Buffer> {
+export function buildCertificatesPdf(
+  template: CertificateTemplate,
+  products: Product[],
+  eventYear: number,
+): Promise<Buffer> {
   const agency = agencyLines(template.issuer).map((l) => vi(l.toLocaleUpperCase('vi')));
   const issuerName = vi(template.issuer);
+  const province = provinceOf(template.issuer);
   return renderPdf((doc) => {
     for (const p of products) {
       doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
@@ -214,7 +269,7 @@ export function buildCertificatesPdf(template: CertificateTemplate, products: Pr
         doc.font('serif-bold').text(vi(value));
       };
       line('Chủ thể: ', p.producerName);
-      const address = producerAddress(p);
+      const address = producerAddress(p, province);
       if (address) line('Địa chỉ: ', address);
       line('Nhóm sản phẩm: ', p.subGroup ? `${p.groupName} – ${p.subGroup}` : p.groupName);
       line('Đạt hạng: ', stars ? `${stars} sao` : '……');
@@ -243,26 +298,23 @@ export function buildCertificatesPdf(template: CertificateTemplate, products: Pr
       const signX = width / 2 + 10 * MM;
       const signWidth = width - signX - left;
       let sy = Math.max(doc.y + 6, height - 62 * MM);
-      const date = template.issueDate ?? p.decisionDate;
+      // The certificate is dated and signed as its decision was.
+      const date = p.decisionDate ?? template.issueDate;
+      const signer = signerFor(template, p, eventYear);
       doc
         .font('serif-italic')
         .fontSize(13)
-        .text(
-          vi(placeDateLine(template.place, date, p.evaluationYear ?? new Date().getFullYear())),
-          signX,
-          sy,
-          {
-            width: signWidth,
-            align: 'center',
-          },
-        );
+        .text(vi(placeDateLine(template.place, date, p.evaluationYear ?? eventYear)), signX, sy, {
+          width: signWidth,
+          align: 'center',
+        });
       sy = doc.y + 2;
       doc.font('serif-bold').fontSize(13);
-      for (const l of [template.signerAuthority, template.signerTitle].filter((v): v is string => !!v)) {
+      for (const l of [signer.authority, signer.title ?? '……'].filter((v): v is string => !!v)) {
         doc.text(vi(l.toLocaleUpperCase('vi')), signX, sy, { width: signWidth, align: 'center' });
         sy = doc.y;
       }
-      doc.text(vi(template.signerName), signX, Math.min(sy + 55, height - 22 * MM), {
+      doc.text(vi(signer.name ?? '……………………'), signX, Math.min(sy + 55, height - 22 * MM), {
         width: signWidth,
         align: 'center',
       });

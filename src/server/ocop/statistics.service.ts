@@ -2,7 +2,7 @@ import { type OcopStatistics, PRODUCER_TYPE_LABELS, type ProducerType } from '..
 import { compareVietnamese } from '../../shared/text';
 import type { Executor } from '../db/database';
 import { centered, listTable, officialDocument, para, run } from '../documents/official-docx';
-import { writeListWorkbook } from '../documents/xlsx';
+import { type ReportColumn, reportCellText, writeReportWorkbook } from '../documents/xlsx';
 
 const codeOrder = new Intl.Collator('en', { numeric: true });
 
@@ -132,15 +132,33 @@ function periodText(s: OcopStatistics): string {
   return 'toàn bộ';
 }
 
-/** The tables of the statistics, shared by the XLSX and DOCX exports. */
-function tables(s: OcopStatistics) {
-  const share = (n: number) =>
-    s.products ? `${((n * 100) / s.products).toFixed(1).replace('.', ',')}%` : '';
-  const simple = (title: string, label: string, rows: OcopStatistics['byYear']) => ({
-    title,
-    columns: [label, 'Số sản phẩm', 'Tỷ lệ'],
-    rows: rows.map((r) => [r.label, String(r.count), share(r.count)]),
-  });
+interface StatisticsTable {
+  title: string;
+  columns: ReportColumn[];
+  /** Label first, then numbers; a percentage is a fraction (0.188), printed "18,8%". */
+  rows: [string, ...number[]][];
+  total: [string, ...number[]];
+}
+
+/**
+ * The tables of the statistics, shared by the XLSX and DOCX exports. Each column holds one kind of number:
+ * products, their share of all certified products, producers, communes. Every table closes with "Cộng".
+ */
+function tables(s: OcopStatistics): StatisticsTable[] {
+  const share = (n: number) => (s.products ? n / s.products : 0);
+  const simple = (title: string, label: string, rows: OcopStatistics['byYear']): StatisticsTable => {
+    const sum = rows.reduce((t, r) => t + r.count, 0);
+    return {
+      title,
+      columns: [
+        { label, width: 40 },
+        { label: 'Số sản phẩm', width: 14, kind: 'integer' },
+        { label: 'Tỷ lệ', width: 12, kind: 'percent' },
+      ],
+      rows: rows.map((r) => [r.label, r.count, share(r.count)]),
+      total: ['Cộng', sum, share(sum)],
+    };
+  };
   return [
     simple('1. Sản phẩm theo năm đánh giá', 'Năm', s.byYear),
     simple('2. Sản phẩm theo hạng sao', 'Hạng', s.byStars),
@@ -148,8 +166,22 @@ function tables(s: OcopStatistics) {
     simple('4. Sản phẩm theo loại chủ thể', 'Loại chủ thể', s.byProducerType),
     {
       title: '5. Sản phẩm theo đơn vị cấp huyện',
-      columns: ['Huyện, thị xã, thành phố', 'Số sản phẩm', 'Số chủ thể', 'Số xã có sản phẩm'],
-      rows: s.byDistrict.map((d) => [d.label, String(d.count), String(d.producers), String(d.communes)]),
+      columns: [
+        { label: 'Huyện, thị xã, thành phố', width: 40 },
+        { label: 'Số sản phẩm', width: 14, kind: 'integer' },
+        { label: 'Tỷ lệ', width: 12, kind: 'percent' },
+        { label: 'Số chủ thể', width: 14, kind: 'integer' },
+        { label: 'Số xã có sản phẩm', width: 16, kind: 'integer' },
+      ],
+      rows: s.byDistrict.map((d) => [d.label, d.count, share(d.count), d.producers, d.communes]),
+      // A producer or a commune belongs to one district: the column sums are the province's counts.
+      total: [
+        'Cộng',
+        s.byDistrict.reduce((t, d) => t + d.count, 0),
+        share(s.byDistrict.reduce((t, d) => t + d.count, 0)),
+        s.byDistrict.reduce((t, d) => t + d.producers, 0),
+        s.byDistrict.reduce((t, d) => t + d.communes, 0),
+      ],
     },
   ];
 }
@@ -163,24 +195,26 @@ function summaryLines(s: OcopStatistics): string[] {
 }
 
 export async function writeStatisticsWorkbook(s: OcopStatistics, exportedOn: string): Promise<Buffer> {
-  const parts = tables(s);
-  return writeListWorkbook({
+  return writeReportWorkbook({
     sheetName: 'Số liệu OCOP',
     titleLines: [
       `SỐ LIỆU CHƯƠNG TRÌNH OCOP ${periodText(s).toLocaleUpperCase('vi')}`,
-      ...summaryLines(s),
       `(Xuất ngày ${exportedOn})`,
     ],
-    columns: [
-      { label: 'Nội dung', width: 40 },
-      { label: 'Số sản phẩm', width: 14 },
-      { label: 'Tỷ lệ / Số chủ thể', width: 18 },
-      { label: 'Số xã có sản phẩm', width: 18 },
+    tables: [
+      ...tables(s),
+      {
+        title: '6. Xã chưa có sản phẩm OCOP (trong danh mục)',
+        columns: [
+          { label: 'STT', width: 8, kind: 'integer' },
+          { label: 'Xã, phường, thị trấn', width: 40 },
+        ],
+        rows: s.communesWithout.map((c, i) => [i + 1, c]),
+      },
     ],
-    rows: [],
-    sections: [
-      ...parts.map((t) => ({ title: t.title, rows: t.rows })),
-      { title: '6. Xã chưa có sản phẩm OCOP (trong danh mục)', rows: s.communesWithout.map((c) => [c]) },
+    notes: [
+      ...summaryLines(s),
+      'Tỷ lệ: phần trăm trên tổng số sản phẩm được chứng nhận trong kỳ; sản phẩm tiềm năng không tính.',
     ],
   });
 }
@@ -203,10 +237,24 @@ export async function writeStatisticsDocx(s: OcopStatistics): Promise<Buffer> {
   ];
   for (const t of tables(s)) {
     children.push(para([run(t.title, { bold: true })], { indent: {}, spacing: { before: 240, after: 120 } }));
+    const text = (values: (string | number)[]) => values.map((v, i) => reportCellText(t.columns[i]!.kind, v));
     children.push(
       listTable(
-        [{ label: 'STT', share: 8 }, ...t.columns.map((label, i) => ({ label, share: i === 0 ? 40 : 18 }))],
-        [{ title: null, rows: t.rows.map((r, i) => [String(i + 1), ...r]) }],
+        [
+          { label: 'STT', share: 8 },
+          ...t.columns.map((c, i) => ({
+            label: c.label,
+            share: i === 0 ? 40 : 16,
+            align: c.kind ? ('right' as const) : ('left' as const),
+          })),
+        ],
+        [
+          {
+            title: null,
+            rows: t.rows.map((r, i) => [String(i + 1), ...text(r)]),
+            total: ['', ...text(t.total)],
+          },
+        ],
       ) as never,
     );
   }

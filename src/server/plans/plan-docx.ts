@@ -48,12 +48,61 @@ function letter(i: number): string {
   return 'abcdeghiklmnopqrstuvxy'[i] ?? String(i + 1);
 }
 
+const normalise = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** The plan's lines before its first section ("I. MỤC ĐÍCH, YÊU CẦU"), as stored with the event. */
+function preambleLines(planText: string | null | undefined): string[] {
+  if (!planText) return [];
+  const lines = planText.split(/\r?\n/).map(normalise).filter(Boolean);
+  const first = lines.findIndex((l) => /^I\.\s/u.test(l));
+  return first >= 0 ? lines.slice(0, first) : [];
+}
+
+/**
+ * What a plan says between its legal bases and its first section: "Trên cơ sở … Công văn số 596/VPĐP-OCOP …,
+ * Chủ tịch UBND tỉnh ban hành Kế hoạch …, gồm các nội dung sau:". It is kept as written in the plan's text.
+ */
+export function introParagraphs(planText: string | null | undefined): string[] {
+  return preambleLines(planText).filter((l) =>
+    /^(trên cơ sở|xét đề nghị|theo đề nghị|thực hiện)\s/iu.test(l),
+  );
+}
+
+/** "UBND tỉnh Thanh Hóa" → "UBND tỉnh": how a plan names its own issuer in the closing paragraph. */
+function issuerShort(issuer: string | null): string | null {
+  const m =
+    /^(UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|thị xã|xã|phường)(?=\s|$)/iu.exec(
+      issuer ?? '',
+    );
+  return m ? `${m[1]} ${m[2]!.toLocaleLowerCase('vi')}` : issuer;
+}
+
+/**
+ * "Trên đây là Kế hoạch …": the plan's own closing paragraph while it still names the event; otherwise the
+ * usual wording with its "tổ chức thực hiện" and the issuer the difficulties are reported to.
+ */
+export function closingParagraph(
+  event: Pick<Event, 'name' | 'leadName' | 'planIssuer' | 'hostName'>,
+  planText: string | null | undefined,
+): string {
+  const stored = (planText ?? '')
+    .split(/\r?\n/)
+    .map(normalise)
+    .find((l) => /^trên đây là\s/iu.test(l));
+  if (stored?.includes(normalise(event.name))) return stored;
+  const reportTo = issuerShort(event.planIssuer ?? event.hostName);
+  return `Trên đây là Kế hoạch tổ chức ${event.name}. Trong quá trình triển khai, tổ chức thực hiện, nếu có khó khăn, vướng mắc các đơn vị kịp thời phản ánh về ${event.leadName ?? 'đơn vị chủ trì'} để tổng hợp, báo cáo${reportTo ? ` ${reportTo}` : ''} xem xét, giải quyết./.`;
+}
+
 /**
  * The event as a Kế hoạch (ND 30/2020 layout): header, number and date, title, legal bases, I. purpose, II. content
  * (name, host, lead, partners, time, venue, composition, program, side activities), III. funding, IV. tasks,
  * Nơi nhận and signature. Parsing this document back gives the same composition, program, partners and tasks.
  */
-export async function buildPlanDocx(event: Event, contents: PlanContents): Promise<Buffer> {
+export async function buildPlanDocx(
+  event: Event,
+  contents: PlanContents & { planText?: string | null },
+): Promise<Buffer> {
   const body = [];
   const place = issuerPlace(event.planIssuer);
   const symbol = event.planNumber?.includes('/')
@@ -70,6 +119,7 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
   );
   body.push(...documentTitle('Kế hoạch', `Tổ chức ${event.name}`));
   for (const basis of contents.legalBases) body.push(para([run(`${basis.text};`, { italics: true })]));
+  for (const text of introParagraphs(contents.planText)) body.push(para(text));
 
   let section = 0;
   const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -109,12 +159,8 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
     body.push(para([run(`${n}. Thành phần tham dự: `, { bold: true }), run(expected)]));
     contents.composition.forEach((group, i) => {
       const children = group.children;
-      body.push(
-        line(
-          `${n}.${i + 1}. ${group.title}${countText(group)}${children.length ? ':' : '.'}`,
-          children.length > 0,
-        ),
-      );
+      // Every group heading is bold (7.1 … 7.4), whether or not it lists parts.
+      body.push(line(`${n}.${i + 1}. ${group.title}${countText(group)}${children.length ? ':' : '.'}`, true));
       const write = (nodes: CompositionGroupInput[], marker: string) => {
         nodes.forEach((child, i) => {
           body.push(
@@ -172,11 +218,7 @@ export async function buildPlanDocx(event: Event, contents: PlanContents): Promi
     });
   }
 
-  body.push(
-    para(
-      `Trên đây là Kế hoạch tổ chức ${event.name}. Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh về ${event.leadName ?? 'đơn vị chủ trì'} để tổng hợp, báo cáo xem xét, giải quyết./.`,
-    ),
-  );
+  body.push(para(closingParagraph(event, contents.planText)));
   body.push(
     closingTable(contents.recipients, {
       authority: event.planSignerAuthority,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boldRunStarting, documentXml } from '../test/documents';
 import { createTestContext, type TestContext } from '../test/harness';
 
 const SEED = readFileSync(
@@ -233,7 +234,7 @@ describe('writing the plan back', () => {
     const { findEventsForActor } = await import('../events/events.service');
     const { SYSTEM_ACTOR } = await import('../auth/actor');
     const { default: mammoth } = await import('mammoth');
-    const { parsePlan } = await import('./parser/parse-plan');
+    const { parsePlanDocument, parsePlanText } = await import('./plans.service');
     // A database of its own: the demo loads only where there is no event yet.
     const fresh = await createTestContext();
     await seedDemo(fresh.handle.db);
@@ -253,25 +254,33 @@ describe('writing the plan back', () => {
     expect(text).toContain('KẾ HOẠCH');
     expect(text).toContain('Nơi nhận:');
 
-    const again = parsePlan(text);
-    const original = parsePlan(SEED);
-    const shape = (d: typeof original) => ({
-      composition: JSON.parse(JSON.stringify(d.composition, (k, v) => (k === 'source' ? undefined : v))),
-      program: JSON.parse(JSON.stringify(d.program, (k, v) => (k === 'source' ? undefined : v))),
-      partners: d.event.partners.map((p) => p.name),
-      tasks: d.tasks.map((t) => ({ unit: t.unit, duties: t.duties })),
-      total: d.compositionTotal,
-      booths: d.sideActivities.map((a) => a.count),
-      signer: d.signer && { ...d.signer, source: undefined },
-      legalBases: d.legalBases.flatMap((b) => b.citations),
-    });
-    expect(shape(again)).toEqual(shape(original));
-    expect(again.header).toMatchObject({ issuer: 'UBND tỉnh Thanh Hóa', number: null, symbol: 'KH-UBND' });
-    expect(again.event).toMatchObject({
-      name: original.event.name,
-      venue: original.event.venue,
-      expectedAttendees: 300,
-    });
+    // The paragraph between the legal bases and section I, and the plan's own closing paragraph, come back.
+    expect(text).toContain(
+      'Trên cơ sở báo cáo và đề xuất tại Công văn số 596/VPĐP-OCOP ngày 26/10/2020 của Văn phòng Điều phối xây dựng NTM tỉnh',
+    );
+    expect(text).toContain('gồm các nội dung sau:');
+    expect(text).toContain('Trong quá trình triển khai, tổ chức thực hiện,');
+    expect(text).toContain('báo cáo UBND tỉnh xem xét, giải quyết./.');
+    // Item 7.4 is bold like 7.1–7.3.
+    const xml = await documentXml(response.rawPayload);
+    for (const item of ['7.1.', '7.2.', '7.3.', '7.4.']) expect(boldRunStarting(xml, item)).toBe(true);
+
+    // Parse the seed → write DOCX → parse the DOCX: the same draft, field by field (where each came from aside).
+    const original = parsePlanText(SEED).draft;
+    const again = (await parsePlanDocument(response.rawPayload)).draft;
+    const comparable = (draft: typeof original) => {
+      const {
+        sources: _s,
+        warnings: _w,
+        ...rest
+      } = JSON.parse(JSON.stringify(draft, (key, value) => (key === 'source' ? undefined : value)));
+      return rest as Omit<typeof original, 'sources' | 'warnings'>;
+    };
+    const [before, after] = [comparable(original), comparable(again)];
+    for (const field of Object.keys(before) as (keyof typeof before)[]) {
+      expect({ field, value: after[field] }).toEqual({ field, value: before[field] });
+    }
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     await fresh.close();
   });
 });

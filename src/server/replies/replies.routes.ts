@@ -5,8 +5,16 @@ import { recordPersonalDataExport } from '../audit/audit.service';
 import { canReadDelegates, canWriteDelegates, scopeOf } from '../delegates/delegates.policy';
 import { countDelegates } from '../delegates/delegates.service';
 import { authenticate, authorize } from '../http/session';
-import { type App, cookieAuth, type RouteDeps, sendDownload, XLSX_MEDIA_TYPE } from '../http/types';
+import {
+  type App,
+  cookieAuth,
+  DOCX_MEDIA_TYPE,
+  type RouteDeps,
+  sendDownload,
+  XLSX_MEDIA_TYPE,
+} from '../http/types';
 import { getReplyView, issueReplyLink, replyThroughLink, revokeReplyLink } from './replies.service';
+import { buildReplyStatisticsDocx, buildReplyStatisticsXlsx } from './reply-statistics.documents';
 import { buildCallListXlsx, getReplySummary } from './tracking.service';
 
 const tags = ['replies'];
@@ -104,6 +112,36 @@ export async function repliesRoutes(app: App, { handle: { db }, secretKey }: Rou
       });
     },
   );
+
+  for (const kind of ['docx', 'xlsx'] as const) {
+    const mediaType = kind === 'docx' ? DOCX_MEDIA_TYPE : XLSX_MEDIA_TYPE;
+    app.get(
+      `/api/events/:eventId/reply-statistics.${kind}`,
+      {
+        schema: {
+          tags,
+          summary: `Tình hình trả lời giấy mời theo thành phần và đơn vị, bản in (${kind.toUpperCase()})`,
+          security: cookieAuth,
+          params: z.object({ eventId: idSchema }),
+          response: {
+            200: { description: `Tệp .${kind}`, content: { [mediaType]: { schema: z.string() } } },
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = await authenticate(db, request);
+        authorize(canReadDelegates(actor, request.params.eventId));
+        const scope = await scopeOf(db, actor, request.params.eventId);
+        const build = kind === 'docx' ? buildReplyStatisticsDocx : buildReplyStatisticsXlsx;
+        sendDownload(reply, {
+          buffer: await build(db, scope, request.params.eventId),
+          mediaType,
+          asciiName: `tinh-hinh-tra-loi.${kind}`,
+          name: `Tình hình trả lời giấy mời.${kind}`,
+        });
+      },
+    );
+  }
 
   // Public: the token is the credential. A malformed, unknown or revoked token gets the same 404.
   app.get(

@@ -675,6 +675,25 @@ export const en: Messages = {
     IMPORT_TOO_LARGE: 'The file is too large or has too many cells to import',
     INTERNAL: 'System error',
     NETWORK: 'Cannot reach the server',
+    CERTIFICATE_NUMBER_MISSING: 'Some certificates have no number',
+  },
+  clerkDocuments: {
+    menu: 'Clerk documents',
+    signInSheet: 'Sign-in sheet',
+    attendance: 'Attendance summary (after the event)',
+    replyStatistics: 'Reply statistics',
+    docx: 'Word (.docx)',
+    xlsx: 'Excel (.xlsx)',
+    blankNumberTitle: 'Certificates without a number',
+    blankNumberBody:
+      '{{message}} Printed now, the "Số: ………" line stays blank for the clerk to fill in by hand.',
+    printBlank: 'Print anyway, number blank',
+    decisionSigners: 'Signer of each decision',
+    decisionSignersHelp:
+      'A certificate is signed as the decision it cites. For a decision not listed, the signer above signs only decisions of the event’s year; other years leave the name blank for the clerk.',
+    decisionNumber: 'Decision number',
+    addDecision: 'Add a decision',
+    removeDecision: 'Remove decision {{number}}',
     PUBLIC_URL_MISSING: 'No public address (PUBLIC_URL) is set for letters and badges',
   },
   letters: {

@@ -665,6 +665,25 @@ export const vi = {
     NOT_ISSUED: 'Giấy tờ này chưa được phát hành',
     INTERNAL: 'Lỗi hệ thống',
     NETWORK: 'Không kết nối được máy chủ',
+    CERTIFICATE_NUMBER_MISSING: 'Có giấy chứng nhận chưa có số',
+  },
+  clerkDocuments: {
+    menu: 'Giấy tờ văn thư',
+    signInSheet: 'Danh sách ký nhận',
+    attendance: 'Tổng hợp đại biểu dự (sau hội nghị)',
+    replyStatistics: 'Tình hình trả lời',
+    docx: 'Word (.docx)',
+    xlsx: 'Excel (.xlsx)',
+    blankNumberTitle: 'Giấy chứng nhận chưa có số',
+    blankNumberBody:
+      '{{message}} Nếu in ngay, dòng "Số: ………" để trống để văn thư ghi tay trước khi trình ký.',
+    printBlank: 'Vẫn in, để trống số',
+    decisionSigners: 'Người ký theo từng quyết định',
+    decisionSignersHelp:
+      'Giấy chứng nhận ký theo quyết định mà nó dẫn. Quyết định không có trong danh sách: người ký ở trên chỉ ký các quyết định cùng năm với hội nghị; quyết định năm khác để trống tên cho văn thư.',
+    decisionNumber: 'Số quyết định',
+    addDecision: 'Thêm quyết định',
+    removeDecision: 'Bỏ quyết định {{number}}',
     PUBLIC_URL_MISSING: 'Chưa đặt địa chỉ công khai (PUBLIC_URL) để in trên giấy mời và thẻ',
   },
   letters: {

@@ -15,9 +15,17 @@ function fileNameOf(disposition: string | null): string {
  * link the browser would follow with a GET). The file is saved under the server's name.
  */
 export async function downloadByPost(url: string): Promise<void> {
+  return downloadFile(url, 'POST');
+}
+
+/**
+ * Downloads a document the server may refuse with a question (a certificate with no number): the refusal comes
+ * back as an ApiError with its code instead of an error page in a new tab.
+ */
+export async function downloadFile(url: string, method: 'GET' | 'POST' = 'GET'): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', credentials: 'same-origin' });
+    response = await fetch(url, { method, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }

@@ -26,6 +26,7 @@ import { withQuery } from '../../../lib/api';
 import { useDownloadByPost } from '../../../lib/download';
 import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
+import { ClerkDocumentsMenu } from '../../clerk-documents/components/ClerkDocumentsMenu';
 import { InvitationJobModal } from '../../invitations/components/InvitationJobModal';
 import { InvitationTemplateModal } from '../../invitations/components/InvitationTemplateModal';
 import { LetterReadinessNotice } from '../../invitations/components/LetterReadinessNotice';
@@ -167,6 +168,7 @@ export function DelegatesPanel({
           >
             {t('delegates.exportDocx')}
           </Button>
+          <ClerkDocumentsMenu eventId={eventId} />
         </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">

@@ -17,11 +17,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwardBatch, AwardRecipient, CertificateTemplate } from '../../../../shared/ocop';
 import { AWARD_ORDERS, type AwardOrder, starText } from '../../../../shared/ocop-rules';
+import { ApiError } from '../../../lib/api';
 import { VnDateInput } from '../../../lib/dates';
+import { downloadFile } from '../../../lib/download';
 import { apiFieldErrors } from '../../../lib/form';
 import { HiddenHeader } from '../../../lib/HiddenHeader';
 import { useErrorMessage } from '../../../lib/i18n';
@@ -137,6 +140,126 @@ function PlanForm({ eventId, hasPlan, onDone }: { eventId: string; hasPlan: bool
   );
 }
 
+/**
+ * Printing certificates: a certificate without a number is refused by the server (CERTIFICATE_NUMBER_MISSING);
+ * the organizer is asked before it prints with "Số: ………" left blank for the clerk.
+ */
+function useCertificatePrint() {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [asking, setAsking] = useState<{ url: string; message: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const run = async (url: string) => {
+    setPending(true);
+    try {
+      await downloadFile(url);
+      setAsking(null);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CERTIFICATE_NUMBER_MISSING') {
+        setAsking({ url, message: error.message });
+      } else {
+        notifications.show({ color: 'red', message: errorMessage(error) });
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+  const confirm = asking && (
+    <Modal opened onClose={() => setAsking(null)} title={t('clerkDocuments.blankNumberTitle')}>
+      <Stack>
+        <Text size="sm">{t('clerkDocuments.blankNumberBody', { message: asking.message })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setAsking(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="orange"
+            loading={pending}
+            onClick={() => run(`${asking.url}${asking.url.includes('?') ? '&' : '?'}allowBlankNumber=true`)}
+          >
+            {t('clerkDocuments.printBlank')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+  return { print: run, pending, confirm };
+}
+
+/** Who signed each decision the certificates cite: number, on whose behalf, title, name. */
+function DecisionSigners({
+  value,
+  onChange,
+}: {
+  value: CertificateTemplate['decisions'];
+  onChange: (next: CertificateTemplate['decisions']) => void;
+}) {
+  const { t } = useTranslation();
+  const set = (i: number, patch: Partial<CertificateTemplate['decisions'][number]>) =>
+    onChange(value.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const text = (v: string) => v.trim() || null;
+  return (
+    <Stack gap="xs">
+      <Text fw={600} size="sm">
+        {t('clerkDocuments.decisionSigners')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('clerkDocuments.decisionSignersHelp')}
+      </Text>
+      {value.map((d, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row has no id, and its number is what is being typed
+        <SimpleGrid key={i} cols={{ base: 1, sm: 5 }} spacing="xs" style={{ alignItems: 'end' }}>
+          <TextInput
+            size="xs"
+            label={t('clerkDocuments.decisionNumber')}
+            value={d.number}
+            onChange={(e) => set(i, { number: e.currentTarget.value })}
+          />
+          <TextInput
+            size="xs"
+            label={t('awards.signerAuthority')}
+            placeholder="KT. CHỦ TỊCH"
+            value={d.signerAuthority ?? ''}
+            onChange={(e) => set(i, { signerAuthority: text(e.currentTarget.value) })}
+          />
+          <TextInput
+            size="xs"
+            label={t('awards.signerTitle')}
+            value={d.signerTitle ?? ''}
+            onChange={(e) => set(i, { signerTitle: text(e.currentTarget.value) })}
+          />
+          <TextInput
+            size="xs"
+            label={t('awards.signerName')}
+            value={d.signerName ?? ''}
+            onChange={(e) => set(i, { signerName: text(e.currentTarget.value) })}
+          />
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={t('clerkDocuments.removeDecision', { number: d.number })}
+          >
+            ×
+          </Button>
+        </SimpleGrid>
+      ))}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() =>
+            onChange([...value, { number: '', signerAuthority: null, signerTitle: null, signerName: null }])
+          }
+        >
+          {t('clerkDocuments.addDecision')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function TemplateModal({ eventId, onClose }: { eventId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -179,6 +302,10 @@ function TemplateModal({ eventId, onClose }: { eventId: string; onClose: () => v
           <TextInput label={t('awards.signerTitle')} {...field('signerTitle')} />
           <TextInput label={t('awards.signerName')} {...field('signerName')} />
         </SimpleGrid>
+        <DecisionSigners
+          value={value.decisions ?? []}
+          onChange={(decisions) => setDraft({ ...value, decisions })}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -197,11 +324,13 @@ function RecipientRow({
   recipient,
   batches,
   canEdit,
+  onPrint,
 }: {
   eventId: string;
   recipient: AwardRecipient;
   batches: AwardBatch[];
   canEdit: boolean;
+  onPrint: (url: string) => void;
 }) {
   const { t } = useTranslation();
   const actions = useAwardActions(eventId);
@@ -229,8 +358,9 @@ function RecipientRow({
             {canEdit && (
               <Anchor
                 size="xs"
-                href={`/api/events/${eventId}/certificates/${p.id}`}
-                target="_blank"
+                component="button"
+                type="button"
+                onClick={() => onPrint(`/api/events/${eventId}/certificates/${p.id}`)}
                 // WCAG 2.2's 24 px minimum target: the reprint links sit one under another in a busy row.
                 style={{ display: 'inline-block', minHeight: 24, lineHeight: '24px' }}
               >
@@ -313,6 +443,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
   const [planning, setPlanning] = useState(false);
   const [template, setTemplate] = useState(false);
   const [decision, setDecision] = useState('');
+  const printing = useCertificatePrint();
   const data = awards.data;
   const hasPlan = !!data && data.batches.length > 0;
 
@@ -343,9 +474,8 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
           {hasPlan && (
             <Button
               variant="default"
-              component="a"
-              href={`/api/events/${eventId}/certificates.pdf`}
-              target="_blank"
+              loading={printing.pending}
+              onClick={() => printing.print(`/api/events/${eventId}/certificates.pdf`)}
             >
               {t('awards.printAll')}
             </Button>
@@ -359,12 +489,12 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
           />
           <Button
             variant="default"
-            component="a"
-            href={`/api/events/${eventId}/certificates.pdf?decisionNumber=${encodeURIComponent(decision.trim())}`}
-            target="_blank"
-            data-disabled={!decision.trim() || undefined}
-            aria-disabled={!decision.trim() || undefined}
-            onClick={(e) => !decision.trim() && e.preventDefault()}
+            disabled={!decision.trim()}
+            onClick={() =>
+              printing.print(
+                `/api/events/${eventId}/certificates.pdf?decisionNumber=${encodeURIComponent(decision.trim())}`,
+              )
+            }
           >
             {t('awards.printDecision')}
           </Button>
@@ -421,6 +551,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
                     recipient={r}
                     batches={data.batches}
                     canEdit={canEdit}
+                    onPrint={printing.print}
                   />
                 ))}
               </Table.Tbody>
@@ -429,6 +560,7 @@ export function AwardsPanel({ eventId, canEdit }: { eventId: string; canEdit: bo
         </Card>
       ))}
       {template && <TemplateModal eventId={eventId} onClose={() => setTemplate(false)} />}
+      {printing.confirm}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import type { ReplyCounts, ReplySummary } from '../../../../shared/replies';
 import { PageLoader } from '../../../app/guards';
 import { api } from '../../../lib/api';
 import { useErrorMessage } from '../../../lib/i18n';
+import { ClerkDocumentsMenu } from '../../clerk-documents/components/ClerkDocumentsMenu';
 
 const COLUMNS: (keyof ReplyCounts)[] = ['notInvited', 'awaiting', 'confirmed', 'declined'];
 
@@ -80,8 +81,8 @@ export function RepliesPanel({ eventId, canWrite }: { eventId: string; canWrite:
           </Paper>
         ))}
       </SimpleGrid>
-      {canWrite && (
-        <Group>
+      <Group>
+        {canWrite && (
           <Button
             component="a"
             href={`/api/events/${eventId}/replies/call-list.xlsx`}
@@ -90,8 +91,9 @@ export function RepliesPanel({ eventId, canWrite }: { eventId: string; canWrite:
           >
             {t('replies.callList', { count: s.totals.awaiting })}
           </Button>
-        </Group>
-      )}
+        )}
+        <ClerkDocumentsMenu eventId={eventId} only={['replyStatistics']} />
+      </Group>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">
           {t('replies.byGroup')}
