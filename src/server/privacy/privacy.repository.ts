@@ -101,6 +101,32 @@ export async function clearStandInNames(db: Executor, eventId: string): Promise<
     .execute();
 }
 
+/**
+ * What the day's other features hold about people by name, outside the delegate rows: a signing's stand-in, the
+ * person in charge of a booth with their phone, a speaker named as text, the MC script's text (every name read out)
+ * and the badges' check-in codes (the badge goes with the person).
+ */
+export async function clearDayPersonalData(db: Executor, eventId: string): Promise<void> {
+  await db
+    .updateTable('agreement_parties')
+    .set({ stand_in_name: null, stand_in_position: null })
+    .where('event_id', '=', eventId)
+    .execute();
+  await db
+    .updateTable('booths')
+    .set({ person_name: null, person_phone: null })
+    .where('event_id', '=', eventId)
+    .execute();
+  await db
+    .updateTable('program_presenters')
+    .set({ name: null })
+    .where('event_id', '=', eventId)
+    .where('delegate_id', 'is not', null)
+    .execute();
+  await db.deleteFrom('mc_scripts').where('event_id', '=', eventId).execute();
+  await db.deleteFrom('badge_tokens').where('event_id', '=', eventId).execute();
+}
+
 /** A walk-in stays a walk-in (the reason is present), but what was written about the person goes. */
 export async function clearWalkInReasons(db: Executor, eventId: string, text: string): Promise<void> {
   await db

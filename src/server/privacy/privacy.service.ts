@@ -16,6 +16,7 @@ import { findEventsDueForErasure, getEventById, markPersonalDataErased } from '.
 import { revokeTokens } from '../replies/replies.repository';
 import { nowIso } from '../util';
 import {
+  clearDayPersonalData,
   clearStandInNames,
   clearWalkInReasons,
   deleteDocumentJobs,
@@ -128,6 +129,7 @@ export async function erasePersonalData(
     await relabelInvitations(trx, eventId, labels);
     await clearStandInNames(trx, eventId);
     await clearWalkInReasons(trx, eventId, ERASED_REASON);
+    await clearDayPersonalData(trx, eventId);
     await deleteDocumentJobs(trx, eventId);
     await scrubAuditOfEvent(trx, eventId, removed);
     await markPersonalDataErased(trx, eventId, at);

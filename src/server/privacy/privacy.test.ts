@@ -218,6 +218,54 @@ describe('erasure after the retention period', () => {
   let erased: EraseResult;
 
   beforeAll(async () => {
+    // What the day's features hold by name: the MC script's text, a booth's person in charge, a badge code.
+    const db = ctx.handle.db;
+    const at = '2020-11-20T01:00:00.000Z';
+    await db
+      .insertInto('mc_scripts')
+      .values({
+        event_id: pastEventId,
+        text: `Về dự Hội nghị có đồng chí ${PEOPLE[0]!.fullName}`,
+        generated_at: at,
+        previous_text: null,
+        previous_generated_at: null,
+      })
+      .execute();
+    await db
+      .insertInto('booths')
+      .values({
+        id: 'gian-hang-1',
+        event_id: pastEventId,
+        number: 1,
+        kind: 'ocop',
+        unit_id: unitA,
+        grid_x: 0,
+        grid_y: 0,
+        grid_w: 1,
+        grid_h: 1,
+        size_text: null,
+        person_name: PEOPLE[1]!.fullName,
+        person_phone: PEOPLE[1]!.phone,
+        setup_at: null,
+        teardown_at: null,
+        needs_power: 0,
+        tables: 1,
+        notes: null,
+        is_sample: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('badge_tokens')
+      .values({
+        token_hash: 'b'.repeat(64),
+        delegate_id: people[0]!.id,
+        event_id: pastEventId,
+        created_at: at,
+        created_by: null,
+      })
+      .execute();
     before = await summary();
     const response = await call(organizer, 'POST', `/api/events/${pastEventId}/personal-data/erase`);
     expect(response.statusCode).toBe(200);
@@ -260,6 +308,11 @@ describe('erasure after the retention period', () => {
       'award_recipients',
       'composition_groups',
       'audit_log',
+      'mc_scripts',
+      'booths',
+      'badge_tokens',
+      'agreement_parties',
+      'program_presenters',
     ] as const;
     const dump: string[] = [];
     for (const table of tables) {
@@ -272,6 +325,17 @@ describe('erasure after the retention period', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
     // Folded and digit-only forms too: the search terms and keys held them so.
     expect(text).not.toMatch(/nhung|quyet|bach|huyen|091234567/);
+    // The badge's check-in code went with the person; the booth stays, without its contact.
+    expect(
+      await db.selectFrom('badge_tokens').select('token_hash').where('event_id', '=', pastEventId).execute(),
+    ).toEqual([]);
+    expect(
+      await db
+        .selectFrom('booths')
+        .select(['number', 'person_name'])
+        .where('event_id', '=', pastEventId)
+        .execute(),
+    ).toEqual([{ number: 1, person_name: null }]);
   });
 
   it('stops the reply links and the search', async () => {
