@@ -154,8 +154,15 @@ export function positionsFor(kind: string, unitName: string): string[] {
   if (unitName.startsWith('Hội đồng đánh giá')) return ['Thành viên Hội đồng', 'Thành viên Tổ giúp việc'];
   if (unitName.startsWith('Văn phòng Điều phối')) return ['Phó Chánh Văn phòng', 'Chuyên viên'];
   switch (kind) {
-    case 'district':
-      return ['Phó Bí thư Huyện ủy', 'Phó Chủ tịch UBND', 'Chánh Văn phòng Điều phối NTM'];
+    case 'district': {
+      // A city has a Thành ủy, a town a Thị ủy, a district a Huyện ủy.
+      const party = unitName.startsWith('Thành phố')
+        ? 'Thành ủy'
+        : unitName.startsWith('Thị xã')
+          ? 'Thị ủy'
+          : 'Huyện ủy';
+      return [`Phó Bí thư ${party}`, 'Phó Chủ tịch UBND', 'Chánh Văn phòng Điều phối NTM'];
+    }
     case 'commune':
       return ['Chủ tịch UBND xã'];
     case 'producer':

@@ -155,8 +155,10 @@ describe('the MC script', () => {
     );
     if (invitedOnly) expect(text).not.toContain(invitedOnly.fullName);
     expect(text).toContain('Xây dựng thương hiệu mật ong Hưởng Hoa');
-    // The signing item reads its title until agreements are there.
-    expect(text).toMatch(/kính mời các đơn vị lên ký kết các bản hợp đồng/);
+    // The signing item reads the ceremony's rounds from the agreements, pair by pair.
+    expect(text).toContain('Tiếp theo chương trình là phần ký kết. Xin trân trọng kính mời: Lượt 1:');
+    expect(text).toContain('bên tiêu thụ Đỗ Văn Quân, Giám đốc, Siêu thị Co.opmart Thanh Hóa (Saigon Co.op)');
+    expect(text).toMatch(/Lượt 2: - Hợp đồng tiêu thụ cam Như Xuân qua hệ thống WinMart/);
   });
 
   it('after check-in begins names only the leaders in the hall, and shows what changed', async () => {

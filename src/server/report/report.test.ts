@@ -3,13 +3,17 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatVnd } from '../../shared/format';
 import type { ExternalSections, Readiness } from '../../shared/report';
+import { agreementTotals } from '../agreements/agreements.service';
 import { SYSTEM_ACTOR } from '../auth/actor';
+import { boothTotals } from '../booths/booths.service';
 import { getBudget, updateBudgetLine } from '../budget/budget.service';
 import { vndInWords } from '../budget/vnd-words';
 import { roomSummary } from '../checkin/checkin.room';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo.service';
 import { findEventsForActor } from '../events/events.service';
 import { getAwards, updateAwardRecipient } from '../ocop/awards.service';
+import { listPapers } from '../program/papers.service';
+import { getProgram } from '../program/program.service';
 import { findTasks } from '../tasks/tasks.service';
 import { createTestContext, type TestContext } from '../test/harness';
 import { writeClosingReportDocx } from './report.docx';
@@ -103,10 +107,20 @@ describe('closing report', () => {
     expect(text).toContain(`trễ hạn ${tasks.filter((t) => t.isLate).length}`);
 
     expect(text).toContain('Đại biểu cử người dự thay: 1 (Trần Thị Thay thay ');
-    // The features of the other branches are not here yet: their sections say so.
-    expect(text).toContain('Ký kết hợp tác: chưa có dữ liệu');
-    expect(text).toContain('Gian hàng trưng bày: chưa có dữ liệu');
-    expect(text).toContain('Chương trình, tham luận: chưa có dữ liệu');
+    // The day's other features, as their own services count them.
+    const signings = await agreementTotals(ctx.handle.db, eventId);
+    expect(text).toContain(
+      `Đã ký kết ${signings.signed}/${signings.count} bản thỏa thuận, hợp đồng, ghi nhớ (giá trị đã ký: ${formatVnd(signings.signedValueVnd)}`,
+    );
+    const booths = await boothTotals(ctx.handle.db, eventId);
+    expect(text).toContain(`Bố trí ${booths.booths} gian hàng, đã giao ${booths.assigned} gian`);
+    const program = await getProgram(ctx.handle.db, eventId);
+    const papers = await listPapers(ctx.handle.db, eventId);
+    const items = program.items.reduce((sum, item) => sum + 1 + item.children.length, 0);
+    expect(text).toContain(
+      `Hội nghị đã thực hiện ${items} nội dung chương trình và ${papers.length} bài tham luận.`,
+    );
+    expect(text).not.toContain('chưa có dữ liệu');
     // ND 30 layout: the motto, the document type and the closing block.
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('BÁO CÁO');
@@ -204,6 +218,9 @@ describe('closing report', () => {
       'Kinh phí',
       'Nhiệm vụ',
       'Truyền thông',
+      'Tham luận',
+      'Ký kết',
+      'Gian hàng',
     ]);
     const room = await roomSummary(ctx.handle.db, eventId);
     // Title, subtitle, blank, header, then one row per person present.
@@ -241,8 +258,15 @@ describe('readiness board', () => {
       done: awards.totals.handedOver,
       total: awards.totals.recipients,
     });
-    expect(item('agreements')).toMatchObject({ done: null, total: null });
-    expect(item('booths')).toMatchObject({ done: null, total: null });
+    const signings = await agreementTotals(ctx.handle.db, eventId);
+    expect(item('agreements')).toMatchObject({
+      done: signings.ready + signings.signed,
+      total: signings.count,
+    });
+    expect(signings.count).toBeGreaterThanOrEqual(3);
+    const booths = await boothTotals(ctx.handle.db, eventId);
+    expect(item('booths')).toMatchObject({ done: booths.assigned, total: booths.booths });
+    expect(booths.booths).toBe(10);
     expect(board.tasksByUnit).toHaveLength(7);
     // The contract's demo: the plan's duties for its seven units, each a catalogue unit.
     const contract = (await get('/tasks', organizer)).json() as { items: { unitId: string | null }[] };
