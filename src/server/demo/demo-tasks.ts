@@ -33,14 +33,14 @@ const DONE: [RegExp, number][] = [
   [/chuẩn bị các điều kiện/i, -1],
 ];
 
-/** Units the plan names collectively: the demo gives each a catalogue unit to answer for it. */
-const LEADS: [RegExp, string, string][] = [
-  [
-    /^UBND các huyện/i,
-    'district-380',
-    'UBND các huyện, thị xã, thành phố (đầu mối: UBND thành phố Thanh Hóa)',
-  ],
-  [/^Các Sở, ngành/i, 'so-nn', 'Các sở, ngành, đơn vị liên quan (đầu mối: Sở Nông nghiệp và PTNT)'],
+/**
+ * Units the plan names collectively: the demo gives each a catalogue unit to answer for it (UBND thành phố Thanh
+ * Hóa for the districts, the Department of Agriculture for the departments). The plan's own wording stays the
+ * duty's unit name, so the plan written back from the event reads as signed.
+ */
+const LEADS: [RegExp, string][] = [
+  [/^UBND các huyện/i, 'district-380'],
+  [/^Các Sở, ngành/i, 'so-nn'],
 ];
 
 const SAMPLE_BUDGET: CreateBudgetLineInput[] = [
@@ -142,7 +142,7 @@ export async function seedDemoTasks(db: Db, eventId: string, units: Map<string, 
       eventId,
       task.id,
       {
-        ...(lead && units.get(lead[1]) ? { unitId: units.get(lead[1])!, unitName: lead[2] } : {}),
+        ...(lead && units.get(lead[1]) ? { unitId: units.get(lead[1])!, unitName: task.unitName } : {}),
         dueOffsetDays: offset,
         ...(organizer && isCoordinationOffice ? { ownerUserId: organizer.id } : {}),
         status: done !== undefined ? 'done' : isCoordinationOffice ? 'in_progress' : 'todo',
