@@ -55,6 +55,8 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<Running> {
       PORT: String(port),
       HOST: '127.0.0.1',
       ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      // Letters and badges are refused without a public address (issue 15).
+      PUBLIC_URL: 'https://hoinghi.example.gov.vn',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },
