@@ -217,7 +217,7 @@ async function finishedJob(eventId: string, _delegateId: string): Promise<string
     SYSTEM_ACTOR,
     eventId,
     { format: 'pdf', audience: 'people' },
-    TEST_PUBLIC_URL,
+    async () => TEST_PUBLIC_URL,
     new Date(),
   );
   for (let i = 0; i < 400; i++) {

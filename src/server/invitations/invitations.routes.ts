@@ -162,9 +162,18 @@ export async function invitationsRoutes(app: App, deps: RouteDeps) {
     },
     async (request, reply) => {
       const actor = await organizer(request);
-      const url = await requirePublicUrl(db, publicUrl);
+      const url = () => requirePublicUrl(db, publicUrl);
+      const job = await startInvitationJob(
+        db,
+        secretKey,
+        actor,
+        request.params.eventId,
+        request.body,
+        url,
+        clock(),
+      );
       reply.status(202);
-      return startInvitationJob(db, secretKey, actor, request.params.eventId, request.body, url, clock());
+      return job;
     },
   );
 

@@ -46,9 +46,11 @@ export async function startInvitationJob(
   actor: Actor,
   eventId: string,
   input: StartInvitationJobInput,
-  publicUrl: string,
+  /** Needed for letters to people (their QR and link); letters to units carry neither. */
+  publicUrl: () => Promise<string>,
   now: Date,
 ): Promise<DocumentJob> {
+  const url = input.audience === 'people' ? await publicUrl() : null;
   await getEventStatus(db, eventId); // 404 before a job row is written
   await pruneDocumentJobs(db);
   const startedAt = nowIso();
@@ -77,7 +79,7 @@ export async function startInvitationJob(
       const { event, template, letters } =
         input.audience === 'units'
           ? await issueUnitLetters(db, actor, eventId, filter, now)
-          : await issueLetters(db, key, actor, eventId, filter, publicUrl, now);
+          : await issueLetters(db, key, actor, eventId, filter, url!, now);
       await update(db, row.id, { total: letters.length });
       const progress = (done: number) => update(db, row.id, { done });
       const file =

@@ -288,6 +288,15 @@ describe('numbers, dates, signers and codes', () => {
         await ctx.app.inject({ url: `/api/events/${eventId}/invitations/readiness`, headers: { cookie } })
       ).json(),
     ).toMatchObject({ publicUrl: null, publicUrlSource: null });
+    // Letters asking units to send people carry no link or QR: they do not wait for the address.
+    const units = await eventWith('Hội nghị mời đơn vị');
+    const unitJob = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/events/${units.eventId}/invitation-jobs`,
+      headers: { cookie },
+      payload: { format: 'pdf', audience: 'units' },
+    });
+    expect(unitJob.statusCode).toBe(202);
 
     // An administrator sets it in the app; a localhost address is refused.
     const set = (publicUrl: string | null) =>
