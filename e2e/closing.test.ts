@@ -55,7 +55,10 @@ describe('closing the conference', { timeout: JOURNEY_TIMEOUT }, () => {
     await leader.getByText('Nhiệm vụ đã xong').waitFor();
     await leader.getByText(`${before + 1} / 14`).waitFor();
     // The agreements and booths read from their own features (signed count and value; booths assigned).
-    await leader.getByText(/\d+ đã ký, [\d.]+ đ/).first().waitFor();
+    await leader
+      .getByText(/\d+ đã ký, [\d.]+ đ/)
+      .first()
+      .waitFor();
     await expectAccessible(leader, 'the readiness board on a phone');
 
     const [download] = await Promise.all([
