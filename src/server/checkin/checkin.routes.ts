@@ -14,6 +14,7 @@ import {
 import { idSchema } from '../../shared/common';
 import { recordPersonalDataExport } from '../audit/audit.service';
 import { actorInEvent } from '../http/event-access';
+import { eventStreamResponse, streamEvents } from '../http/event-stream';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
 import { checkinSnapshot, findDuplicates, roomSummary } from './checkin.room';
@@ -183,53 +184,18 @@ export async function checkinRoutes(app: App, { handle: { db, sqlite, pool }, ro
           'Số đại biểu đã đến, cập nhật trực tiếp (Server-Sent Events với Accept: text/event-stream; mỗi thay đổi một sự kiện "room")',
         security: cookieAuth,
         params: eventParams,
-        response: {
-          200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
-        },
+        response: eventStreamResponse,
       },
     },
     async (request, reply) => {
       await actorInEvent(db, request, canWatchRoom);
       const { eventId } = request.params;
-      reply.hijack();
-      const out = reply.raw;
-      out.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      // Every scan reported by the room feed (this server and, on PostgreSQL, the others).
+      await streamEvents(request, reply, {
+        event: 'room',
+        read: () => summaries.latest(eventId),
+        subscribe: (onChange) => room.subscribe(eventId, onChange),
       });
-      let closed = false;
-      let pending: NodeJS.Timeout | null = null;
-      const send = async () => {
-        pending = null;
-        if (closed) return;
-        try {
-          const summary = await summaries.latest(eventId);
-          if (!closed) out.write(`event: room\ndata: ${JSON.stringify(summary)}\n\n`);
-        } catch (error) {
-          request.log.warn({ err: error }, 'room summary failed');
-        }
-      };
-      // A burst of scans is one update: at most five a second per listener, the first within 200 ms.
-      const unsubscribe = room.subscribe(eventId, () => {
-        pending ??= setTimeout(send, 200);
-      });
-      const heartbeat = setInterval(() => !closed && out.write(': keep-alive\n\n'), 15_000);
-      const stop = () => {
-        closed = true;
-        unsubscribe();
-        clearInterval(heartbeat);
-        if (pending) clearTimeout(pending);
-      };
-      request.raw.on('close', stop);
-      out.write('retry: 2000\n\n');
-      await send();
-      // A client that does not ask for a stream (a script, a health probe) gets the one snapshot and the end.
-      if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
-        stop();
-        out.end();
-      }
     },
   );
 }

@@ -13,6 +13,7 @@ import {
 import { scopeOf } from '../delegates/delegates.policy';
 import { getEventById } from '../events/events.service';
 import { actorInEvent } from '../http/event-access';
+import { eventStreamResponse, streamEvents } from '../http/event-stream';
 import { type App, cookieAuth, DOCX_MEDIA_TYPE, type RouteDeps, sendDownload } from '../http/types';
 import { getHallState, moveHall } from './hall.service';
 import { mcScriptDocx } from './mc-script';
@@ -268,52 +269,18 @@ export async function programRoutes(app: App, { handle: { db }, room }: RouteDep
           'Màn hình hội trường, cập nhật trực tiếp (Server-Sent Events với Accept: text/event-stream; mỗi thay đổi một sự kiện "hall")',
         security: cookieAuth,
         params: eventParams,
-        response: {
-          200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
-        },
+        response: eventStreamResponse,
       },
     },
     async (request, reply) => {
       await actorInEvent(db, request, canWatchHall);
       const { eventId } = request.params;
-      reply.hijack();
-      const out = reply.raw;
-      out.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
+      // The room feed carries check-ins and the hall's moves alike.
+      await streamEvents(request, reply, {
+        event: 'hall',
+        read: () => getHallState(db, eventId),
+        subscribe: (onChange) => room.subscribe(eventId, onChange),
       });
-      let closed = false;
-      let pending: NodeJS.Timeout | null = null;
-      const send = async () => {
-        pending = null;
-        if (closed) return;
-        try {
-          const state = await getHallState(db, eventId);
-          if (!closed) out.write(`event: hall\ndata: ${JSON.stringify(state)}\n\n`);
-        } catch (error) {
-          request.log.warn({ err: error }, 'hall state failed');
-        }
-      };
-      // The room feed carries check-ins and the hall's moves alike; a burst is one update.
-      const unsubscribe = room.subscribe(eventId, () => {
-        pending ??= setTimeout(send, 200);
-      });
-      const heartbeat = setInterval(() => !closed && out.write(': keep-alive\n\n'), 15_000);
-      const stop = () => {
-        closed = true;
-        unsubscribe();
-        clearInterval(heartbeat);
-        if (pending) clearTimeout(pending);
-      };
-      request.raw.on('close', stop);
-      out.write('retry: 2000\n\n');
-      await send();
-      if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
-        stop();
-        out.end();
-      }
     },
   );
 }
