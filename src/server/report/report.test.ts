@@ -225,6 +225,11 @@ describe('closing report', () => {
     const room = await roomSummary(ctx.handle.db, eventId);
     // Title, subtitle, blank, header, then one row per person present.
     expect(workbook.getWorksheet('Có mặt')!.rowCount).toBe(4 + room.arrived);
+    // Printed like every list: the header row (row 4) on each page, "Trang N/M" at the foot.
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe('4:4');
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain('Trang &P/&N');
+    }
     const money = workbook.getWorksheet('Kinh phí')!;
     const budget = await getBudget(ctx.handle.db, eventId);
     let spent = 0;

@@ -3,6 +3,7 @@ import { formatCalendarDate, formatTime, vietnamDay } from '../../shared/format'
 import { MEDIA_KIND_LABELS } from '../../shared/report';
 import { TASK_STATUS_LABELS } from '../../shared/tasks';
 import { DELEGATE_STATUS_LABELS, type DelegateStatus } from '../../shared/vocabulary';
+import { preparePrinting } from '../documents/xlsx';
 import { absencesOf, type ReportData, substitutesOf } from './report.service';
 
 /** The report's annex: every list behind its figures, one sheet each, numbers as numbers. */
@@ -239,6 +240,7 @@ export async function writeReportAnnex(data: ReportData): Promise<Buffer> {
       sheet.getColumn(i + 2).width = c.width;
     });
     sheet.views = [{ state: 'frozen', ySplit: header.number }];
+    preparePrinting(sheet, header.number);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
