@@ -16,9 +16,10 @@ import { recordPersonalDataExport } from '../audit/audit.service';
 import { actorInEvent } from '../http/event-access';
 import { eventStreamResponse, streamEvents } from '../http/event-stream';
 import { type App, cookieAuth, type RouteDeps } from '../http/types';
+import { markDocuments, registerWalkIn, substituteAtDoor } from './checkin.desk';
 import { canCheckIn, canWatchRoom } from './checkin.policy';
 import { checkinSnapshot, findDuplicates, roomSummary } from './checkin.room';
-import { checkIn, checkInBatch, markDocuments, registerWalkIn, substituteAtDoor } from './checkin.service';
+import { checkIn, checkInBatch } from './checkin.service';
 import { RoomSummaries } from './room-summaries';
 
 const tags = ['checkin'];
